@@ -1,0 +1,4 @@
+// Entry point of the root Pulumi project (Pulumi.yaml): everything comes from the stack's config.
+import { runStack } from "./stack";
+
+export = runStack();

@@ -1,0 +1,92 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { OrgRolesArgs } from "./args";
+import { OrgRoles } from "./orgRoles";
+import { checkOrgRolesArgs, formatPath, OrgRolesArgsError, type ArgsIssue } from "./validation";
+
+/** The config namespace of the root project (its `name` in Pulumi.yaml). */
+export const CONFIG_NAMESPACE = "statsig-okta";
+
+type Kind = "string" | "boolean" | "number" | "json";
+
+/** Every stack config key the root program reads, and how its text is parsed. */
+export const CONFIG_KEYS: Record<keyof OrgRolesArgs | "name", Kind> = {
+  name: "string",
+  appId: "string",
+  userTypeId: "string",
+  oktaAttributeName: "string",
+  manageOktaAttribute: "boolean",
+  oktaAttributePermissions: "string",
+  oktaAttributeMaster: "string",
+  manageAppToOktaMapping: "boolean",
+  protect: "boolean",
+  roleGroups: "json",
+  firstPriority: "number",
+  retainAssignments: "boolean",
+};
+
+const configPath = (path: (string | number)[]) => `${CONFIG_NAMESPACE}:${formatPath(path)}`;
+
+/**
+ * Turns a stack's config (as `pulumi.runtime.allConfig()` returns it: full keys, string values) into the
+ * component's name and args. Every problem, from unknown keys to bad roles, comes back in one error whose
+ * paths are config keys (`statsig-okta:roleGroups[0].role`).
+ */
+export function argsFromConfig(config: Record<string, string>): { name: string; args: OrgRolesArgs } {
+  const issues: ArgsIssue[] = [];
+  const values: Record<string, unknown> = {};
+  for (const [fullKey, text] of Object.entries(config)) {
+    if (!fullKey.startsWith(`${CONFIG_NAMESPACE}:`)) continue; // okta:* and others belong to their providers
+    const key = fullKey.slice(CONFIG_NAMESPACE.length + 1);
+    const kind = (CONFIG_KEYS as Record<string, Kind | undefined>)[key];
+    if (!kind) {
+      issues.push({ path: [key], message: `unknown config key. Known keys: ${Object.keys(CONFIG_KEYS).join(", ")}` });
+      continue;
+    }
+    const parsed = parseValue(kind, text);
+    if (parsed.ok) values[key] = parsed.value;
+    else issues.push({ path: [key], message: parsed.message });
+  }
+  const { name, ...args } = values;
+  if (name !== undefined && (typeof name !== "string" || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name))) {
+    issues.push({ path: ["name"], message: `${JSON.stringify(name)} is not a valid component name: 1 to 64 letters, digits, ".", "_" or "-"` });
+  }
+  issues.push(...checkOrgRolesArgs(args).issues);
+  if (issues.length > 0) throw new OrgRolesArgsError("The stack config", issues, configPath);
+  return { name: (name as string | undefined) ?? "statsig", args: args as unknown as OrgRolesArgs };
+}
+
+function parseValue(kind: Kind, text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  switch (kind) {
+    case "string":
+      return { ok: true, value: text };
+    case "boolean":
+      if (text === "true" || text === "false") return { ok: true, value: text === "true" };
+      return { ok: false, message: `${JSON.stringify(text)} is not a boolean: use true or false` };
+    case "number": {
+      const value = Number(text);
+      if (text.trim() !== "" && Number.isFinite(value)) return { ok: true, value };
+      return { ok: false, message: `${JSON.stringify(text)} is not a number` };
+    }
+    case "json":
+      try {
+        return { ok: true, value: JSON.parse(text) };
+      } catch {
+        return { ok: false, message: "is not valid structured config: set it as a YAML list in the stack file, or with `pulumi config set --path`" };
+      }
+  }
+}
+
+/** The root program: one OrgRoles from the stack's config, its outputs as stack outputs. */
+export function runStack(config: Record<string, string> = pulumi.runtime.allConfig()) {
+  const { name, args } = argsFromConfig(config);
+  const roles = new OrgRoles(name, args);
+  return {
+    appId: roles.appId,
+    userTypeId: roles.userTypeId,
+    mode: roles.mode,
+    oktaAttributeName: roles.oktaAttributeName,
+    appToOktaMappingId: roles.appToOktaMappingId,
+    oktaToAppMappingId: roles.oktaToAppMappingId,
+    groupAssignments: roles.groupAssignments,
+  };
+}

@@ -1,0 +1,77 @@
+/** Runs code under Pulumi's mock runtime and records what each resource was registered with. */
+import * as pulumi from "@pulumi/pulumi";
+// Internal, but it is how the SDK itself waits for outstanding registrations before exiting.
+import { waitForRPCs } from "@pulumi/pulumi/runtime/settings";
+import { FakeOkta, type Registration } from "./fakeOkta";
+
+export interface RecordedOptions {
+  parent?: string;
+  retainOnDelete?: boolean;
+  deleteBeforeReplace?: boolean;
+  protect?: boolean;
+  replaceOnChanges?: string[];
+  dependsOn: string[];
+}
+
+export interface Recorded extends Registration {
+  opts: RecordedOptions;
+}
+
+const nameOf = (resource: unknown) => (resource as { __name?: string }).__name ?? "?";
+
+/**
+ * Calls `build` with component options that record every child's resource options (mocks do not see
+ * options), waits until every registration reached the fake, and returns them with their options.
+ */
+export async function run<T>(
+  build: (opts: pulumi.ComponentResourceOptions) => T,
+  { fake = new FakeOkta(), project = "statsig-okta", stack = "test" }: { fake?: FakeOkta; project?: string; stack?: string } = {},
+): Promise<{ result: T; fake: FakeOkta; resources: Recorded[]; find: (type: string, name?: string) => Recorded }> {
+  await pulumi.runtime.setMocks(fake, project, stack, fake.preview);
+  const options = new Map<string, RecordedOptions>();
+  const transformations: pulumi.ResourceTransformation[] = [
+    ({ name, opts }) => {
+      const dependsOn = ([] as unknown[]).concat((opts.dependsOn as unknown[] | undefined) ?? []).map(nameOf);
+      options.set(name, {
+        ...(opts.parent ? { parent: nameOf(opts.parent) } : {}),
+        ...(opts.retainOnDelete !== undefined ? { retainOnDelete: opts.retainOnDelete } : {}),
+        ...(opts.deleteBeforeReplace !== undefined ? { deleteBeforeReplace: opts.deleteBeforeReplace } : {}),
+        ...(opts.protect !== undefined ? { protect: opts.protect } : {}),
+        ...((opts as pulumi.CustomResourceOptions).replaceOnChanges ? { replaceOnChanges: (opts as pulumi.CustomResourceOptions).replaceOnChanges } : {}),
+        dependsOn,
+      });
+      return undefined;
+    },
+  ];
+  const result = build({ transformations });
+  await settle();
+  const resources = fake.registrations.map((r) => ({ ...r, opts: options.get(r.name) ?? { dependsOn: [] } }));
+  const find = (type: string, name?: string) => {
+    const hits = resources.filter((r) => r.type === type && (name === undefined || r.name === name));
+    if (hits.length !== 1) throw new Error(`expected one ${type}${name ? ` named ${name}` : ""}, found ${hits.length}`);
+    return hits[0]!;
+  };
+  return { result, fake, resources, find };
+}
+
+/** Waits until no registration or lookup is outstanding. */
+export function settle(): Promise<void> {
+  return withTimeout(waitForRPCs(), "registrations to finish");
+}
+
+/** The value of an Output, or `unknown` for one not known (preview). Fails with a message, not a hang. */
+export async function valueOf<T>(output: pulumi.Output<T>): Promise<T | typeof UNKNOWN> {
+  const internal = output as unknown as { promise(): Promise<T>; isKnown: Promise<boolean> };
+  const [value, isKnown] = await withTimeout(Promise.all([internal.promise(), internal.isKnown]), "an Output to resolve");
+  return isKnown ? value : UNKNOWN;
+}
+
+export const UNKNOWN = Symbol("unknown");
+
+function withTimeout<T>(promise: Promise<T>, what: string, ms = 5000): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
