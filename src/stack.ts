@@ -77,9 +77,9 @@ function parseValue(kind: Kind, text: string): { ok: true; value: unknown } | { 
 }
 
 /** The root program: one OrgRoles from the stack's config, its outputs as stack outputs. */
-export function runStack(config: Record<string, string> = pulumi.runtime.allConfig()) {
+export function runStack(config: Record<string, string> = pulumi.runtime.allConfig(), opts?: pulumi.ComponentResourceOptions) {
   const { name, args } = argsFromConfig(config);
-  const roles = new OrgRoles(name, args);
+  const roles = new OrgRoles(name, args, opts);
   return {
     appId: roles.appId,
     userTypeId: roles.userTypeId,

@@ -1,7 +1,6 @@
 /** Runs code under Pulumi's mock runtime and records what each resource was registered with. */
 import * as pulumi from "@pulumi/pulumi";
-// Internal, but it is how the SDK itself waits for outstanding registrations before exiting.
-import { waitForRPCs } from "@pulumi/pulumi/runtime/settings";
+import { waitForRegistrations } from "../src/sdkInternals";
 import { FakeOkta, type Registration } from "./fakeOkta";
 
 export interface RecordedOptions {
@@ -30,14 +29,15 @@ export async function run<T>(
   await pulumi.runtime.setMocks(fake, project, stack, fake.preview);
   const options = new Map<string, RecordedOptions>();
   const transformations: pulumi.ResourceTransformation[] = [
-    ({ name, opts }) => {
+    ({ name, opts: baseOpts }) => {
+      const opts = baseOpts as pulumi.CustomResourceOptions;
       const dependsOn = ([] as unknown[]).concat((opts.dependsOn as unknown[] | undefined) ?? []).map(nameOf);
       options.set(name, {
         ...(opts.parent ? { parent: nameOf(opts.parent) } : {}),
         ...(opts.retainOnDelete !== undefined ? { retainOnDelete: opts.retainOnDelete } : {}),
         ...(opts.deleteBeforeReplace !== undefined ? { deleteBeforeReplace: opts.deleteBeforeReplace } : {}),
         ...(opts.protect !== undefined ? { protect: opts.protect } : {}),
-        ...((opts as pulumi.CustomResourceOptions).replaceOnChanges ? { replaceOnChanges: (opts as pulumi.CustomResourceOptions).replaceOnChanges } : {}),
+        ...(opts.replaceOnChanges ? { replaceOnChanges: opts.replaceOnChanges } : {}),
         dependsOn,
       });
       return undefined;
@@ -56,7 +56,7 @@ export async function run<T>(
 
 /** Waits until no registration or lookup is outstanding. */
 export function settle(): Promise<void> {
-  return withTimeout(waitForRPCs(), "registrations to finish");
+  return withTimeout(waitForRegistrations(), "registrations to finish");
 }
 
 /** The value of an Output, or `unknown` for one not known (preview). Fails with a message, not a hang. */

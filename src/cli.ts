@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+import { processIo, UsageError, type CliIo } from "./cliIo";
+
+const USAGE = `Usage: statsig-okta <command> [options]
+
+Commands:
+  plan    Show what \`pulumi up\` would do to Okta for a stack's config, offline (no Okta, no Pulumi CLI).
+  check   Compare a live Okta org with Statsig's five steps and a stack's config (read-only).
+
+Run \`statsig-okta <command> --help\` for a command's options.
+`;
+
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+// Loaded lazily: `check` must not pay for the Pulumi SDK, `plan` must not pay for HTTP code.
+const commands: Record<string, () => Promise<Command>> = {
+  plan: async () => (await import("./plan/cli.js")).runPlan,
+  check: async () => (await import("./check/cli.js")).runCheck,
+};
+
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.stdout(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const load = commands[name];
+  if (!load) {
+    io.stderr(`statsig-okta: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await (await load())(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`statsig-okta ${name}: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`statsig-okta: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
