@@ -88,12 +88,9 @@ const checkUserTypeId = idCheck(USER_TYPE_ID_PATTERN, "an Okta user type id", '"
 
 /** A string, or an Output/promise of one; plain strings are checked now, deferred ones by Okta later. */
 function inputString(check: Check, required: boolean) {
-  return z.unknown().optional().superRefine((value, ctx) => {
-    if (value === undefined) {
-      if (required) ctx.addIssue({ code: "custom", message: "is required" });
-      return;
-    }
-    if (isDeferred(value)) return;
+  // A refined z.unknown() is required in zod 4: a missing key is reported as "nonoptional" (see toIssues).
+  return (required ? z.unknown() : z.unknown().optional()).superRefine((value, ctx) => {
+    if (value === undefined || isDeferred(value)) return;
     if (typeof value !== "string") {
       ctx.addIssue({ code: "custom", message: `expected a string or an Output<string>, got ${describe(value)}` });
       return;
@@ -119,12 +116,8 @@ function plainBoolean() {
   });
 }
 
-const roleSchema = z.unknown().optional().superRefine((value, ctx) => {
-  if (isRole(value)) return;
-  if (value === undefined) {
-    ctx.addIssue({ code: "custom", message: `is required: one of ${ROLE_ENUM_ORDER.join(", ")}` });
-    return;
-  }
+const roleSchema = z.unknown().superRefine((value, ctx) => {
+  if (isRole(value) || value === undefined) return;
   const suggestion = typeof value === "string" ? suggestRole(value) : undefined;
   const hint = suggestion ? ` Statsig spells it "${suggestion}".` : "";
   ctx.addIssue({ code: "custom", message: `${describe(value)} is not a Statsig role.${hint} Allowed, exactly as spelled: ${ROLE_ENUM_ORDER.join(", ")}` });
@@ -175,6 +168,9 @@ function toIssues(error: z.ZodError): ArgsIssue[] {
     const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
     if (issue.code === "unrecognized_keys") {
       return { path, message: `unknown input${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}` };
+    }
+    if (issue.code === "invalid_type" && issue.expected === "nonoptional") {
+      return { path, message: path[path.length - 1] === "role" ? `is required: one of ${ROLE_ENUM_ORDER.join(", ")}` : "is required" };
     }
     if (issue.code === "invalid_type" && path.length === 0) {
       return { path, message: `expected an object of inputs, got ${describe(issue.input)}` };

@@ -1,0 +1,98 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const CLI = path.resolve("dist/cli.js");
+const APP = "0oa1b2c3d4e5f6g7h8i9";
+
+/** Runs the built CLI as a user would, in `cwd`. */
+function cli(args: string[], cwd = process.cwd()) {
+  const child = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: { ...process.env, OKTA_API_TOKEN: "" } });
+  return { code: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+function stackDir(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "statsig-okta-plan-"));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+describe("statsig-okta plan", () => {
+  it("with no stack, plans the committed example config", () => {
+    const { code, stdout } = cli(["plan"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Plan for Pulumi.example.yaml: OrgRoles "statsig", group mode');
+    expect(stdout).toContain("namespace urn:ietf:params:scim:schemas:core:2.0:User");
+    expect(stdout).toContain("attribute type Group (scope NONE)");
+    expect(stdout).toContain("target <the user type id, looked up in Okta by `pulumi up`>");
+    expect(stdout).toMatch(/Step 4\+5 {2}Okta -> App mapping: not managed \(group mode/);
+    expect(stdout).toMatch(/priority {3}0 {2}Owner {3}group 00g1ownerGroup000001 {2}profile \{"statsigOrgRole":"Owner"\}/);
+    expect(stdout).toContain("warning: roleGroups[0] maps a group to Owner");
+  });
+
+  it("--json prints the same plan for machines, unknown ids marked as unknown", () => {
+    const { code, stdout } = cli(["plan", "--json"]);
+    expect(code).toBe(0);
+    const plan = JSON.parse(stdout);
+    expect(plan.mode).toBe("group");
+    expect(plan.steps.map((s: { step: string }) => s.step)).toEqual(["1", "2", "3+5", "4+5"]);
+    const appToOkta = plan.steps[2].resource;
+    expect(appToOkta.inputs.targetId).toEqual({ unknown: "the user type id, looked up in Okta by `pulumi up`" });
+    expect(appToOkta.options).toMatchObject({ retainOnDelete: true, replaceOnChanges: ["sourceId", "targetId"] });
+    expect(plan.steps[0].resource.options).toMatchObject({ retainOnDelete: true, deleteBeforeReplace: true });
+    expect(plan.steps[3].resource).toBeUndefined();
+    expect(plan.groupAssignments.map((a: { inputs: { priority: number; profile: string } }) => [a.inputs.priority, JSON.parse(a.inputs.profile).statsigOrgRole])).toEqual([
+      [0, "Owner"],
+      [1, "Admin"],
+      [2, "Member"],
+    ]);
+    expect(plan.lookups).toEqual([{ token: "okta:user/getUserType:getUserType", inputs: { name: "user" } }]);
+  });
+
+  it("--stack reads Pulumi.NAME.yaml; personal mode manages the Okta -> app mapping with PUSH", () => {
+    const dir = stackDir({ "Pulumi.prod.yaml": `config:\n  okta:orgName: acme\n  statsig-okta:appId: ${APP}\n  statsig-okta:manageAppToOktaMapping: false\n` });
+    const { code, stdout } = cli(["plan", "--stack", "prod"], dir);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Plan for Pulumi.prod.yaml: OrgRoles "statsig", personal mode');
+    expect(stdout).toContain("Step 3+5  App -> Okta mapping: not managed (manageAppToOktaMapping is false)");
+    expect(stdout).toContain("statsigOrgRole <- user.statsigOrgRole, apply on create and update (PUSH)");
+    expect(stdout).toContain("Group assignments: none");
+  });
+
+  it("an invalid config exits 1 naming each config key, and prints no plan", () => {
+    const dir = stackDir({
+      "bad.yaml": [
+        "config:",
+        "  statsig-okta:appId: 00g1b2c3d4e5f6g7h8i9",
+        "  statsig-okta:roleGroups:",
+        "    - { groupId: 00g1b2c3d4e5f6g7h8i9, role: owner }",
+        "    - { groupId: 00g9z8y7x6w5v4u3t2s1, role: Owner }",
+        "  statsig-okta:colour: blue",
+      ].join("\n"),
+    });
+    const { code, stdout, stderr } = cli(["plan", "--config", "bad.yaml"], dir);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("statsig-okta plan: bad.yaml: The stack config has");
+    expect(stderr).toContain("  - statsig-okta:colour: unknown config key");
+    expect(stderr).toContain('  - statsig-okta:appId: "00g1b2c3d4e5f6g7h8i9" is not an Okta app id');
+    expect(stderr).toContain('  - statsig-okta:roleGroups[0].role: "owner" is not a Statsig role. Statsig spells it "Owner".');
+  });
+
+  it("exits 2 when it cannot read the stack, or a key it needs is encrypted", () => {
+    expect(cli(["plan", "--stack", "missing"], stackDir({}))).toMatchObject({ code: 2, stderr: expect.stringContaining("cannot read") });
+    const secret = stackDir({ "Pulumi.s.yaml": "config:\n  statsig-okta:appId:\n    secure: AAABAxyz\n" });
+    expect(cli(["plan", "--stack", "s"], secret)).toMatchObject({ code: 2, stderr: expect.stringContaining("statsig-okta:appId is encrypted") });
+    expect(cli(["plan", "--stack", "a", "--config", "b"])).toMatchObject({ code: 2, stderr: expect.stringContaining("not both") });
+    expect(cli(["plan", "--bogus"])).toMatchObject({ code: 2 });
+  });
+
+  it("an encrypted provider secret does not stop the plan", () => {
+    const dir = stackDir({ "Pulumi.s.yaml": `config:\n  okta:apiToken:\n    secure: AAABAxyz\n  statsig-okta:appId: ${APP}\n` });
+    const { code, stdout } = cli(["plan", "--stack", "s"], dir);
+    expect(code).toBe(0);
+    expect(stdout).not.toContain("AAABAxyz");
+  });
+});
