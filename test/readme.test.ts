@@ -1,0 +1,41 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { CONFIG_KEYS, runStack } from "../src/stack";
+import { validateOrgRolesArgs } from "../src/validation";
+import { run } from "./harness";
+
+const readme = readFileSync("README.md", "utf8");
+
+/** The first-column names of the table under a `## heading`. */
+function tableNames(heading: string): string[] {
+  const section = readme.split(`\n## ${heading}\n`)[1]?.split("\n## ")[0] ?? "";
+  return [...section.matchAll(/^\| `([A-Za-z]+)` \|/gm)].map((m) => m[1]!);
+}
+
+describe("README matches the code", () => {
+  it("the Inputs table lists every input, in the args interface's order", () => {
+    expect(tableNames("Inputs")).toEqual(Object.keys(CONFIG_KEYS).filter((k) => k !== "name"));
+  });
+
+  it("the Outputs table lists every output", async () => {
+    const { result } = await run(() => runStack({ "statsig-okta:appId": "0oa1b2c3d4e5f6g7h8i9" }));
+    expect(tableNames("Outputs").sort()).toEqual(Object.keys(result).sort());
+  });
+
+  it("the example validation error is the real one", () => {
+    const shown = readme.split("Bad input fails before anything is created")[1]!.split("```")[1]!.trim();
+    let message = "";
+    try {
+      validateOrgRolesArgs('statsig-okta:index:OrgRoles "statsig"', { appId: "00g1b2c3d4e5f6g7h8i9", roleGroups: [{ groupId: "00g2adminGroup000002", role: "admin" }] });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(shown).toBe(message);
+  });
+
+  it("starts with the two commands a newcomer runs, and .ci/run runs the same test command", () => {
+    expect(readme).toMatch(/```sh\nnpm ci && npm start .*\nnpm test .*\n```/);
+    expect(readFileSync(".ci/run", "utf8")).toMatch(/^npm ci\b/m);
+    expect(readFileSync(".ci/run", "utf8")).toMatch(/^npm test\b/m);
+  });
+});
