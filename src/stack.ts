@@ -39,7 +39,9 @@ export function argsFromConfig(config: Record<string, string>): { name: string; 
     const key = fullKey.slice(CONFIG_NAMESPACE.length + 1);
     const kind = (CONFIG_KEYS as Record<string, Kind | undefined>)[key];
     if (!kind) {
-      issues.push({ path: [key], message: `unknown config key. Known keys: ${Object.keys(CONFIG_KEYS).join(", ")}` });
+      const near = Object.keys(CONFIG_KEYS).find((known) => known.toLowerCase() === key.toLowerCase());
+      const hint = near ? `did you mean ${CONFIG_NAMESPACE}:${near}?` : `Known keys: ${Object.keys(CONFIG_KEYS).join(", ")}`;
+      issues.push({ path: [key], message: `unknown config key; ${hint}` });
       continue;
     }
     const parsed = parseValue(kind, text);

@@ -69,10 +69,16 @@ export function isDeferred(value: unknown): boolean {
   return pulumi.Output.isInstance(value) || (typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function");
 }
 
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   if (value === null) return "null";
+  if (value === undefined) return "nothing";
   if (Array.isArray(value)) return "a list";
-  if (typeof value === "string") return value.length > 60 ? `a ${value.length}-character string` : JSON.stringify(value);
+  if (typeof value === "string") {
+    const shown = value.length > 60 ? `a ${value.length}-character string` : JSON.stringify(value);
+    // Look-alike and invisible characters print like the real thing: point at the first one.
+    const odd = /[^\x20-\x7e]/.exec(value);
+    return odd ? `${shown} (with non-ASCII character U+${odd[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")} at position ${odd.index + 1})` : shown;
+  }
   if (typeof value === "object") return "an object";
   return `${typeof value} ${String(value)}`;
 }
@@ -172,9 +178,7 @@ function toIssues(error: z.ZodError): ArgsIssue[] {
     if (issue.code === "invalid_type" && issue.expected === "nonoptional") {
       return { path, message: path[path.length - 1] === "role" ? `is required: one of ${ROLE_ENUM_ORDER.join(", ")}` : "is required" };
     }
-    if (issue.code === "invalid_type" && path.length === 0) {
-      return { path, message: `expected an object of inputs, got ${describe(issue.input)}` };
-    }
+
     return { path, message: issue.message };
   });
 }
@@ -183,11 +187,13 @@ function toIssues(error: z.ZodError): ArgsIssue[] {
  * Validates the component's input. Returns every problem it finds (never throws) and, when there are none,
  * the input with its defaults filled in.
  */
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
 export function checkOrgRolesArgs(input: unknown): { issues: ArgsIssue[]; value?: ValidArgs } {
+  if (!isPlainObject(input)) return { issues: [{ path: [], message: `expected an object of inputs, got ${describe(input)}` }] };
   const top = argsSchema.safeParse(input);
   const issues: ArgsIssue[] = top.success ? [] : toIssues(top.error);
-  if (typeof input !== "object" || input === null || Array.isArray(input)) return { issues };
-  const args = input as OrgRolesArgs;
+  const args = input as unknown as OrgRolesArgs;
   const warnings: string[] = [];
 
   let roleGroups: ValidRoleGroup[] | undefined;
@@ -196,6 +202,10 @@ export function checkOrgRolesArgs(input: unknown): { issues: ArgsIssue[]; value?
     const firstIndexOfKey = new Map<string, number>();
     const firstIndexOfId = new Map<string, number>();
     args.roleGroups.forEach((entry: unknown, i: number) => {
+      if (!isPlainObject(entry)) {
+        issues.push({ path: ["roleGroups", i], message: `expected { groupId, role } with an optional name, got ${describe(entry)}` });
+        return;
+      }
       const parsed = roleGroupSchema.safeParse(entry);
       if (!parsed.success) {
         issues.push(...toIssues(parsed.error).map((issue) => ({ ...issue, path: ["roleGroups", i, ...issue.path] })));

@@ -36,12 +36,18 @@ describe("argsFromConfig", () => {
     ).toThrow(
       [
         "The stack config has 5 invalid inputs:",
-        "  - statsig-okta:appid: unknown config key. Known keys: name, appId, userTypeId, oktaAttributeName, manageOktaAttribute, oktaAttributePermissions, oktaAttributeMaster, manageAppToOktaMapping, protect, roleGroups, firstPriority, retainAssignments",
+        "  - statsig-okta:appid: unknown config key; did you mean statsig-okta:appId?",
         '  - statsig-okta:protect: "yes" is not a boolean: use true or false',
         '  - statsig-okta:firstPriority: "first" is not a number',
         "  - statsig-okta:appId: is required",
         '  - statsig-okta:roleGroups[0].role: "owner" is not a Statsig role. Statsig spells it "Owner". Allowed, exactly as spelled: Member, Admin, Owner',
       ].join("\n"),
+    );
+  });
+
+  it("lists the known keys for a key that is not a near miss", () => {
+    expect(() => argsFromConfig({ "statsig-okta:appId": APP, "statsig-okta:groups": "[]" })).toThrow(
+      "statsig-okta:groups: unknown config key; Known keys: name, appId, userTypeId, oktaAttributeName, manageOktaAttribute, oktaAttributePermissions, oktaAttributeMaster, manageAppToOktaMapping, protect, roleGroups, firstPriority, retainAssignments",
     );
   });
 
