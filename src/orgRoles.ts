@@ -1,7 +1,7 @@
 import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
 import type { OrgRolesArgs } from "./args";
-import { assignmentProfile, groupAssignmentName, ROLE_ENUM_ORDER, SCIM_CORE_USER_NAMESPACE, STATSIG_ATTRIBUTE, type Role } from "./roles";
+import { assignmentProfile, groupAssignmentName, ROLE_ENUM_ORDER, SCIM_CORE_USER_NAMESPACE, STATSIG_ATTRIBUTE } from "./roles";
 import { planAssignments, validateOrgRolesArgs, type ValidArgs } from "./validation";
 
 /** The type token of the component. */
@@ -189,7 +189,7 @@ export class OrgRoles extends pulumi.ComponentResource {
         // The profile names the app attribute, so the attribute must exist first.
         { parent: this, dependsOn: [appAttribute] },
       );
-      return pulumi.output(assignment.groupId).apply((groupId): OrgRoleGroupAssignment => ({ groupId, role: group.role as Role, priority }));
+      return pulumi.output(assignment.groupId).apply((groupId): OrgRoleGroupAssignment => ({ groupId, role: group.role, priority }));
     });
   }
 }

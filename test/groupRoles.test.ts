@@ -1,17 +1,9 @@
 import * as okta from "@pulumi/okta";
 import { describe, expect, it, vi } from "vitest";
 import { OrgRoles, type OrgRolesArgs, type RoleGroup } from "../src";
+import { ADMINS, APP, APP_ATTR, ASSIGNMENT, LEADS, MAPPING, MEMBERS, OTHER_APP, OWNER } from "./fixtures";
 import { run, valueOf, type Recorded } from "./harness";
 
-const APP = "0oa1b2c3d4e5f6g7h8i9";
-const OWNER = "00gOwnerGroup0000001";
-const ADMINS = "00gAdminsGroup000001";
-const LEADS = "00gLeadsGroup0000001";
-const MEMBERS = "00gMembersGroup00001";
-
-const APP_ATTR = "okta:index/appUserSchemaProperty:AppUserSchemaProperty";
-const MAPPING = "okta:profile/mapping:Mapping";
-const ASSIGNMENT = "okta:app/groupAssignment:GroupAssignment";
 
 const deploy = (args: OrgRolesArgs) => run((opts) => new OrgRoles("statsig", args, opts));
 const assignments = (resources: Recorded[]) =>
@@ -138,7 +130,7 @@ describe("group mode", () => {
   it("two instances on two apps get distinct assignment names", async () => {
     const { resources } = await run((opts) => [
       new OrgRoles("prod", { appId: APP, roleGroups: [{ groupId: ADMINS, role: "Admin" }] }, opts),
-      new OrgRoles("staging", { appId: "0oa9z8y7x6w5v4u3t2s1", manageOktaAttribute: false, roleGroups: [{ groupId: ADMINS, role: "Admin" }] }, opts),
+      new OrgRoles("staging", { appId: OTHER_APP, manageOktaAttribute: false, roleGroups: [{ groupId: ADMINS, role: "Admin" }] }, opts),
     ]);
     expect(resources.filter((r) => r.type === ASSIGNMENT).map((r) => r.name).sort()).toEqual([`prod-group-${ADMINS}`, `staging-group-${ADMINS}`]);
   });

@@ -2,21 +2,13 @@ import * as okta from "@pulumi/okta";
 import { describe, expect, it } from "vitest";
 import { OrgRoles, OrgRolesArgsError, type OrgRolesArgs } from "../src";
 import { DEFAULT_USER_TYPE_ID, FakeOkta } from "./fakeOkta";
+import { ADMINS, APP, APP_ATTR, MAPPING, OTHER_APP, USER_ATTR } from "./fixtures";
 import { run, UNKNOWN, valueOf } from "./harness";
 
-const APP = "0oa1b2c3d4e5f6g7h8i9";
-const OTHER_APP = "0oa9z8y7x6w5v4u3t2s1";
 const CUSTOM_TYPE = "oty9customType000001";
-const ADMINS = "00gAdminsGroup000001";
-const MEMBERS = "00gMembersGroup00001";
-const OWNER = "00gOwnerGroup0000001";
 const ENUM = ["Member", "Admin", "Owner"];
 const ONE_OFS = ENUM.map((role) => ({ const: role, title: role }));
 
-const USER_ATTR = "okta:index/userSchemaProperty:UserSchemaProperty";
-const APP_ATTR = "okta:index/appUserSchemaProperty:AppUserSchemaProperty";
-const MAPPING = "okta:profile/mapping:Mapping";
-const ASSIGNMENT = "okta:app/groupAssignment:GroupAssignment";
 
 const deploy = (args: OrgRolesArgs, fake?: FakeOkta, name = "statsig") =>
   run((opts) => new OrgRoles(name, args, opts), fake ? { fake } : {});
