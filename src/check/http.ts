@@ -1,0 +1,158 @@
+import type { Authenticator } from "./auth";
+import { CheckError, unreachable } from "./errors";
+import { readScopeFor } from "./scopes";
+import { onOrigin } from "./url";
+
+export interface OktaClientOptions {
+  origin: string;
+  auth: Authenticator;
+  fetch?: typeof fetch;
+  /** Where waits for the rate limit are announced (stderr). */
+  log: (line: string) => void;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+  /** Retries of one request after a 429. */
+  maxRateLimitRetries?: number;
+  /** Longest wait for a rate limit reset before giving up. */
+  maxWaitMs?: number;
+  timeoutMs?: number;
+}
+
+/** Okta's answer to a request that failed, in Okta's error shape (`Error` in the spec). */
+function errorSummary(body: unknown): string {
+  const error = body as { errorCode?: unknown; errorSummary?: unknown } | undefined;
+  if (typeof error?.errorSummary !== "string") return "";
+  return ` (${typeof error.errorCode === "string" ? `${error.errorCode} ` : ""}${error.errorSummary})`;
+}
+
+/** Pagination: the `next` target of a `Link` header (`<url>; rel="next"`, several links comma-separated). */
+export function nextLink(header: string | null): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(/,\s*(?=<)/)) {
+    const match = /^<([^>]*)>(.*)$/.exec(part.trim());
+    if (match && /;\s*rel="?next"?/.test(match[2]!)) return match[1];
+  }
+  return undefined;
+}
+
+/**
+ * A read-only client for Okta's management API: it can only send GET. Waits out rate limits, follows
+ * pagination, and turns every failure into a {@link CheckError} that says what to do.
+ */
+export class OktaClient {
+  readonly origin: string;
+  private readonly fetch: typeof fetch;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly now: () => number;
+
+  constructor(private readonly options: OktaClientOptions) {
+    this.origin = options.origin;
+    this.fetch = options.fetch ?? fetch;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.now = options.now ?? Date.now;
+  }
+
+  /** One resource. `notFound` explains a 404 in the user's terms. */
+  async get<T>(path: string, notFound?: string): Promise<T> {
+    return (await this.request(path, notFound)).body as T;
+  }
+
+  /** Every page of a list, following `Link: <…>; rel="next"`. */
+  async getAll<T>(path: string, notFound?: string): Promise<T[]> {
+    const items: T[] = [];
+    const seen = new Set<string>();
+    let next: string | undefined = path;
+    while (next !== undefined) {
+      if (seen.has(next)) throw new CheckError(`Okta's pagination for ${path} loops back to ${next}`);
+      seen.add(next);
+      const { body, link } = await this.request(next, notFound);
+      if (!Array.isArray(body)) throw new CheckError(`GET ${next}: Okta answered with something other than a list`);
+      items.push(...(body as T[]));
+      const href = nextLink(link);
+      next = href === undefined ? undefined : onOrigin(this.origin, href, "/api/v1/");
+    }
+    return items;
+  }
+
+  private async request(path: string, notFound?: string): Promise<{ body: unknown; link: string | null }> {
+    const url = new URL(path, this.origin);
+    const maxRetries = this.options.maxRateLimitRetries ?? 3;
+    let rateLimited = 0;
+    let nonceRetried = false;
+    for (;;) {
+      const headers = { Accept: "application/json", "User-Agent": "statsig-okta-check", ...(await this.options.auth.authorize("GET", url)) };
+      let response: Response;
+      try {
+        // No redirects: a redirect could carry the credentials to another host.
+        response = await this.fetch(url, { method: "GET", headers, redirect: "manual", signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000) });
+      } catch (error) {
+        throw unreachable(this.origin, error);
+      }
+      if (response.status === 429 && rateLimited < maxRetries) {
+        rateLimited++;
+        await this.waitForReset(path, response, rateLimited, maxRetries);
+        continue;
+      }
+      if (response.status === 401 && !nonceRetried && this.options.auth.retryAfterUnauthorized(url, response)) {
+        nonceRetried = true;
+        await response.body?.cancel();
+        continue;
+      }
+      const text = await response.text();
+      let body: unknown;
+      try {
+        body = text === "" ? undefined : JSON.parse(text);
+      } catch {
+        body = undefined;
+        if (response.ok) throw new CheckError(`GET ${path}: Okta answered with something that is not JSON: is ${this.origin} an Okta org?`);
+      }
+      if (response.ok) return { body, link: response.headers.get("link") };
+      throw this.failure(path, response, body, notFound);
+    }
+  }
+
+  /** Okta says when the limit resets (`x-rate-limit-reset`, epoch seconds); its `Date` avoids clock skew. */
+  private async waitForReset(path: string, response: Response, attempt: number, maxRetries: number): Promise<void> {
+    await response.body?.cancel();
+    const reset = Number(response.headers.get("x-rate-limit-reset"));
+    const serverNow = Date.parse(response.headers.get("date") ?? "");
+    const now = Number.isFinite(serverNow) ? serverNow : this.now();
+    const waitMs = Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - now) + 250 : 10_000;
+    const maxWaitMs = this.options.maxWaitMs ?? 120_000;
+    if (waitMs > maxWaitMs) {
+      throw new CheckError(`GET ${path}: Okta's rate limit resets only in ${Math.ceil(waitMs / 1000)}s; try again later`);
+    }
+    this.options.log(`Okta rate limit reached on GET ${path}: waiting ${Math.ceil(waitMs / 1000)}s for it to reset, then retrying (${attempt} of ${maxRetries})`);
+    await this.sleep(waitMs);
+  }
+
+  private failure(path: string, response: Response, body: unknown, notFound?: string): CheckError {
+    const said = `GET ${path}: ${response.status} ${response.statusText || "error"}${errorSummary(body)}`;
+    const need = readScopeFor(new URL(path, this.origin).pathname);
+    const scope = need ? `reading ${need.what} needs the scope ${need.scope}` : "";
+    const auth = this.options.auth;
+    switch (response.status) {
+      case 401:
+        return new CheckError(
+          auth.kind === "api-token"
+            ? `${said}. Okta does not accept ${auth.description}: it is wrong, expired or revoked, or belongs to another org`
+            : `${said}. Okta does not accept ${auth.description}${scope ? `; ${scope}: grant it to the app and request it (OKTA_SCOPES)` : ""}`,
+        );
+      case 403:
+        return new CheckError(
+          auth.kind === "api-token"
+            ? `${said}. ${auth.description} may not read this: ${scope || "it needs read access"}; an API token acts with its creator's admin role (a Read-only Administrator can read everything check needs)`
+            : `${said}. ${auth.description} may not read this: ${scope || "it needs read access"}; grant that scope in the app's "Okta API Scopes" tab and include it in OKTA_SCOPES, and give the app an admin role that can read it`,
+        );
+      case 404:
+        return new CheckError(`${said}${notFound ? `: ${notFound}` : ""}`);
+      case 429:
+        return new CheckError(`${said}: still rate limited after ${this.options.maxRateLimitRetries ?? 3} waits; try again later`);
+      default:
+        if (response.status >= 300 && response.status < 400) {
+          return new CheckError(`${said}: Okta redirected to ${response.headers.get("location") ?? "another address"}; use the org's own URL`);
+        }
+        return new CheckError(said);
+    }
+  }
+}

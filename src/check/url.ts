@@ -1,0 +1,48 @@
+import { CheckError } from "./errors";
+
+/** True for 127.0.0.0/8, ::1 and localhost: the only hosts plain http may reach (the tests' fake Okta). */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/**
+ * The origin (`https://acme.okta.com`) of an org URL. Only https, except plain http to a loopback address:
+ * credentials must never cross the network in clear text.
+ */
+export function parseOrgUrl(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    throw new CheckError(`--org-url ${JSON.stringify(text)} is not a URL: expected e.g. https://acme.okta.com`);
+  }
+  if (url.username || url.password) throw new CheckError("--org-url must not contain a user name or password");
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+    throw new CheckError(`--org-url ${url.origin} uses plain http: only https is allowed (plain http only to a loopback address)`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new CheckError(`--org-url ${JSON.stringify(text)} is not an https URL`);
+  }
+  // The admin console's host answers the API only partly; the API lives on the org's own host.
+  const admin = /^([^.]+)-admin\.(.+)$/.exec(url.hostname);
+  if (admin) throw new CheckError(`--org-url ${url.origin} is the admin console: use the org URL ${url.protocol}//${admin[1]}.${admin[2]}`);
+  return url.origin;
+}
+
+/**
+ * A link from an Okta response (pagination, `_links`), reduced to its path and query on the org's origin,
+ * so the credentials are only ever sent to the org the user named, whatever host a link spells.
+ */
+export function onOrigin(origin: string, href: string, pathPrefix: string): string {
+  let url: URL;
+  try {
+    url = new URL(href, origin);
+  } catch {
+    throw new CheckError(`Okta returned a link that is not a URL: ${JSON.stringify(href)}`);
+  }
+  if (!url.pathname.startsWith(pathPrefix)) {
+    throw new CheckError(`Okta returned a link outside ${pathPrefix}: ${url.pathname}`);
+  }
+  return `${url.pathname}${url.search}`;
+}

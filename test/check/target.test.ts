@@ -1,0 +1,94 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { CheckError } from "../../src/check/errors";
+import { componentUrn, importFile } from "../../src/check/importFile";
+import { resolveTarget } from "../../src/check/target";
+import { ORG_ROLES_TYPE } from "../../src/orgRoles";
+
+function dirWith(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "statsig-okta-target-"));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+const APP = "0oastatsigapp0000001";
+
+describe("resolveTarget", () => {
+  it("without a config, expects the component's defaults in personal mode", () => {
+    const { expected, configFile, orgUrl } = resolveTarget({ cwd: "/", appId: APP });
+    expect(expected).toEqual({
+      name: "statsig",
+      appId: APP,
+      mode: "personal",
+      oktaAttributeName: "statsigOrgRole",
+      manageOktaAttribute: true,
+      oktaAttributePermissions: "READ_ONLY",
+      oktaAttributeMaster: "PROFILE_MASTER",
+      manageAppToOktaMapping: true,
+      roleGroups: [],
+    });
+    expect(configFile).toBeUndefined();
+    expect(orgUrl).toBeUndefined();
+  });
+
+  it("reads a stack's config: settings, role groups in priority order, the org URL from the provider config", () => {
+    const cwd = dirWith({
+      "Pulumi.prod.yaml": [
+        "config:",
+        "  okta:orgName: acme",
+        "  okta:baseUrl: oktapreview.com",
+        "  okta:apiToken:",
+        "    secure: AAABAxyz",
+        `  statsig-okta:appId: ${APP}`,
+        "  statsig-okta:name: roles",
+        "  statsig-okta:oktaAttributeMaster: OKTA",
+        "  statsig-okta:firstPriority: 10",
+        "  statsig-okta:roleGroups:",
+        "    - groupId: 00gmembersgroup00001",
+        "      role: Member",
+        "    - groupId: 00gownersgroup000001",
+        "      role: Owner",
+        "      name: owners",
+        "",
+      ].join("\n"),
+    });
+    const target = resolveTarget({ cwd, stack: "prod" });
+    expect(target.stack).toBe("prod");
+    expect(target.orgUrl).toBe("https://acme.oktapreview.com");
+    expect(target.expected).toMatchObject({ name: "roles", mode: "group", oktaAttributeMaster: "OKTA" });
+    expect(target.expected.roleGroups).toEqual([
+      { groupId: "00gownersgroup000001", key: "owners", role: "Owner", priority: 10 },
+      { groupId: "00gmembersgroup00001", key: "00gmembersgroup00001", role: "Member", priority: 11 },
+    ]);
+  });
+
+  it("takes --app-id over the config's, and the stack name from a Pulumi.<stack>.yaml given as --config", () => {
+    const cwd = dirWith({ "Pulumi.staging.yaml": "config:\n  statsig-okta:oktaAttributeName: stagingRole\n" });
+    const target = resolveTarget({ cwd, configFile: "Pulumi.staging.yaml", appId: APP });
+    expect(target.expected.appId).toBe(APP);
+    expect(target.expected.oktaAttributeName).toBe("stagingRole");
+    expect(target.stack).toBe("staging");
+  });
+
+  it.each([
+    [{ "Pulumi.s.yaml": "config:\n  statsig-okta:appId:\n    secure: AAAB\n" }, /statsig-okta:appId is encrypted/],
+    [{ "Pulumi.s.yaml": `config:\n  statsig-okta:appId: ${APP}\n  statsig-okta:colour: blue\n` }, /statsig-okta:colour: unknown config key/],
+    [{ "Pulumi.s.yaml": "config: [" }, /not valid YAML/],
+    [{}, /cannot read .*Pulumi\.s\.yaml: ENOENT/],
+  ])("reports a config it cannot use as a CheckError: %#", (files, message) => {
+    expect(() => resolveTarget({ cwd: dirWith(files), stack: "s" })).toThrow(CheckError);
+    expect(() => resolveTarget({ cwd: dirWith(files), stack: "s" })).toThrow(message);
+  });
+});
+
+describe("import file", () => {
+  it("parents every resource to the component through the name table", () => {
+    expect(componentUrn("prod", "statsig-okta", "statsig")).toBe(`urn:pulumi:prod::statsig-okta::${ORG_ROLES_TYPE}::statsig`);
+    expect(importFile([{ type: "okta:profile/mapping:Mapping", name: "roles-app-to-okta", id: "prm1" }], { stack: "dev", project: "infra", name: "roles" })).toEqual({
+      nameTable: { roles: "urn:pulumi:dev::infra::statsig-okta:index:OrgRoles::roles" },
+      resources: [{ type: "okta:profile/mapping:Mapping", name: "roles-app-to-okta", id: "prm1", parent: "roles" }],
+    });
+  });
+});
