@@ -1,7 +1,7 @@
 import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
 import type { OrgRolesArgs } from "./args";
-import { assignmentProfile, groupAssignmentName, ROLE_ENUM_ORDER, SCIM_CORE_USER_NAMESPACE, STATSIG_ATTRIBUTE } from "./roles";
+import { assignmentProfile, childNames, groupAssignmentName, ROLE_ENUM_ORDER, SCIM_CORE_USER_NAMESPACE, STATSIG_ATTRIBUTE } from "./roles";
 import { planAssignments, validateOrgRolesArgs, type ValidArgs } from "./validation";
 
 /** The type token of the component. */
@@ -52,6 +52,7 @@ export class OrgRoles extends pulumi.ComponentResource {
     for (const warning of valid.warnings) pulumi.log.warn(warning, this);
 
     const groupMode = valid.roleGroups !== undefined;
+    const names = childNames(name);
     const appId = pulumi.output(valid.appId);
     const userTypeId = valid.userTypeId !== undefined ? pulumi.output(valid.userTypeId) : this.lookupDefaultUserType();
     const enums = [...ROLE_ENUM_ORDER];
@@ -68,7 +69,7 @@ export class OrgRoles extends pulumi.ComponentResource {
     // Step 1: the Okta user attribute.
     const userAttribute = valid.manageOktaAttribute
       ? new okta.UserSchemaProperty(
-          `${name}-okta-attribute`,
+          names.oktaAttribute,
           {
             index: valid.oktaAttributeName,
             title: "Statsig org role",
@@ -88,7 +89,7 @@ export class OrgRoles extends pulumi.ComponentResource {
     // Step 2: the attribute on the Statsig app's user profile. Okta's schema endpoints mishandle parallel
     // writes, so it waits for step 1.
     const appAttribute = new okta.AppUserSchemaProperty(
-      `${name}-app-attribute`,
+      names.appAttribute,
       {
         appId,
         index: STATSIG_ATTRIBUTE,
@@ -118,7 +119,7 @@ export class OrgRoles extends pulumi.ComponentResource {
     // Steps 3 and 5: Statsig -> Okta, applied on create only.
     const appToOkta = valid.manageAppToOktaMapping
       ? new okta.profile.Mapping(
-          `${name}-app-to-okta`,
+          names.appToOkta,
           {
             sourceId: appId,
             targetId: userTypeId,
@@ -134,7 +135,7 @@ export class OrgRoles extends pulumi.ComponentResource {
     const oktaToApp = groupMode
       ? undefined
       : new okta.profile.Mapping(
-          `${name}-okta-to-app`,
+          names.oktaToApp,
           {
             sourceId: userTypeId,
             targetId: appId,

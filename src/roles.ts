@@ -57,6 +57,16 @@ function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The child resource names of the five steps; they start with the component's name so aliases carry over. */
+export function childNames(componentName: string) {
+  return {
+    oktaAttribute: `${componentName}-okta-attribute`,
+    appAttribute: `${componentName}-app-attribute`,
+    appToOkta: `${componentName}-app-to-okta`,
+    oktaToApp: `${componentName}-okta-to-app`,
+  };
+}
+
 /**
  * The child resource name of a group assignment. It depends only on the component's name and the group's
  * key (its plain id, or the name given for an id that is an Output), never on its position or its role,

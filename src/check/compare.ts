@@ -1,8 +1,7 @@
-import { groupAssignmentName, ROLE_ENUM_ORDER, SCIM_CORE_USER_NAMESPACE, STATSIG_ATTRIBUTE, suggestRole } from "../roles";
+import { childNames, groupAssignmentName, ROLE_ENUM_ORDER, SCIM_CORE_USER_NAMESPACE, STATSIG_ATTRIBUTE, suggestRole } from "../roles";
 import type { Expected } from "./expected";
 import { RESOURCE_TYPES, type ImportResource } from "./importFile";
 import type { LiveMapping, LiveState } from "./live";
-import { childNames } from "./names";
 import type { SchemaAttribute } from "./oktaTypes";
 
 /**

@@ -1,3 +1,4 @@
+import { childNames } from "../roles";
 import type { PlannedResource, RawPlan } from "./run";
 
 const TYPES = {
@@ -32,6 +33,7 @@ export interface Plan {
 export function toPlan(raw: RawPlan, source: string): Plan {
   const component = raw.resources.find((r) => r.type === TYPES.component);
   const ofType = (type: string) => raw.resources.filter((r) => r.type === type);
+  const names = childNames(component?.name ?? "");
   const mappings = ofType(TYPES.mapping);
   const appAttribute = ofType(TYPES.appAttribute)[0];
   const mode = appAttribute?.inputs.scope === "NONE" ? "group" : "personal";
@@ -44,11 +46,11 @@ export function toPlan(raw: RawPlan, source: string): Plan {
     steps: [
       step("1", "Okta user attribute", ofType(TYPES.userAttribute)[0], "manageOktaAttribute is false: the attribute is owned elsewhere"),
       step("2", "Statsig app attribute", appAttribute, "not created"),
-      step("3+5", "App -> Okta mapping", mappings.find((m) => m.name.endsWith("-app-to-okta")), "manageAppToOktaMapping is false"),
+      step("3+5", "App -> Okta mapping", mappings.find((m) => m.name === names.appToOkta), "manageAppToOktaMapping is false"),
       step(
         "4+5",
         "Okta -> App mapping",
-        mappings.find((m) => m.name.endsWith("-okta-to-app")),
+        mappings.find((m) => m.name === names.oktaToApp),
         "group mode: a mapping of statsigOrgRole would override the roles of group assignments. If Okta already has one (set by hand or by personal mode), remove it: see the README",
       ),
     ],
