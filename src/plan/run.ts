@@ -49,7 +49,7 @@ export async function runPlan(config: Record<string, string>): Promise<RawPlan> 
 
   await pulumi.runtime.setMocks(
     {
-      newResource: ({ type, name, inputs }) => {
+      newResource: ({ name, inputs }) => {
         const entry = resources.get(name);
         if (entry) entry.inputs = describeUnknowns(inputs, "") as Record<string, unknown>;
         // A preview: Okta assigns the ids at `pulumi up`.
