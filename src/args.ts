@@ -10,9 +10,9 @@ export interface RoleGroup {
   /** The Statsig org role for the group's members: exactly `Member`, `Admin` or `Owner`. */
   role: string;
   /**
-   * A stable key for the group's assignment resource (letters, digits, `.`, `_`, `-`; at most 64). Required
-   * when `groupId` is not a plain string. When given it names the resource instead of the group id, so do not
-   * add, change or remove it on an existing group without an alias (see the README).
+   * A stable key for the group's assignment resource when `groupId` is an Output (letters, digits, `.`, `_`,
+   * `-`; at most 64); required then, ignored for a plain id (the id is the key). Changing it on a deployed
+   * stack leaves the group unassigned (a new resource is created, then the old one deleted): alias it instead.
    */
   name?: string;
 }

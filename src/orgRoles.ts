@@ -2,7 +2,8 @@ import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
 import type { OrgRolesArgs } from "./args";
 import { assignmentProfile, childNames, groupAssignmentName, ROLE_ENUM_ORDER, SCIM_CORE_USER_NAMESPACE, STATSIG_ATTRIBUTE } from "./roles";
-import { planAssignments, validateOrgRolesArgs, type ValidArgs } from "./validation";
+import { claimOktaObjects } from "./claims";
+import { OrgRolesArgsError, planAssignments, validateOrgRolesArgs, type ValidArgs } from "./validation";
 
 /** The type token of the component. */
 export const ORG_ROLES_TYPE = "statsig-okta:index:OrgRoles";
@@ -49,6 +50,9 @@ export class OrgRoles extends pulumi.ComponentResource {
     const valid = validateOrgRolesArgs(`${ORG_ROLES_TYPE} "${name}"`, args);
     // No args to super(): they would be recorded in state, and Output-valued args crash there (pulumi#23953).
     super(ORG_ROLES_TYPE, name, {}, opts);
+    // Needs the provider this component's children will use, so it runs after super() but before any child.
+    const conflicts = claimOktaObjects(`OrgRoles "${name}"`, this.getProvider("okta::"), valid);
+    if (conflicts.length > 0) throw new OrgRolesArgsError(`${ORG_ROLES_TYPE} "${name}"`, conflicts);
     for (const warning of valid.warnings) pulumi.log.warn(warning, this);
 
     const groupMode = valid.roleGroups !== undefined;

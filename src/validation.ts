@@ -223,7 +223,8 @@ export function checkOrgRolesArgs(input: unknown): { issues: ArgsIssue[]; value?
         issues.push({ path: ["roleGroups", i, "name"], message: "is required when groupId is an Output: it names the assignment so it survives reordering" });
         return;
       }
-      const key = group.name ?? (group.groupId as string);
+      // A plain id names the assignment even when a name is given: the name matters only for an id not known yet.
+      const key = typeof group.groupId === "string" ? group.groupId : group.name!;
       const seen = firstIndexOfKey.get(key);
       if (seen !== undefined) {
         issues.push({ path: ["roleGroups", i, "name"], message: `${JSON.stringify(key)} is already used by roleGroups[${seen}]: names must be unique` });

@@ -105,6 +105,8 @@ export class FakeOkta implements pulumi.runtime.Mocks {
         requireInputs(type, inputs, ["appId", "groupId"]);
         if (inputs.profile !== undefined) JSON.parse(inputs.profile); // Okta rejects a profile that is not JSON
         return { id: known(inputs.groupId), state: { ...inputs } };
+      case "pulumi:providers:okta":
+        return { id: known(`${name}-provider`), state: { ...inputs } };
       case "okta:app/saml:Saml":
         requireInputs(type, inputs, ["label"]);
         return { id: known(oktaId("0oa", inputs.label)), state: { status: "ACTIVE", ...inputs } };

@@ -184,6 +184,45 @@ describe("two Statsig apps in one org", () => {
   });
 });
 
+describe("one owner per Okta object", () => {
+  const second = async (build: (opts: import("@pulumi/pulumi").ComponentResourceOptions) => void) => {
+    let error: unknown;
+    const { resources } = await run((opts) => {
+      new OrgRoles("prod", { appId: APP }, opts);
+      try {
+        build(opts);
+      } catch (e) {
+        error = e;
+      }
+    });
+    return { error: error as Error | undefined, children: resources.filter((r) => r.name.startsWith("staging-")) };
+  };
+
+  it("a second instance that would own the same Okta attribute fails, naming the first, and creates nothing", async () => {
+    const { error, children } = await second((opts) => new OrgRoles("staging", { appId: OTHER_APP }, opts));
+    expect(error).toBeInstanceOf(OrgRolesArgsError);
+    expect(error!.message).toBe(
+      'statsig-okta:index:OrgRoles "staging" has 1 invalid input:\n' +
+        '  - oktaAttributeName: the Okta attribute statsigOrgRole on the default user type is already managed by OrgRoles "prod" with the same Okta provider: set manageOktaAttribute: false here, or give this instance its own oktaAttributeName',
+    );
+    expect(children).toEqual([]);
+  });
+
+  it("a second instance on the same app fails", async () => {
+    const { error } = await second((opts) => new OrgRoles("staging", { appId: APP, manageOktaAttribute: false }, opts));
+    expect(error?.message).toMatch(/- appId: the app 0oa1b2c3d4e5f6g7h8i9 is already managed by OrgRoles "prod" .*use one OrgRoles per Statsig app/);
+  });
+
+  it("the same objects in another org (another provider) are fine", async () => {
+    const { error, children } = await second((opts) => {
+      const other = new okta.Provider("other-org", { orgName: "other", baseUrl: "okta.com" });
+      new OrgRoles("staging", { appId: APP }, { ...opts, provider: other });
+    });
+    expect(error).toBeUndefined();
+    expect(children.map((r) => r.type)).toContain("okta:index/userSchemaProperty:UserSchemaProperty");
+  });
+});
+
 describe("preview with unknown inputs", () => {
   it("an app id known only after apply still previews every child", async () => {
     const fake = new FakeOkta(true);

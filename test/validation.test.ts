@@ -99,9 +99,16 @@ describe("good input", () => {
     expect(valid.roleGroups).toEqual([{ groupId: expect.anything(), role: "Admin", key: "admins" }]);
   });
 
-  it("keys a group by its plain id, or by its name when given", () => {
-    const valid = validateOrgRolesArgs("t", { appId: APP, roleGroups: [{ groupId: G1, role: "Admin" }, { groupId: G2, role: "Member", name: "members" }] });
-    expect(valid.roleGroups?.map((g) => g.key)).toEqual([G1, "members"]);
+  it("keys a group by its plain id, even when named; by its name only when the id is an Output", () => {
+    const valid = validateOrgRolesArgs("t", {
+      appId: APP,
+      roleGroups: [
+        { groupId: G1, role: "Admin" },
+        { groupId: G2, role: "Member", name: "members" },
+        { groupId: pulumi.output(G3), role: "Member", name: "others" },
+      ],
+    });
+    expect(valid.roleGroups?.map((g) => g.key)).toEqual([G1, G2, "others"]);
   });
 
   it("one Owner group is allowed, with a warning that it must hold one person", () => {

@@ -53,7 +53,7 @@ export const BAD_CONFIGS: BadConfig[] = [
   { name: "same group twice, same role", config: groups(group("Admin"), group("Admin")), field: "roleGroups[1].groupId" },
   { name: "same group, once named", config: groups(group("Admin"), group("Admin", G(1), { name: "admins" })), field: "roleGroups[1].groupId" },
   { name: "two Owner groups", config: groups(group("Owner", G(1)), group("Owner", G(2))), field: "roleGroups" },
-  { name: "duplicate names", config: groups(group("Admin", G(1), { name: "a" }), group("Member", G(2), { name: "a" })), field: "roleGroups[1].name" },
+  { name: "role as a boolean", config: groups(group(true)), field: "roleGroups[0].role" },
   // Shapes and types
   { name: "roleGroups as a map", config: withApp({ roleGroups: { [G(1)]: "Admin" } }), field: "roleGroups" },
   { name: "roleGroups as a string", config: withApp({ roleGroups: "Admin" }), field: "roleGroups" },
