@@ -59,7 +59,7 @@ describe("resolveTarget", () => {
     expect(target.orgUrl).toBe("https://acme.oktapreview.com");
     expect(target.expected).toMatchObject({ name: "roles", mode: "group", oktaAttributeMaster: "OKTA" });
     expect(target.expected.roleGroups).toEqual([
-      { groupId: "00gownersgroup000001", key: "owners", role: "Owner", priority: 10 },
+      { groupId: "00gownersgroup000001", key: "00gownersgroup000001", role: "Owner", priority: 10 },
       { groupId: "00gmembersgroup00001", key: "00gmembersgroup00001", role: "Member", priority: 11 },
     ]);
   });
