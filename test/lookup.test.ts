@@ -1,12 +1,13 @@
 import { spawnSync } from "node:child_process";
 import { expect, it } from "vitest";
 
-it("a default user type lookup that finds nothing fails the program and creates no mapping", () => {
-  // In a subprocess: the failure surfaces as the unhandled rejections that end a real `pulumi up`.
-  const child = spawnSync(process.execPath, ["test/fixtures/missing-user-type.cjs"], { encoding: "utf8" });
+it.each(["throw", "empty"])("a default user type lookup that finds nothing (%s) fails the program and creates no mapping", (lookup) => {
+  // In a subprocess: the failure surfaces as the unhandled rejection that ends a real `pulumi up`.
+  const child = spawnSync(process.execPath, ["test/fixtures/missing-user-type.cjs"], { encoding: "utf8", env: { ...process.env, LOOKUP: lookup } });
   expect(child.status).not.toBe(0);
   expect(child.stdout).not.toContain("user type id:");
   const { registered } = JSON.parse(child.stdout.trim().split("\n").pop()!) as { registered: string[] };
   expect(registered).not.toContain("okta:profile/mapping:Mapping");
   expect(registered).toContain("okta:index/appUserSchemaProperty:AppUserSchemaProperty");
+  if (lookup === "empty") expect(child.stderr).toContain('Okta returned no id for the default user type "user"; set userTypeId');
 });
