@@ -2,7 +2,6 @@ import { writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { UsageError, type CliIo } from "../cliIo";
-import { CONFIG_NAMESPACE } from "../stack";
 import { authFromEnv, type Authenticator } from "./auth";
 import { compare } from "./compare";
 import { CheckError } from "./errors";
@@ -22,13 +21,12 @@ Options:
   --org-url URL        The Okta org, e.g. https://acme.okta.com. Default: https://<okta:orgName>.<okta:baseUrl>
                        from the stack's config.
   --app-id ID          The Statsig SCIM app's id (0oa...). Default: the config's appId.
-  --stack NAME         Compare with the config in Pulumi.NAME.yaml (current directory); NAME is also the stack
-                       in the URNs of --import-file.
+  --stack NAME         Compare with the config in Pulumi.NAME.yaml (current directory).
   --config FILE        Compare with the config in this stack file. Without --stack and --config: the
                        component's defaults (personal mode).
   --json               Print the result as JSON.
-  --import-file FILE   Write a \`pulumi import --file\` file for the objects that exist in Okta (needs the stack).
-  --project NAME       The Pulumi project in those URNs. Default: ${CONFIG_NAMESPACE}.
+  --import-file FILE   Write a \`pulumi import --file\` file for the objects that exist in Okta, as children of
+                       the OrgRoles component (for a stack that does not have it yet; Pulumi 3.94+).
   -h, --help           Show this help.
 
 Credentials, from the environment:
@@ -47,7 +45,6 @@ const OPTIONS = {
   config: { type: "string" },
   json: { type: "boolean" },
   "import-file": { type: "string" },
-  project: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -72,14 +69,12 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const stdout = (text: string) => io.stdout(scrub(text));
   const stderr = (text: string) => io.stderr(scrub(text));
 
+  if (values.stack !== undefined && values.config !== undefined) throw new UsageError("give --stack or --config, not both");
   try {
     const target = resolveTarget({ cwd: io.cwd, stack: values.stack, configFile: values.config, appId: values["app-id"] });
     const orgText = values["org-url"] ?? target.orgUrl;
     if (orgText === undefined) throw new CheckError("--org-url is required (or a stack config with okta:orgName)");
     const origin = parseOrgUrl(orgText);
-    if (values["import-file"] !== undefined && target.stack === undefined) {
-      throw new CheckError("--import-file needs the stack's name for the component's URN: pass --stack NAME");
-    }
 
     auth = authFromEnv(io.env, origin, { fetch, nowSeconds: () => Math.floor(Date.now() / 1000), timeoutMs: 30_000 });
     const client = new OktaClient({ origin, auth, log: (line) => stderr(`${line}\n`) });
@@ -102,7 +97,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     if (values["import-file"] !== undefined) {
       const file = path.resolve(io.cwd, values["import-file"]);
       const resources = importResources(report);
-      const document = importFile(resources, { stack: target.stack!, project: values.project ?? CONFIG_NAMESPACE, name: expected.name });
+      const document = importFile(resources, expected.name);
       try {
         writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`);
       } catch (error) {

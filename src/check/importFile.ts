@@ -15,18 +15,16 @@ export interface ImportResource {
   id: string;
 }
 
-/** The URN of the OrgRoles component at the top of a stack of `project`. */
-export function componentUrn(stack: string, project: string, name: string): string {
-  return `urn:pulumi:${stack}::${project}::${ORG_ROLES_TYPE}::${name}`;
-}
-
 /**
- * A `pulumi import --file` document: every resource parented to the component, which the name table maps to
- * its URN, so the imported resources get the URNs the component's children have.
+ * A `pulumi import --file` document for a stack that does not have the component yet: the OrgRoles component
+ * itself (`component: true`, created empty by the import; Pulumi 3.94+), then every live object as its child,
+ * so the imported resources get exactly the URNs that `pulumi up` of the component gives its children.
  */
-export function importFile(resources: ImportResource[], component: { stack: string; project: string; name: string }) {
+export function importFile(resources: ImportResource[], componentName: string) {
   return {
-    nameTable: { [component.name]: componentUrn(component.stack, component.project, component.name) },
-    resources: resources.map((resource) => ({ ...resource, parent: component.name })),
+    resources: [
+      { type: ORG_ROLES_TYPE, name: componentName, component: true },
+      ...resources.map((resource) => ({ ...resource, parent: componentName })),
+    ],
   };
 }

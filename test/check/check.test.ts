@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { FakeOktaServer, type FakeOptions } from "./fakeOktaServer";
 import {
   ADMINS,
@@ -143,8 +143,8 @@ describe("statsig-okta check (built CLI in a subprocess)", () => {
 
     expect(result.stderr).toContain("Wrote 6 resources to import.json");
     const file = JSON.parse(readFileSync(path.join(dir, "import.json"), "utf8"));
-    expect(file.nameTable).toEqual({ statsig: "urn:pulumi:prod::statsig-okta::statsig-okta:index:OrgRoles::statsig" });
     expect(file.resources).toEqual([
+      { type: "statsig-okta:index:OrgRoles", name: "statsig", component: true },
       { type: "okta:index/userSchemaProperty:UserSchemaProperty", name: "statsig-okta-attribute", id: "statsigOrgRole", parent: "statsig" },
       { type: "okta:index/appUserSchemaProperty:AppUserSchemaProperty", name: "statsig-app-attribute", id: `${APP_ID}/statsigOrgRole`, parent: "statsig" },
       { type: "okta:profile/mapping:Mapping", name: "statsig-app-to-okta", id: APP_TO_OKTA_ID, parent: "statsig" },
@@ -286,12 +286,19 @@ describe("statsig-okta check (in-process)", () => {
     [["--org-url", "https://acme.okta.com"], /--app-id is required/],
     [["--org-url", "https://acme.okta.com", "--app-id", "0oa-short"], /--app-id: "0oa-short" is not an Okta app id/],
     [["--org-url", "https://acme-admin.okta.com", "--app-id", APP_ID], /use the org URL https:\/\/acme\.okta\.com/],
-    [["--org-url", "https://acme.okta.com", "--app-id", APP_ID, "--import-file", "x.json"], /--import-file needs the stack/],
+    [["--org-url", "https://acme.okta.com", "--stack", "a", "--config", "b.yaml"], /give --stack or --config, not both/],
     [["--bogus"], /Unknown option '--bogus'/],
   ])("refuses %j with exit 2 before any request", async (args, message) => {
-    const result = await runInProcess(args, env, tmp());
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(message);
+    const fetchSpy = vi.fn(() => Promise.reject(new Error("no request expected")));
+    vi.stubGlobal("fetch", fetchSpy);
+    try {
+      const result = await runInProcess(args, env, tmp());
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(fetchSpy).not.toHaveBeenCalled();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it("needs credentials", async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CheckError } from "../../src/check/errors";
-import { componentUrn, importFile } from "../../src/check/importFile";
+import { importFile } from "../../src/check/importFile";
 import { resolveTarget } from "../../src/check/target";
 import { ORG_ROLES_TYPE } from "../../src/orgRoles";
 
@@ -84,11 +84,12 @@ describe("resolveTarget", () => {
 });
 
 describe("import file", () => {
-  it("parents every resource to the component through the name table", () => {
-    expect(componentUrn("prod", "statsig-okta", "statsig")).toBe(`urn:pulumi:prod::statsig-okta::${ORG_ROLES_TYPE}::statsig`);
-    expect(importFile([{ type: "okta:profile/mapping:Mapping", name: "roles-app-to-okta", id: "prm1" }], { stack: "dev", project: "infra", name: "roles" })).toEqual({
-      nameTable: { roles: "urn:pulumi:dev::infra::statsig-okta:index:OrgRoles::roles" },
-      resources: [{ type: "okta:profile/mapping:Mapping", name: "roles-app-to-okta", id: "prm1", parent: "roles" }],
+  it("creates the component first and parents every resource to it by name", () => {
+    expect(importFile([{ type: "okta:profile/mapping:Mapping", name: "roles-app-to-okta", id: "prm1" }], "roles")).toEqual({
+      resources: [
+        { type: ORG_ROLES_TYPE, name: "roles", component: true },
+        { type: "okta:profile/mapping:Mapping", name: "roles-app-to-okta", id: "prm1", parent: "roles" },
+      ],
     });
   });
 });
