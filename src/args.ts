@@ -29,7 +29,8 @@ export interface OrgRolesArgs {
   /**
    * The variable name of the attribute on the Okta user profile. Default `statsigOrgRole`. Give a second
    * `OrgRoles` in the same org (a staging Statsig org) its own name, or set `manageOktaAttribute: false`.
-   * The attribute on the Statsig app is always `statsigOrgRole`, as Statsig requires.
+   * The attribute on the Statsig app is always `statsigOrgRole`, as Statsig requires. Do not change it on a
+   * deployed stack: the mapping would push the new, empty attribute to Statsig (copy the values first).
    */
   oktaAttributeName?: string;
   /**
@@ -65,7 +66,8 @@ export interface OrgRolesArgs {
   roleGroups?: RoleGroup[];
   /**
    * The priority of the first (highest) role group; the others follow one by one, Owner groups first, then
-   * Admin, then Member. Default `0`. Raise it to leave room for groups assigned to the app by other means.
+   * Admin, then Member. Default `0`: role groups outrank every other group assigned to the app, whose
+   * profiles would otherwise win for their members. Raise it only when other groups must stay above.
    */
   firstPriority?: number;
   /**

@@ -30,6 +30,7 @@ describe("statsig-okta plan", () => {
     expect(stdout).toMatch(/Step 4\+5 {2}Okta -> App mapping: not managed \(group mode/);
     expect(stdout).toMatch(/priority {3}0 {2}Owner {3}group 00g1ownerGroup000001 {2}profile \{"statsigOrgRole":"Owner"\}/);
     expect(stdout).toContain("warning: roleGroups[0] maps a group to Owner");
+    expect(stdout).toContain("removing roleGroups (personal mode) or `pulumi destroy` unassigns every group");
   });
 
   it("--json prints the same plan for machines, unknown ids marked as unknown", () => {

@@ -210,11 +210,29 @@ function groupItems(expected: Expected, live: LiveState): Comparison {
   }
 
   const configured = new Set(expected.roleGroups.map((group) => group.groupId));
+  const lowestRolePriority = Math.max(...expected.roleGroups.map((group) => group.priority));
   let otherAssignments = 0;
   for (const assignment of live.groupAssignments) {
     if (configured.has(assignment.id)) continue;
     const role = assignment.profile?.[STATSIG_ATTRIBUTE];
     if (role === undefined || role === null || role === "") {
+      // A group ranked above a role group gives its members its own (empty) profile instead of their role.
+      if (expected.mode === "group" && typeof assignment.priority === "number" && assignment.priority < lowestRolePriority) {
+        items.push(
+          item("groups", `Group ${assignment.id} (priority ${assignment.priority})`, [], {
+            status: "not-in-config",
+            differences: [
+              {
+                field: "priority",
+                live: assignment.priority,
+                expected: undefined,
+                hint: `outranks role groups without giving a role: its members who are also in a role group may get no role. Give it a priority number above ${lowestRolePriority}`,
+              },
+            ],
+          }),
+        );
+        continue;
+      }
       otherAssignments++;
       continue;
     }

@@ -141,7 +141,7 @@ export class OktaClient {
       case 403:
         return new CheckError(
           auth.kind === "api-token"
-            ? `${said}. ${auth.description} may not read this: ${scope || "it needs read access"}; an API token acts with its creator's admin role (a Read-only Administrator can read everything check needs)`
+            ? `${said}. ${auth.description} may not read this: ${scope || "it needs read access"}; an API token acts with its creator's admin role (a Read-only Administrator should be able to read everything check needs)`
             : `${said}. ${auth.description} may not read this: ${scope || "it needs read access"}; grant that scope in the app's "Okta API Scopes" tab and include it in OKTA_SCOPES, and give the app an admin role that can read it`,
         );
       case 404:

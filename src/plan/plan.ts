@@ -128,7 +128,12 @@ export function formatPlan(plan: Plan): string {
       const role = (JSON.parse(String(a.inputs.profile)) as { statsigOrgRole?: string }).statsigOrgRole;
       lines.push(`  priority ${String(a.inputs.priority).padStart(3)}  ${role?.padEnd(6)}  group ${show(a.inputs.groupId)}  profile ${show(a.inputs.profile)}  [${a.name}]`);
     }
-    if (plan.groupAssignments[0]) lines.push(`        safety: ${safety(plan.groupAssignments[0])}; removing a group from the config unassigns it`);
+    if (plan.groupAssignments[0]) lines.push(`        safety: ${safety(plan.groupAssignments[0])}`);
+    lines.push(
+      plan.groupAssignments[0]?.inputs.retainAssignment === true
+        ? "        removing a group, roleGroups or the component only makes Pulumi forget the assignments (retainAssignments)"
+        : "        removing a group from roleGroups unassigns it; removing roleGroups (personal mode) or `pulumi destroy` unassigns every group",
+    );
   }
   if (plan.lookups.length) {
     lines.push("");

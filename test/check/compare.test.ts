@@ -192,6 +192,23 @@ describe("compare", () => {
     expect(otherAssignments).toBe(2);
   });
 
+  it("in group mode, reports a group without a role ranked above a role group, which can take its members' role away", () => {
+    const live = liveGroup({
+      groupAssignments: [
+        { id: "00geveryonegroup0001", priority: 0, profile: {} },
+        { id: "00gownersgroup000001", priority: 1, profile: { statsigOrgRole: "Owner" } },
+        { id: "00gadminsgroup000001", priority: 2, profile: { statsigOrgRole: "Admin" } },
+        { id: "00gsalesgroup0000001", priority: 3, profile: {} },
+      ],
+    });
+    const { items, otherAssignments } = compare(group({ roleGroups: group().roleGroups.map((g) => ({ ...g, priority: g.priority + 1 })) }), live);
+    const extra = items.filter((i) => i.status === "not-in-config");
+    expect(extra.map((i) => i.title)).toEqual(["Group 00geveryonegroup0001 (priority 0)"]);
+    expect(extra[0]!.differences[0]!.hint).toMatch(/outranks role groups without giving a role.*above 2/);
+    // Ranked below every role group, it changes nobody's role.
+    expect(otherAssignments).toBe(1);
+  });
+
   it("in personal mode, an assignment carrying a role is not in the config either", () => {
     const live = livePersonal({ groupAssignments: [{ id: "00glegacygroup000001", priority: 0, profile: { statsigOrgRole: "admin" } }] });
     const extra = one(compare(personal(), live).items, "groups");
