@@ -12,16 +12,18 @@ const node = (args) => execFileSync(process.execPath, args, { cwd: path.join(__d
 
 function measure(mode, groups) {
   const runs = Array.from({ length: RUNS }, () => JSON.parse(node(["--expose-gc", "bench/measure.cjs", mode, String(groups)])));
-  return { ms: median(runs.map((r) => r.ms)), heapMB: median(runs.map((r) => r.heapMB)), resources: runs[0].resources };
+  const med = (key) => median(runs.map((r) => r[key]));
+  return { ms: med("ms"), heapMB: med("heapMB"), retainedMB: med("retainedMB"), resources: runs[0].resources };
 }
 
-console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0].model}, median of ${RUNS} runs\n`);
-console.log("| role groups | resources (component / baseline) | component ms | baseline ms | time ratio | component heap MB | baseline heap MB | heap ratio |");
-console.log("|---:|---:|---:|---:|---:|---:|---:|---:|");
+const pair = (c, b, digits) => `${c.toFixed(digits)} / ${b.toFixed(digits)}`;
+console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0].model}, median of ${RUNS} runs; component / baseline\n`);
+console.log("| role groups | resources | time ms | time ratio | heap used MB | heap ratio | retained after GC MB |");
+console.log("|---:|---:|---:|---:|---:|---:|---:|");
 for (const groups of [1, 100, 1000]) {
   const c = measure("component", groups);
   const b = measure("baseline", groups);
-  console.log(`| ${groups} | ${c.resources} / ${b.resources} | ${c.ms.toFixed(0)} | ${b.ms.toFixed(0)} | ${(c.ms / b.ms).toFixed(2)} | ${c.heapMB.toFixed(1)} | ${b.heapMB.toFixed(1)} | ${(c.heapMB / b.heapMB).toFixed(2)} |`);
+  console.log(`| ${groups} | ${c.resources} / ${b.resources} | ${pair(c.ms, b.ms, 0)} | ${(c.ms / b.ms).toFixed(2)} | ${pair(c.heapMB, b.heapMB, 1)} | ${(c.heapMB / b.heapMB).toFixed(2)} | ${pair(c.retainedMB, b.retainedMB, 1)} |`);
 }
 
 // The plan command end to end, as a CI job runs it: process start, config read, validation, mock run, output.

@@ -14,7 +14,7 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 
 // Loaded lazily: `check` must not pay for the Pulumi SDK, `plan` must not pay for HTTP code.
 const commands: Record<string, () => Promise<Command>> = {
-  plan: async () => (await import("./plan/cli.js")).runPlan,
+  plan: async () => (await import("./plan/cli.js")).runPlanCommand,
   check: async () => (await import("./check/cli.js")).runCheck,
 };
 

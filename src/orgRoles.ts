@@ -157,7 +157,7 @@ export class OrgRoles extends pulumi.ComponentResource {
     this.oktaAttributeName = pulumi.output(valid.oktaAttributeName);
     this.appToOktaMappingId = appToOkta ? appToOkta.id : pulumi.output(undefined);
     this.oktaToAppMappingId = oktaToApp ? oktaToApp.id : pulumi.output(undefined);
-    this.groupAssignments = pulumi.all(assignments);
+    this.groupAssignments = assignments;
     this.registerOutputs({
       appId: this.appId,
       userTypeId: this.userTypeId,
@@ -181,8 +181,9 @@ export class OrgRoles extends pulumi.ComponentResource {
 
   /** Group mode: one assignment per role group, named by the group, with its role and priority. */
   private assignGroups(name: string, valid: ValidArgs, appId: pulumi.Output<string>, appAttribute: okta.AppUserSchemaProperty) {
-    return planAssignments(valid).map(({ group, priority }) => {
-      const assignment = new okta.app.GroupAssignment(
+    const planned = planAssignments(valid);
+    const assignments = planned.map(({ group, priority }) =>
+      new okta.app.GroupAssignment(
         groupAssignmentName(name, group.key),
         {
           appId,
@@ -193,8 +194,11 @@ export class OrgRoles extends pulumi.ComponentResource {
         },
         // The profile names the app attribute, so the attribute must exist first.
         { parent: this, dependsOn: [appAttribute] },
-      );
-      return pulumi.output(assignment.groupId).apply((groupId): OrgRoleGroupAssignment => ({ groupId, role: group.role, priority }));
-    });
+      ),
+    );
+    // One combined Output (not one per group): it resolves once every assignment exists.
+    return pulumi
+      .all(assignments.map((assignment) => assignment.groupId))
+      .apply((groupIds) => groupIds.map((groupId, i): OrgRoleGroupAssignment => ({ groupId, role: planned[i]!.group.role, priority: planned[i]!.priority })));
   }
 }

@@ -1,10 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { OrgRolesArgs } from "./args";
 import { OrgRoles } from "./orgRoles";
-import { checkOrgRolesArgs, formatPath, OrgRolesArgsError, type ArgsIssue } from "./validation";
+import { checkOrgRolesArgs, formatPath, NAME_PATTERN, OrgRolesArgsError, type ArgsIssue } from "./validation";
 
 /** The config namespace of the root project (its `name` in Pulumi.yaml). */
 export const CONFIG_NAMESPACE = "statsig-okta";
+
+/** The component's name when the config sets no `statsig-okta:name`; it prefixes every child's name. */
+export const DEFAULT_COMPONENT_NAME = "statsig";
 
 type Kind = "string" | "boolean" | "number" | "json";
 
@@ -49,12 +52,12 @@ export function argsFromConfig(config: Record<string, string>): { name: string; 
     else issues.push({ path: [key], message: parsed.message });
   }
   const { name, ...args } = values;
-  if (name !== undefined && (typeof name !== "string" || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name))) {
+  if (name !== undefined && (typeof name !== "string" || !NAME_PATTERN.test(name))) {
     issues.push({ path: ["name"], message: `${JSON.stringify(name)} is not a valid component name: 1 to 64 letters, digits, ".", "_" or "-"` });
   }
   issues.push(...checkOrgRolesArgs(args).issues);
   if (issues.length > 0) throw new OrgRolesArgsError("The stack config", issues, configPath);
-  return { name: (name as string | undefined) ?? "statsig", args: args as unknown as OrgRolesArgs };
+  return { name: (name as string | undefined) ?? DEFAULT_COMPONENT_NAME, args: args as unknown as OrgRolesArgs };
 }
 
 function parseValue(kind: Kind, text: string): { ok: true; value: unknown } | { ok: false; message: string } {
@@ -64,11 +67,10 @@ function parseValue(kind: Kind, text: string): { ok: true; value: unknown } | { 
     case "boolean":
       if (text === "true" || text === "false") return { ok: true, value: text === "true" };
       return { ok: false, message: `${JSON.stringify(text)} is not a boolean: use true or false` };
-    case "number": {
-      const value = Number(text);
-      if (text.trim() !== "" && Number.isFinite(value)) return { ok: true, value };
-      return { ok: false, message: `${JSON.stringify(text)} is not a number` };
-    }
+    case "number":
+      // Digits only: Number() would also take "0x10", "1e1" and " 5 ".
+      if (/^-?\d{1,9}$/.test(text)) return { ok: true, value: Number(text) };
+      return { ok: false, message: `${JSON.stringify(text)} is not a whole number` };
     case "json":
       try {
         return { ok: true, value: JSON.parse(text) };

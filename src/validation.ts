@@ -34,8 +34,8 @@ export const GROUP_ID_PATTERN = /^00g[A-Za-z0-9]{17}$/;
 export const USER_TYPE_ID_PATTERN = /^oty[A-Za-z0-9]{17}$/;
 /** Okta profile variable names: a letter, then letters, digits or underscores. */
 export const ATTRIBUTE_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
-/** Safe inside a Pulumi resource name and URN. */
-export const GROUP_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** Safe inside a Pulumi resource name and URN: role group names and the component's name from config. */
+export const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export const PERMISSIONS = ["READ_ONLY", "HIDE"] as const;
 export const MASTERS = ["PROFILE_MASTER", "OKTA"] as const;
@@ -134,7 +134,7 @@ const roleGroupSchema = z.strictObject({
   role: roleSchema,
   name: z.unknown().optional().superRefine((value, ctx) => {
     if (value === undefined) return;
-    if (typeof value !== "string" || !GROUP_NAME_PATTERN.test(value)) {
+    if (typeof value !== "string" || !NAME_PATTERN.test(value)) {
       ctx.addIssue({ code: "custom", message: `${describe(value)} is not a valid name: 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit` });
     }
   }),
@@ -183,12 +183,12 @@ function toIssues(error: z.ZodError): ArgsIssue[] {
   });
 }
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
 /**
  * Validates the component's input. Returns every problem it finds (never throws) and, when there are none,
  * the input with its defaults filled in.
  */
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-
 export function checkOrgRolesArgs(input: unknown): { issues: ArgsIssue[]; value?: ValidArgs } {
   if (!isPlainObject(input)) return { issues: [{ path: [], message: `expected an object of inputs, got ${describe(input)}` }] };
   const top = argsSchema.safeParse(input);

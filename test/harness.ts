@@ -1,22 +1,12 @@
 /** Runs code under Pulumi's mock runtime and records what each resource was registered with. */
 import * as pulumi from "@pulumi/pulumi";
+import { recordOptions, type RecordedOptions } from "../src/plan/options";
 import { waitForRegistrations } from "../src/sdkInternals";
 import { FakeOkta, type Registration } from "./fakeOkta";
-
-export interface RecordedOptions {
-  parent?: string;
-  retainOnDelete?: boolean;
-  deleteBeforeReplace?: boolean;
-  protect?: boolean;
-  replaceOnChanges?: string[];
-  dependsOn: string[];
-}
 
 export interface Recorded extends Registration {
   opts: RecordedOptions;
 }
-
-const nameOf = (resource: unknown) => (resource as { __name?: string }).__name ?? "?";
 
 /**
  * Calls `build` with component options that record every child's resource options (mocks do not see
@@ -28,21 +18,7 @@ export async function run<T>(
 ): Promise<{ result: T; fake: FakeOkta; resources: Recorded[]; find: (type: string, name?: string) => Recorded }> {
   await pulumi.runtime.setMocks(fake, project, stack, fake.preview);
   const options = new Map<string, RecordedOptions>();
-  const transformations: pulumi.ResourceTransformation[] = [
-    ({ name, opts: baseOpts }) => {
-      const opts = baseOpts as pulumi.CustomResourceOptions;
-      const dependsOn = ([] as unknown[]).concat((opts.dependsOn as unknown[] | undefined) ?? []).map(nameOf);
-      options.set(name, {
-        ...(opts.parent ? { parent: nameOf(opts.parent) } : {}),
-        ...(opts.retainOnDelete !== undefined ? { retainOnDelete: opts.retainOnDelete } : {}),
-        ...(opts.deleteBeforeReplace !== undefined ? { deleteBeforeReplace: opts.deleteBeforeReplace } : {}),
-        ...(opts.protect !== undefined ? { protect: opts.protect } : {}),
-        ...(opts.replaceOnChanges ? { replaceOnChanges: opts.replaceOnChanges } : {}),
-        dependsOn,
-      });
-      return undefined;
-    },
-  ];
+  const transformations = [recordOptions((_type, name, recorded) => options.set(name, recorded))];
   const result = build({ transformations });
   await settle();
   const resources = fake.registrations.map((r) => ({ ...r, opts: options.get(r.name) ?? { dependsOn: [] } }));

@@ -2,6 +2,7 @@
  * Properties that must hold for every valid config, not only the examples: generated configs, run through
  * the real component under the mock runtime.
  */
+import * as pulumi from "@pulumi/pulumi";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { OrgRoles, type OrgRolesArgs, type RoleGroup } from "../src";
@@ -11,12 +12,21 @@ import { run, type Recorded } from "./harness";
 const idChar = fc.constantFrom(..."0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 const oktaId = (prefix: string) => fc.string({ unit: idChar, minLength: 17, maxLength: 17 }).map((s) => prefix + s);
 
-/** Valid role groups: distinct ids, at most one Owner. */
+/**
+ * Valid role groups: distinct ids, at most one Owner; some ids are Outputs (groups created in the same
+ * program), which then carry a name.
+ */
 const roleGroups = fc
-  .uniqueArray(fc.record({ groupId: oktaId("00g"), role: fc.constantFrom<Role>("Member", "Admin", "Owner") }), { selector: (g) => g.groupId, maxLength: 12 })
+  .uniqueArray(fc.record({ id: oktaId("00g"), role: fc.constantFrom<Role>("Member", "Admin", "Owner"), deferred: fc.boolean() }), {
+    selector: (g) => g.id,
+    maxLength: 12,
+  })
   .map((groups) => {
     let owners = 0;
-    return groups.map((g) => (g.role === "Owner" && owners++ > 0 ? { ...g, role: "Admin" as Role } : g));
+    return groups.map(({ id, role, deferred }): RoleGroup => {
+      const safeRole = role === "Owner" && owners++ > 0 ? "Admin" : role;
+      return deferred ? { groupId: pulumi.output(id), role: safeRole, name: `g-${id}` } : { groupId: id, role: safeRole };
+    });
   });
 
 const validArgs = fc.record(
@@ -25,7 +35,10 @@ const validArgs = fc.record(
     roleGroups,
     manageAppToOktaMapping: fc.boolean(),
     manageOktaAttribute: fc.boolean(),
+    oktaAttributePermissions: fc.constantFrom("READ_ONLY", "HIDE"),
+    oktaAttributeMaster: fc.constantFrom("PROFILE_MASTER", "OKTA"),
     protect: fc.boolean(),
+    retainAssignments: fc.boolean(),
     firstPriority: fc.integer({ min: 0, max: 80 }),
   },
   { requiredKeys: ["appId"] },

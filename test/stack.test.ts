@@ -38,7 +38,7 @@ describe("argsFromConfig", () => {
         "The stack config has 5 invalid inputs:",
         "  - statsig-okta:appid: unknown config key; did you mean statsig-okta:appId?",
         '  - statsig-okta:protect: "yes" is not a boolean: use true or false',
-        '  - statsig-okta:firstPriority: "first" is not a number',
+        '  - statsig-okta:firstPriority: "first" is not a whole number',
         "  - statsig-okta:appId: is required",
         '  - statsig-okta:roleGroups[0].role: "owner" is not a Statsig role. Statsig spells it "Owner". Allowed, exactly as spelled: Member, Admin, Owner',
       ].join("\n"),

@@ -1,12 +1,11 @@
 import * as path from "node:path";
-import { argsFromConfig, CONFIG_NAMESPACE } from "../stack";
+import { argsFromConfig, CONFIG_NAMESPACE, DEFAULT_COMPONENT_NAME } from "../stack";
 import { readStackConfig, stackFilePath, StackFileError } from "../stackFile";
 import { checkOrgRolesArgs, OrgRolesArgsError } from "../validation";
 import { CheckError } from "./errors";
 import { expectedFromArgs, type Expected } from "./expected";
 
 /** The component name the root program uses when the config names none. */
-const DEFAULT_NAME = "statsig";
 
 export interface TargetOptions {
   cwd: string;
@@ -34,7 +33,7 @@ export function resolveTarget(options: TargetOptions): Target {
     if (options.appId === undefined) throw new CheckError("--app-id is required without --stack or --config");
     const { issues, value } = checkOrgRolesArgs({ appId: options.appId });
     if (!value) throw new CheckError(`--app-id: ${issues.map((issue) => issue.message).join("; ")}`);
-    return { expected: expectedFromArgs(DEFAULT_NAME, value) };
+    return { expected: expectedFromArgs(DEFAULT_COMPONENT_NAME, value) };
   }
 
   const file = options.configFile !== undefined ? path.resolve(options.cwd, options.configFile) : stackFilePath(options.cwd, options.stack!);

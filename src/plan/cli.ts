@@ -70,5 +70,3 @@ export async function runPlanCommand(argv: string[], io: CliIo): Promise<number>
     throw error;
   }
 }
-
-export { runPlanCommand as runPlan };

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { waitForRegistrations } from "../sdkInternals";
+import { recordOptions, type RecordedOptions } from "./options";
 import { CONFIG_NAMESPACE, runStack } from "../stack";
 
 /** A value that only Okta knows, shown as such instead of invented. */
@@ -12,7 +13,7 @@ export interface PlannedResource {
   name: string;
   parent?: string;
   inputs: Record<string, unknown>;
-  options: { retainOnDelete?: boolean; deleteBeforeReplace?: boolean; protect?: boolean; replaceOnChanges?: string[]; dependsOn: string[] };
+  options: Omit<RecordedOptions, "parent">;
 }
 
 export interface PlannedLookup {
@@ -45,7 +46,6 @@ export async function runPlan(config: Record<string, string>): Promise<RawPlan> 
   const resources = new Map<string, PlannedResource>();
   const lookups: PlannedLookup[] = [];
   const warnings: string[] = [];
-  const names = (list: unknown) => ([] as unknown[]).concat(list ?? []).map((r) => (r as { __name?: string }).__name ?? "?");
 
   await pulumi.runtime.setMocks(
     {
@@ -68,24 +68,10 @@ export async function runPlan(config: Record<string, string>): Promise<RawPlan> 
     true,
   );
 
-  const transformations: pulumi.ResourceTransformation[] = [
-    ({ type, name, opts }) => {
-      const custom = opts as pulumi.CustomResourceOptions;
-      resources.set(name, {
-        type,
-        name,
-        ...(opts.parent ? { parent: names(opts.parent)[0]! } : {}),
-        inputs: {},
-        options: {
-          ...(opts.retainOnDelete !== undefined ? { retainOnDelete: opts.retainOnDelete } : {}),
-          ...(custom.deleteBeforeReplace !== undefined ? { deleteBeforeReplace: custom.deleteBeforeReplace } : {}),
-          ...(opts.protect !== undefined ? { protect: opts.protect } : {}),
-          ...(custom.replaceOnChanges ? { replaceOnChanges: custom.replaceOnChanges } : {}),
-          dependsOn: names(opts.dependsOn),
-        },
-      });
-      return undefined;
-    },
+  const transformations = [
+    recordOptions((type, name, { parent, ...options }) => {
+      resources.set(name, { type, name, ...(parent !== undefined ? { parent } : {}), inputs: {}, options });
+    }),
   ];
 
   // The SDK prints pulumi.log messages to the console when there is no engine; collect them instead.

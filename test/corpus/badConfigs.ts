@@ -66,6 +66,7 @@ export const BAD_CONFIGS: BadConfig[] = [
   { name: "retainAssignments as TRUE", config: withApp({ retainAssignments: "TRUE" }), field: "retainAssignments" },
   { name: "firstPriority as a word", config: withApp({ firstPriority: "high" }), field: "firstPriority" },
   { name: "firstPriority too large", config: withApp({ firstPriority: 101 }), field: "firstPriority" },
+  { name: "firstPriority in hex", config: withApp({ firstPriority: "0x10" }), field: "firstPriority" },
   { name: "firstPriority negative", config: withApp({ firstPriority: -1 }), field: "firstPriority" },
   { name: "more groups than priorities", config: withApp({ firstPriority: 90, roleGroups: Array.from({ length: 12 }, (_, i) => group("Member", G(i))) }), field: "roleGroups" },
   { name: "READ_WRITE permissions", config: withApp({ oktaAttributePermissions: "READ_WRITE" }), field: "oktaAttributePermissions" },
