@@ -17,6 +17,16 @@ describe("README matches the code", () => {
     expect(tableNames("Inputs")).toEqual(Object.keys(CONFIG_KEYS).filter((k) => k !== "name"));
   });
 
+  it("the Inputs table marks only appId as required", () => {
+    const section = readme.split("\n## Inputs\n")[1]!.split("\n## ")[0]!;
+    const required = [...section.matchAll(/^\| `([A-Za-z]+)` \|.*\| (yes|no) \|$/gm)].filter((m) => m[2] === "yes").map((m) => m[1]);
+    expect(required).toEqual(["appId"]);
+  });
+
+  it("has no placeholder left", () => {
+    expect(readme).not.toMatch(/BENCH_TABLE|TODO|TBD/);
+  });
+
   it("the Outputs table lists every output", async () => {
     const { result } = await run(() => runStack({ "statsig-okta:appId": "0oa1b2c3d4e5f6g7h8i9" }));
     expect(tableNames("Outputs").sort()).toEqual(Object.keys(result).sort());
