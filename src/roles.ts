@@ -57,6 +57,14 @@ function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The Okta provider's type tokens of the component's children, as state, plans and `pulumi import` name them. */
+export const RESOURCE_TYPES = {
+  userSchemaProperty: "okta:index/userSchemaProperty:UserSchemaProperty",
+  appUserSchemaProperty: "okta:index/appUserSchemaProperty:AppUserSchemaProperty",
+  mapping: "okta:profile/mapping:Mapping",
+  groupAssignment: "okta:app/groupAssignment:GroupAssignment",
+} as const;
+
 /** The child resource names of the five steps; they start with the component's name so aliases carry over. */
 export function childNames(componentName: string) {
   return {

@@ -1,6 +1,6 @@
-import { childNames, groupAssignmentName, ROLE_ENUM_ORDER, SCIM_CORE_USER_NAMESPACE, STATSIG_ATTRIBUTE, suggestRole } from "../roles";
+import { childNames, groupAssignmentName, RESOURCE_TYPES, ROLE_ENUM_ORDER, SCIM_CORE_USER_NAMESPACE, STATSIG_ATTRIBUTE, suggestRole } from "../roles";
 import type { Expected } from "./expected";
-import { RESOURCE_TYPES, type ImportResource } from "./importFile";
+import type { ImportResource } from "./importFile";
 import type { LiveMapping, LiveState } from "./live";
 import type { SchemaAttribute } from "./oktaTypes";
 

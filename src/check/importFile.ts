@@ -1,13 +1,5 @@
 import { ORG_ROLES_TYPE } from "../orgRoles";
 
-/** Type tokens of the component's children, as `pulumi import` wants them. */
-export const RESOURCE_TYPES = {
-  userSchemaProperty: "okta:index/userSchemaProperty:UserSchemaProperty",
-  appUserSchemaProperty: "okta:index/appUserSchemaProperty:AppUserSchemaProperty",
-  mapping: "okta:profile/mapping:Mapping",
-  groupAssignment: "okta:app/groupAssignment:GroupAssignment",
-} as const;
-
 /** One live object the component would adopt: its child resource's type and name, and the provider's import id. */
 export interface ImportResource {
   type: string;

@@ -1,13 +1,7 @@
-import { childNames } from "../roles";
+import { ORG_ROLES_TYPE } from "../orgRoles";
+import { childNames, RESOURCE_TYPES } from "../roles";
 import type { PlannedResource, RawPlan } from "./run";
 
-const TYPES = {
-  component: "statsig-okta:index:OrgRoles",
-  userAttribute: "okta:index/userSchemaProperty:UserSchemaProperty",
-  appAttribute: "okta:index/appUserSchemaProperty:AppUserSchemaProperty",
-  mapping: "okta:profile/mapping:Mapping",
-  assignment: "okta:app/groupAssignment:GroupAssignment",
-} as const;
 
 export interface PlanStep {
   /** Statsig's step numbers, e.g. "3+5". */
@@ -31,11 +25,11 @@ export interface Plan {
 
 /** Groups what the program registered by Statsig's steps. */
 export function toPlan(raw: RawPlan, source: string): Plan {
-  const component = raw.resources.find((r) => r.type === TYPES.component);
+  const component = raw.resources.find((r) => r.type === ORG_ROLES_TYPE);
   const ofType = (type: string) => raw.resources.filter((r) => r.type === type);
   const names = childNames(component?.name ?? "");
-  const mappings = ofType(TYPES.mapping);
-  const appAttribute = ofType(TYPES.appAttribute)[0];
+  const mappings = ofType(RESOURCE_TYPES.mapping);
+  const appAttribute = ofType(RESOURCE_TYPES.appUserSchemaProperty)[0];
   const mode = appAttribute?.inputs.scope === "NONE" ? "group" : "personal";
   const step = (stepNo: string, title: string, resource: PlannedResource | undefined, notManaged: string): PlanStep =>
     resource ? { step: stepNo, title, resource } : { step: stepNo, title, notManaged };
@@ -44,7 +38,7 @@ export function toPlan(raw: RawPlan, source: string): Plan {
     component: component?.name ?? "?",
     mode,
     steps: [
-      step("1", "Okta user attribute", ofType(TYPES.userAttribute)[0], "manageOktaAttribute is false: the attribute is owned elsewhere"),
+      step("1", "Okta user attribute", ofType(RESOURCE_TYPES.userSchemaProperty)[0], "manageOktaAttribute is false: the attribute is owned elsewhere"),
       step("2", "Statsig app attribute", appAttribute, "not created"),
       step("3+5", "App -> Okta mapping", mappings.find((m) => m.name === names.appToOkta), "manageAppToOktaMapping is false"),
       step(
@@ -54,7 +48,7 @@ export function toPlan(raw: RawPlan, source: string): Plan {
         "group mode: a mapping of statsigOrgRole would override the roles of group assignments. If Okta already has one (set by hand or by personal mode), remove it: see the README",
       ),
     ],
-    groupAssignments: ofType(TYPES.assignment).sort((a, b) => Number(a.inputs.priority) - Number(b.inputs.priority)),
+    groupAssignments: ofType(RESOURCE_TYPES.groupAssignment).sort((a, b) => Number(a.inputs.priority) - Number(b.inputs.priority)),
     lookups: raw.lookups,
     warnings: raw.warnings,
   };
@@ -81,18 +75,18 @@ function safety(resource: PlannedResource): string {
 function details(resource: PlannedResource): string[] {
   const i = resource.inputs;
   switch (resource.type) {
-    case TYPES.userAttribute:
+    case RESOURCE_TYPES.userSchemaProperty:
       return [
         `variable ${show(i.index)} on ${i.userType === undefined ? "the default user type" : `user type ${show(i.userType)}`}, type ${show(i.type)}, title "${show(i.title)}"`,
         `values ${(i.enums as unknown[]).map(show).join(" | ")} (picked from a list), permissions ${show(i.permissions)}, master ${show(i.master)}`,
       ];
-    case TYPES.appAttribute:
+    case RESOURCE_TYPES.appUserSchemaProperty:
       return [
         `app ${show(i.appId)}, variable ${show(i.index)}, type ${show(i.type)}, values ${(i.enums as unknown[]).map(show).join(" | ")}`,
         `external name ${show(i.externalName)}, namespace ${show(i.externalNamespace)}`,
         `attribute type ${i.scope === "SELF" ? "Personal (scope SELF)" : "Group (scope NONE)"}, permissions ${show(i.permissions)}`,
       ];
-    case TYPES.mapping:
+    case RESOURCE_TYPES.mapping:
       return [
         `source ${show(i.sourceId)} -> target ${show(i.targetId)}`,
         ...(i.mappings as { id: unknown; expression: unknown; pushStatus: unknown }[]).map(
