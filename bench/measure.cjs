@@ -45,11 +45,52 @@ function baseline() {
   let userAttr;
   for (let app = 0, next = 0; next < groups; app++) {
     const opts = { retainOnDelete: true, deleteBeforeReplace: true };
-    if (app === 0) userAttr = new okta.UserSchemaProperty(`u${app}`, { index: "statsigOrgRole", title: "Statsig org role", type: "string", enums, oneOfs, permissions: "READ_ONLY", master: "PROFILE_MASTER" }, opts);
-    const appAttr = new okta.AppUserSchemaProperty(`a${app}`, { appId: appId(app), index: "statsigOrgRole", title: "Statsig org role", type: "string", externalName: "statsigOrgRole", externalNamespace: "urn:ietf:params:scim:schemas:core:2.0:User", scope: "NONE", enums, oneOfs, permissions: "READ_ONLY" }, { ...opts, dependsOn: [userAttr] });
-    new okta.profile.Mapping(`m${app}`, { sourceId: appId(app), targetId: typeId, deleteWhenAbsent: false, mappings: [{ id: "statsigOrgRole", expression: "appuser.statsigOrgRole", pushStatus: "DONT_PUSH" }] }, { retainOnDelete: true, replaceOnChanges: ["sourceId", "targetId"], dependsOn: [userAttr, appAttr] });
+    if (app === 0)
+      userAttr = new okta.UserSchemaProperty(
+        `u${app}`,
+        {
+          index: "statsigOrgRole",
+          title: "Statsig org role",
+          type: "string",
+          enums,
+          oneOfs,
+          permissions: "READ_ONLY",
+          master: "PROFILE_MASTER",
+        },
+        opts,
+      );
+    const appAttr = new okta.AppUserSchemaProperty(
+      `a${app}`,
+      {
+        appId: appId(app),
+        index: "statsigOrgRole",
+        title: "Statsig org role",
+        type: "string",
+        externalName: "statsigOrgRole",
+        externalNamespace: "urn:ietf:params:scim:schemas:core:2.0:User",
+        scope: "NONE",
+        enums,
+        oneOfs,
+        permissions: "READ_ONLY",
+      },
+      { ...opts, dependsOn: [userAttr] },
+    );
+    new okta.profile.Mapping(
+      `m${app}`,
+      {
+        sourceId: appId(app),
+        targetId: typeId,
+        deleteWhenAbsent: false,
+        mappings: [{ id: "statsigOrgRole", expression: "appuser.statsigOrgRole", pushStatus: "DONT_PUSH" }],
+      },
+      { retainOnDelete: true, replaceOnChanges: ["sourceId", "targetId"], dependsOn: [userAttr, appAttr] },
+    );
     for (let i = 0; i < PER_APP && next < groups; i++, next++) {
-      new okta.app.GroupAssignment(`g${next}`, { appId: appId(app), groupId: groupId(next), priority: i, profile: JSON.stringify({ statsigOrgRole: roles[next % 2] }) }, { dependsOn: [appAttr] });
+      new okta.app.GroupAssignment(
+        `g${next}`,
+        { appId: appId(app), groupId: groupId(next), priority: i, profile: JSON.stringify({ statsigOrgRole: roles[next % 2] }) },
+        { dependsOn: [appAttr] },
+      );
     }
   }
 }

@@ -23,7 +23,9 @@ console.log("|---:|---:|---:|---:|---:|---:|---:|");
 for (const groups of [1, 100, 1000]) {
   const c = measure("component", groups);
   const b = measure("baseline", groups);
-  console.log(`| ${groups} | ${c.resources} / ${b.resources} | ${pair(c.ms, b.ms, 0)} | ${(c.ms / b.ms).toFixed(2)} | ${pair(c.heapMB, b.heapMB, 1)} | ${(c.heapMB / b.heapMB).toFixed(2)} | ${pair(c.retainedMB, b.retainedMB, 1)} |`);
+  console.log(
+    `| ${groups} | ${c.resources} / ${b.resources} | ${pair(c.ms, b.ms, 0)} | ${(c.ms / b.ms).toFixed(2)} | ${pair(c.heapMB, b.heapMB, 1)} | ${(c.heapMB / b.heapMB).toFixed(2)} | ${pair(c.retainedMB, b.retainedMB, 1)} |`,
+  );
 }
 
 // The plan command end to end, as a CI job runs it: process start, config read, validation, mock run, output.
@@ -31,7 +33,10 @@ const dir = mkdtempSync(path.join(tmpdir(), "statsig-okta-bench-"));
 console.log("\n| `statsig-okta plan` | role groups | ms (whole process) |");
 console.log("|---|---:|---:|");
 for (const groups of [1, 101]) {
-  const roleGroups = Array.from({ length: groups }, (_, i) => ({ groupId: `00g${String(i).padStart(17, "0")}`, role: i === 0 ? "Owner" : i % 2 ? "Admin" : "Member" }));
+  const roleGroups = Array.from({ length: groups }, (_, i) => ({
+    groupId: `00g${String(i).padStart(17, "0")}`,
+    role: i === 0 ? "Owner" : i % 2 ? "Admin" : "Member",
+  }));
   const file = path.join(dir, `Pulumi.g${groups}.yaml`);
   writeFileSync(file, `config:\n  statsig-okta:appId: 0oa1b2c3d4e5f6g7h8i9\n  statsig-okta:roleGroups: ${JSON.stringify(roleGroups)}\n`);
   const times = Array.from({ length: RUNS }, () => {

@@ -33,7 +33,8 @@ export function claimOktaObjects(owner: string, provider: pulumi.ProviderResourc
   const issues: ArgsIssue[] = [];
   for (const { key, path, fix } of wanted) {
     const other = claims.get(key);
-    if (other !== undefined) issues.push({ path: [path], message: `${key} is already managed by ${other} with the same Okta provider: ${fix}` });
+    if (other !== undefined)
+      issues.push({ path: [path], message: `${key} is already managed by ${other} with the same Okta provider: ${fix}` });
   }
   if (issues.length === 0) for (const { key } of wanted) claims.set(key, owner);
   return issues;

@@ -173,7 +173,9 @@ export class OrgRoles extends pulumi.ComponentResource {
   private lookupDefaultUserType(): pulumi.Output<string> {
     return okta.user.getUserTypeOutput({ name: DEFAULT_USER_TYPE_NAME }, { parent: this }).apply((type) => {
       if (!type.id) {
-        throw new Error(`${ORG_ROLES_TYPE}: Okta returned no id for the default user type "${DEFAULT_USER_TYPE_NAME}"; set userTypeId to the type id (oty…)`);
+        throw new Error(
+          `${ORG_ROLES_TYPE}: Okta returned no id for the default user type "${DEFAULT_USER_TYPE_NAME}"; set userTypeId to the type id (oty…)`,
+        );
       }
       return type.id;
     });
@@ -182,23 +184,26 @@ export class OrgRoles extends pulumi.ComponentResource {
   /** Group mode: one assignment per role group, named by the group, with its role and priority. */
   private assignGroups(name: string, valid: ValidArgs, appId: pulumi.Output<string>, appAttribute: okta.AppUserSchemaProperty) {
     const planned = planAssignments(valid);
-    const assignments = planned.map(({ group, priority }) =>
-      new okta.app.GroupAssignment(
-        groupAssignmentName(name, group.key),
-        {
-          appId,
-          groupId: group.groupId,
-          priority,
-          profile: assignmentProfile(group.role),
-          ...(valid.retainAssignments ? { retainAssignment: true } : {}),
-        },
-        // The profile names the app attribute, so the attribute must exist first.
-        { parent: this, dependsOn: [appAttribute] },
-      ),
+    const assignments = planned.map(
+      ({ group, priority }) =>
+        new okta.app.GroupAssignment(
+          groupAssignmentName(name, group.key),
+          {
+            appId,
+            groupId: group.groupId,
+            priority,
+            profile: assignmentProfile(group.role),
+            ...(valid.retainAssignments ? { retainAssignment: true } : {}),
+          },
+          // The profile names the app attribute, so the attribute must exist first.
+          { parent: this, dependsOn: [appAttribute] },
+        ),
     );
     // One combined Output (not one per group): it resolves once every assignment exists.
     return pulumi
       .all(assignments.map((assignment) => assignment.groupId))
-      .apply((groupIds) => groupIds.map((groupId, i): OrgRoleGroupAssignment => ({ groupId, role: planned[i]!.group.role, priority: planned[i]!.priority })));
+      .apply((groupIds) =>
+        groupIds.map((groupId, i): OrgRoleGroupAssignment => ({ groupId, role: planned[i]!.group.role, priority: planned[i]!.priority })),
+      );
   }
 }

@@ -53,7 +53,10 @@ export function argsFromConfig(config: Record<string, string>): { name: string; 
   }
   const { name, ...args } = values;
   if (name !== undefined && (typeof name !== "string" || !NAME_PATTERN.test(name))) {
-    issues.push({ path: ["name"], message: `${JSON.stringify(name)} is not a valid component name: 1 to 64 letters, digits, ".", "_" or "-"` });
+    issues.push({
+      path: ["name"],
+      message: `${JSON.stringify(name)} is not a valid component name: 1 to 64 letters, digits, ".", "_" or "-"`,
+    });
   }
   issues.push(...checkOrgRolesArgs(args).issues);
   if (issues.length > 0) throw new OrgRolesArgsError("The stack config", issues, configPath);
@@ -75,7 +78,10 @@ function parseValue(kind: Kind, text: string): { ok: true; value: unknown } | { 
       try {
         return { ok: true, value: JSON.parse(text) };
       } catch {
-        return { ok: false, message: "is not valid structured config: set it as a YAML list in the stack file, or with `pulumi config set --path`" };
+        return {
+          ok: false,
+          message: "is not valid structured config: set it as a YAML list in the stack file, or with `pulumi config set --path`",
+        };
       }
   }
 }

@@ -28,7 +28,7 @@ export function readStackConfig(file: string, project: string): { config: Record
   } catch (error) {
     throw new StackFileError(`${file} is not valid YAML: ${(error as Error).message.split("\n")[0]}`);
   }
-  const section = doc === undefined || doc === null ? {} : (doc as { config?: unknown }).config ?? {};
+  const section = doc === undefined || doc === null ? {} : ((doc as { config?: unknown }).config ?? {});
   if (typeof section !== "object" || section === null || Array.isArray(section)) {
     throw new StackFileError(`${file}: "config" must be a map of keys to values`);
   }

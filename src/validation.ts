@@ -66,7 +66,10 @@ export interface ValidArgs {
 
 /** True for a value known only later: an Output or a promise. */
 export function isDeferred(value: unknown): boolean {
-  return pulumi.Output.isInstance(value) || (typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function");
+  return (
+    pulumi.Output.isInstance(value) ||
+    (typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function")
+  );
 }
 
 export function describe(value: unknown): string {
@@ -77,7 +80,9 @@ export function describe(value: unknown): string {
     const shown = value.length > 60 ? `a ${value.length}-character string` : JSON.stringify(value);
     // Look-alike and invisible characters print like the real thing: point at the first one.
     const odd = /[^\x20-\x7e]/.exec(value);
-    return odd ? `${shown} (with non-ASCII character U+${odd[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")} at position ${odd.index + 1})` : shown;
+    return odd
+      ? `${shown} (with non-ASCII character U+${odd[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")} at position ${odd.index + 1})`
+      : shown;
   }
   if (typeof value === "object") return "an object";
   return `${typeof value} ${String(value)}`;
@@ -85,12 +90,18 @@ export function describe(value: unknown): string {
 
 type Check = (value: string) => string | undefined;
 
-const idCheck = (pattern: RegExp, what: string, example: string): Check => (value) =>
-  pattern.test(value) ? undefined : `${describe(value)} is not ${what}: expected ${example}`;
+const idCheck =
+  (pattern: RegExp, what: string, example: string): Check =>
+  (value) =>
+    pattern.test(value) ? undefined : `${describe(value)} is not ${what}: expected ${example}`;
 
 const checkAppId = idCheck(APP_ID_PATTERN, "an Okta app id", '"0oa" and 17 letters or digits, e.g. "0oa1b2c3d4e5f6g7h8i9"');
 const checkGroupId = idCheck(GROUP_ID_PATTERN, "an Okta group id", '"00g" and 17 letters or digits, e.g. "00g1b2c3d4e5f6g7h8i9"');
-const checkUserTypeId = idCheck(USER_TYPE_ID_PATTERN, "an Okta user type id", '"oty" and 17 letters or digits (the type id, not the "osc…" schema id)');
+const checkUserTypeId = idCheck(
+  USER_TYPE_ID_PATTERN,
+  "an Okta user type id",
+  '"oty" and 17 letters or digits (the type id, not the "osc…" schema id)',
+);
 
 /** A string, or an Output/promise of one; plain strings are checked now, deferred ones by Okta later. */
 function inputString(check: Check, required: boolean) {
@@ -107,65 +118,104 @@ function inputString(check: Check, required: boolean) {
 }
 
 function plainChoice<T extends readonly string[]>(allowed: T, extra?: (value: string) => string | undefined) {
-  return z.unknown().optional().superRefine((value, ctx) => {
-    if (value === undefined) return;
-    if (typeof value !== "string" || !allowed.includes(value)) {
-      const hint = typeof value === "string" ? extra?.(value) : undefined;
-      ctx.addIssue({ code: "custom", message: `${describe(value)} is not allowed${hint ? `; ${hint}` : ""}. Allowed: ${allowed.join(", ")}` });
-    }
-  });
+  return z
+    .unknown()
+    .optional()
+    .superRefine((value, ctx) => {
+      if (value === undefined) return;
+      if (typeof value !== "string" || !allowed.includes(value)) {
+        const hint = typeof value === "string" ? extra?.(value) : undefined;
+        ctx.addIssue({
+          code: "custom",
+          message: `${describe(value)} is not allowed${hint ? `; ${hint}` : ""}. Allowed: ${allowed.join(", ")}`,
+        });
+      }
+    });
 }
 
 function plainBoolean() {
-  return z.unknown().optional().superRefine((value, ctx) => {
-    if (value !== undefined && typeof value !== "boolean") ctx.addIssue({ code: "custom", message: `expected true or false, got ${describe(value)}` });
-  });
+  return z
+    .unknown()
+    .optional()
+    .superRefine((value, ctx) => {
+      if (value !== undefined && typeof value !== "boolean")
+        ctx.addIssue({ code: "custom", message: `expected true or false, got ${describe(value)}` });
+    });
 }
 
 const roleSchema = z.unknown().superRefine((value, ctx) => {
   if (isRole(value) || value === undefined) return;
   const suggestion = typeof value === "string" ? suggestRole(value) : undefined;
   const hint = suggestion ? ` Statsig spells it "${suggestion}".` : "";
-  ctx.addIssue({ code: "custom", message: `${describe(value)} is not a Statsig role.${hint} Allowed, exactly as spelled: ${ROLE_ENUM_ORDER.join(", ")}` });
+  ctx.addIssue({
+    code: "custom",
+    message: `${describe(value)} is not a Statsig role.${hint} Allowed, exactly as spelled: ${ROLE_ENUM_ORDER.join(", ")}`,
+  });
 });
 
 const roleGroupSchema = z.strictObject({
   groupId: inputString(checkGroupId, true),
   role: roleSchema,
-  name: z.unknown().optional().superRefine((value, ctx) => {
-    if (value === undefined) return;
-    if (typeof value !== "string" || !NAME_PATTERN.test(value)) {
-      ctx.addIssue({ code: "custom", message: `${describe(value)} is not a valid name: 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit` });
-    }
-  }),
+  name: z
+    .unknown()
+    .optional()
+    .superRefine((value, ctx) => {
+      if (value === undefined) return;
+      if (typeof value !== "string" || !NAME_PATTERN.test(value)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${describe(value)} is not a valid name: 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit`,
+        });
+      }
+    }),
 });
 
 const argsSchema = z.strictObject({
   appId: inputString(checkAppId, true),
   userTypeId: inputString(checkUserTypeId, false),
-  oktaAttributeName: z.unknown().optional().superRefine((value, ctx) => {
-    if (value === undefined) return;
-    if (typeof value !== "string" || !ATTRIBUTE_NAME_PATTERN.test(value)) {
-      ctx.addIssue({ code: "custom", message: `${describe(value)} is not an Okta attribute variable name: a letter, then up to 99 letters, digits or "_"` });
-    }
-  }),
+  oktaAttributeName: z
+    .unknown()
+    .optional()
+    .superRefine((value, ctx) => {
+      if (value === undefined) return;
+      if (typeof value !== "string" || !ATTRIBUTE_NAME_PATTERN.test(value)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${describe(value)} is not an Okta attribute variable name: a letter, then up to 99 letters, digits or "_"`,
+        });
+      }
+    }),
   manageOktaAttribute: plainBoolean(),
-  oktaAttributePermissions: plainChoice(PERMISSIONS, (v) => (v === "READ_WRITE" ? "READ_WRITE would let users set their own Statsig role" : undefined)),
+  oktaAttributePermissions: plainChoice(PERMISSIONS, (v) =>
+    v === "READ_WRITE" ? "READ_WRITE would let users set their own Statsig role" : undefined,
+  ),
   oktaAttributeMaster: plainChoice(MASTERS),
   manageAppToOktaMapping: plainBoolean(),
   protect: plainBoolean(),
-  roleGroups: z.unknown().optional().superRefine((value, ctx) => {
-    if (value === undefined) return;
-    if (!Array.isArray(value)) {
-      ctx.addIssue({ code: "custom", message: `expected a list of { groupId, role } (a plain list, not an Output), got ${describe(value)}` });
-    }
-  }),
-  firstPriority: z.unknown().optional().superRefine((value, ctx) => {
-    if (value === undefined) return;
-    if (typeof value !== "number" || !Number.isInteger(value) || value < MIN_PRIORITY || value > MAX_PRIORITY) {
-      ctx.addIssue({ code: "custom", message: `${describe(value)} is not a priority: expected a whole number from ${MIN_PRIORITY} to ${MAX_PRIORITY}` });
-    }
-  }),
+  roleGroups: z
+    .unknown()
+    .optional()
+    .superRefine((value, ctx) => {
+      if (value === undefined) return;
+      if (!Array.isArray(value)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `expected a list of { groupId, role } (a plain list, not an Output), got ${describe(value)}`,
+        });
+      }
+    }),
+  firstPriority: z
+    .unknown()
+    .optional()
+    .superRefine((value, ctx) => {
+      if (value === undefined) return;
+      if (typeof value !== "number" || !Number.isInteger(value) || value < MIN_PRIORITY || value > MAX_PRIORITY) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${describe(value)} is not a priority: expected a whole number from ${MIN_PRIORITY} to ${MAX_PRIORITY}`,
+        });
+      }
+    }),
   retainAssignments: plainBoolean(),
 });
 
@@ -183,7 +233,8 @@ function toIssues(error: z.ZodError): ArgsIssue[] {
   });
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * Validates the component's input. Returns every problem it finds (never throws) and, when there are none,
@@ -215,19 +266,28 @@ export function checkOrgRolesArgs(input: unknown): { issues: ArgsIssue[]; value?
       if (typeof group.groupId === "string") {
         const seen = firstIndexOfId.get(group.groupId);
         if (seen !== undefined) {
-          issues.push({ path: ["roleGroups", i, "groupId"], message: `group ${group.groupId} is already listed at roleGroups[${seen}]: a group has one role` });
+          issues.push({
+            path: ["roleGroups", i, "groupId"],
+            message: `group ${group.groupId} is already listed at roleGroups[${seen}]: a group has one role`,
+          });
           return;
         }
         firstIndexOfId.set(group.groupId, i);
       } else if (group.name === undefined) {
-        issues.push({ path: ["roleGroups", i, "name"], message: "is required when groupId is an Output: it names the assignment so it survives reordering" });
+        issues.push({
+          path: ["roleGroups", i, "name"],
+          message: "is required when groupId is an Output: it names the assignment so it survives reordering",
+        });
         return;
       }
       // A plain id names the assignment even when a name is given: the name matters only for an id not known yet.
       const key = typeof group.groupId === "string" ? group.groupId : group.name!;
       const seen = firstIndexOfKey.get(key);
       if (seen !== undefined) {
-        issues.push({ path: ["roleGroups", i, "name"], message: `${JSON.stringify(key)} is already used by roleGroups[${seen}]: names must be unique` });
+        issues.push({
+          path: ["roleGroups", i, "name"],
+          message: `${JSON.stringify(key)} is already used by roleGroups[${seen}]: names must be unique`,
+        });
         return;
       }
       firstIndexOfKey.set(key, i);
@@ -239,15 +299,23 @@ export function checkOrgRolesArgs(input: unknown): { issues: ArgsIssue[]; value?
       .filter(({ entry }) => entry?.role === "Owner");
     if (owners.length > 1) {
       const at = owners.map(({ i }) => `roleGroups[${i}]`).join(", ");
-      issues.push({ path: ["roleGroups"], message: `${owners.length} Owner groups (${at}): Statsig has a single Owner, so at most one group may have the role Owner` });
+      issues.push({
+        path: ["roleGroups"],
+        message: `${owners.length} Owner groups (${at}): Statsig has a single Owner, so at most one group may have the role Owner`,
+      });
     } else if (owners.length === 1) {
-      warnings.push(`roleGroups[${owners[0]!.i}] maps a group to Owner: Statsig has a single Owner, so that group must contain exactly one person`);
+      warnings.push(
+        `roleGroups[${owners[0]!.i}] maps a group to Owner: Statsig has a single Owner, so that group must contain exactly one person`,
+      );
     }
 
     const first = typeof args.firstPriority === "number" ? args.firstPriority : MIN_PRIORITY;
     const last = first + args.roleGroups.length - 1;
     if (Number.isInteger(first) && first >= MIN_PRIORITY && last > MAX_PRIORITY) {
-      issues.push({ path: ["roleGroups"], message: `${args.roleGroups.length} groups from priority ${first} need priorities up to ${last}; Okta allows ${MIN_PRIORITY} to ${MAX_PRIORITY}, so list at most ${MAX_PRIORITY - first + 1}` });
+      issues.push({
+        path: ["roleGroups"],
+        message: `${args.roleGroups.length} groups from priority ${first} need priorities up to ${last}; Okta allows ${MIN_PRIORITY} to ${MAX_PRIORITY}, so list at most ${MAX_PRIORITY - first + 1}`,
+      });
     }
   }
 

@@ -4,7 +4,6 @@ import { OrgRoles, type OrgRolesArgs, type RoleGroup } from "../src";
 import { ADMINS, APP, APP_ATTR, ASSIGNMENT, LEADS, MAPPING, MEMBERS, OTHER_APP, OWNER } from "./fixtures";
 import { run, valueOf, type Recorded } from "./harness";
 
-
 const deploy = (args: OrgRolesArgs) => run((opts) => new OrgRoles("statsig", args, opts));
 const assignments = (resources: Recorded[]) =>
   Object.fromEntries(resources.filter((r) => r.type === ASSIGNMENT).map((r) => [r.name, r.inputs]));
@@ -88,12 +87,27 @@ describe("group mode", () => {
     const { resources, result } = await run((opts) => {
       const admins = new okta.group.Group("statsig-admins", { name: "Statsig Admins" });
       const members = new okta.group.Group("statsig-members", { name: "Statsig Members" });
-      return new OrgRoles("statsig", { appId: APP, roleGroups: [{ groupId: members.id, role: "Member", name: "members" }, { groupId: admins.id, role: "Admin", name: "admins" }] }, opts);
+      return new OrgRoles(
+        "statsig",
+        {
+          appId: APP,
+          roleGroups: [
+            { groupId: members.id, role: "Member", name: "members" },
+            { groupId: admins.id, role: "Admin", name: "admins" },
+          ],
+        },
+        opts,
+      );
     });
     const made = assignments(resources);
     expect(Object.keys(made).sort()).toEqual(["statsig-group-admins", "statsig-group-members"]);
     const groupIds = Object.fromEntries(resources.filter((r) => r.type === "okta:group/group:Group").map((r) => [r.name, r.id]));
-    expect(made["statsig-group-admins"]).toEqual({ appId: APP, groupId: groupIds["statsig-admins"], priority: 0, profile: '{"statsigOrgRole":"Admin"}' });
+    expect(made["statsig-group-admins"]).toEqual({
+      appId: APP,
+      groupId: groupIds["statsig-admins"],
+      priority: 0,
+      profile: '{"statsigOrgRole":"Admin"}',
+    });
     expect(made["statsig-group-members"]).toMatchObject({ groupId: groupIds["statsig-members"], priority: 1 });
     expect(await valueOf(result.groupAssignments)).toEqual([
       { groupId: groupIds["statsig-admins"], role: "Admin", priority: 0 },
@@ -103,7 +117,11 @@ describe("group mode", () => {
 
   it("firstPriority leaves room for groups assigned by other means", async () => {
     const { resources } = await deploy({ appId: APP, roleGroups: groups, firstPriority: 10 });
-    expect(Object.values(assignments(resources)).map((a) => a.priority).sort()).toEqual([10, 11, 12, 13]);
+    expect(
+      Object.values(assignments(resources))
+        .map((a) => a.priority)
+        .sort(),
+    ).toEqual([10, 11, 12, 13]);
   });
 
   it("retainAssignments keeps assignments in Okta when Pulumi deletes them", async () => {
@@ -132,6 +150,11 @@ describe("group mode", () => {
       new OrgRoles("prod", { appId: APP, roleGroups: [{ groupId: ADMINS, role: "Admin" }] }, opts),
       new OrgRoles("staging", { appId: OTHER_APP, manageOktaAttribute: false, roleGroups: [{ groupId: ADMINS, role: "Admin" }] }, opts),
     ]);
-    expect(resources.filter((r) => r.type === ASSIGNMENT).map((r) => r.name).sort()).toEqual([`prod-group-${ADMINS}`, `staging-group-${ADMINS}`]);
+    expect(
+      resources
+        .filter((r) => r.type === ASSIGNMENT)
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual([`prod-group-${ADMINS}`, `staging-group-${ADMINS}`]);
   });
 });

@@ -3,7 +3,10 @@ import { expect, it } from "vitest";
 
 it.each(["throw", "empty"])("a default user type lookup that finds nothing (%s) fails the program and creates no mapping", (lookup) => {
   // In a subprocess: the failure surfaces as the unhandled rejection that ends a real `pulumi up`.
-  const child = spawnSync(process.execPath, ["test/fixtures/missing-user-type.cjs"], { encoding: "utf8", env: { ...process.env, LOOKUP: lookup } });
+  const child = spawnSync(process.execPath, ["test/fixtures/missing-user-type.cjs"], {
+    encoding: "utf8",
+    env: { ...process.env, LOOKUP: lookup },
+  });
   expect(child.status).not.toBe(0);
   expect(child.stdout).not.toContain("user type id:");
   const { registered } = JSON.parse(child.stdout.trim().split("\n").pop()!) as { registered: string[] };

@@ -9,7 +9,6 @@ const CUSTOM_TYPE = "oty9customType000001";
 const ENUM = ["Member", "Admin", "Owner"];
 const ONE_OFS = ENUM.map((role) => ({ const: role, title: role }));
 
-
 const deploy = (args: OrgRolesArgs, fake?: FakeOkta, name = "statsig") =>
   run((opts) => new OrgRoles(name, args, opts), fake ? { fake } : {});
 
@@ -93,7 +92,12 @@ describe("safety options on every child", () => {
   it("attributes are retained on destroy and replaced delete-first; schema writes are chained", async () => {
     const { find } = await deploy({ appId: APP });
     expect(find(USER_ATTR).opts).toEqual({ parent: "statsig", retainOnDelete: true, deleteBeforeReplace: true, dependsOn: [] });
-    expect(find(APP_ATTR).opts).toEqual({ parent: "statsig", retainOnDelete: true, deleteBeforeReplace: true, dependsOn: ["statsig-okta-attribute"] });
+    expect(find(APP_ATTR).opts).toEqual({
+      parent: "statsig",
+      retainOnDelete: true,
+      deleteBeforeReplace: true,
+      dependsOn: ["statsig-okta-attribute"],
+    });
   });
 
   it("mappings never run their destroy, replace on a new pair and come after both attributes", async () => {
@@ -151,8 +155,12 @@ describe("options", () => {
     const { find } = await deploy({ appId: APP, oktaAttributeName: "statsigStagingRole" });
     expect(find(USER_ATTR).inputs.index).toBe("statsigStagingRole");
     expect(find(APP_ATTR).inputs.index).toBe("statsigOrgRole");
-    expect(find(MAPPING, "statsig-app-to-okta").inputs.mappings).toEqual([{ id: "statsigStagingRole", expression: "appuser.statsigOrgRole", pushStatus: "DONT_PUSH" }]);
-    expect(find(MAPPING, "statsig-okta-to-app").inputs.mappings).toEqual([{ id: "statsigOrgRole", expression: "user.statsigStagingRole", pushStatus: "PUSH" }]);
+    expect(find(MAPPING, "statsig-app-to-okta").inputs.mappings).toEqual([
+      { id: "statsigStagingRole", expression: "appuser.statsigOrgRole", pushStatus: "DONT_PUSH" },
+    ]);
+    expect(find(MAPPING, "statsig-okta-to-app").inputs.mappings).toEqual([
+      { id: "statsigOrgRole", expression: "user.statsigStagingRole", pushStatus: "PUSH" },
+    ]);
   });
 
   it("HIDE permissions and OKTA master reach the Okta attribute", async () => {
@@ -180,7 +188,12 @@ describe("two Statsig apps in one org", () => {
       new OrgRoles("prod", { appId: APP }, opts),
       new OrgRoles("staging", { appId: OTHER_APP, oktaAttributeName: "statsigStagingRole" }, opts),
     ]);
-    expect(resources.filter((r) => r.type === USER_ATTR).map((r) => r.inputs.index).sort()).toEqual(["statsigOrgRole", "statsigStagingRole"]);
+    expect(
+      resources
+        .filter((r) => r.type === USER_ATTR)
+        .map((r) => r.inputs.index)
+        .sort(),
+    ).toEqual(["statsigOrgRole", "statsigStagingRole"]);
   });
 });
 
@@ -210,7 +223,9 @@ describe("one owner per Okta object", () => {
 
   it("a second instance on the same app fails", async () => {
     const { error } = await second((opts) => new OrgRoles("staging", { appId: APP, manageOktaAttribute: false }, opts));
-    expect(error?.message).toMatch(/- appId: the app 0oa1b2c3d4e5f6g7h8i9 is already managed by OrgRoles "prod" .*use one OrgRoles per Statsig app/);
+    expect(error?.message).toMatch(
+      /- appId: the app 0oa1b2c3d4e5f6g7h8i9 is already managed by OrgRoles "prod" .*use one OrgRoles per Statsig app/,
+    );
   });
 
   it("the same objects in another org (another provider) are fine", async () => {
@@ -226,12 +241,17 @@ describe("one owner per Okta object", () => {
 describe("preview with unknown inputs", () => {
   it("an app id known only after apply still previews every child", async () => {
     const fake = new FakeOkta(true);
-    const { resources, result } = await run((opts) => {
-      const app = new okta.app.Saml("app", { label: "Statsig", preconfiguredApp: "statsig" });
-      const group = new okta.group.Group("admins", { name: "Statsig Admins" });
-      return new OrgRoles("statsig", { appId: app.id, roleGroups: [{ groupId: group.id, role: "Admin", name: "admins" }] }, opts);
-    }, { fake });
-    expect(resources.map((r) => r.name).sort()).toEqual(["app", "admins", "statsig", "statsig-app-attribute", "statsig-app-to-okta", "statsig-group-admins", "statsig-okta-attribute"].sort());
+    const { resources, result } = await run(
+      (opts) => {
+        const app = new okta.app.Saml("app", { label: "Statsig", preconfiguredApp: "statsig" });
+        const group = new okta.group.Group("admins", { name: "Statsig Admins" });
+        return new OrgRoles("statsig", { appId: app.id, roleGroups: [{ groupId: group.id, role: "Admin", name: "admins" }] }, opts);
+      },
+      { fake },
+    );
+    expect(resources.map((r) => r.name).sort()).toEqual(
+      ["app", "admins", "statsig", "statsig-app-attribute", "statsig-app-to-okta", "statsig-group-admins", "statsig-okta-attribute"].sort(),
+    );
     expect(await valueOf(result.appId)).toBe(UNKNOWN);
     expect(await valueOf(result.groupAssignments)).toBe(UNKNOWN);
   });
@@ -241,13 +261,20 @@ describe("validation at construction", () => {
   it("bad input throws one error naming the instance and every field, and registers nothing", async () => {
     const fake = new FakeOkta();
     let error: unknown;
-    await run(() => {
-      try {
-        new OrgRoles("statsig", { appId: "0oa-bad", oktaAttributePermissions: "READ_WRITE", roleGroups: [{ groupId: ADMINS, role: "admin" }] });
-      } catch (e) {
-        error = e;
-      }
-    }, { fake });
+    await run(
+      () => {
+        try {
+          new OrgRoles("statsig", {
+            appId: "0oa-bad",
+            oktaAttributePermissions: "READ_WRITE",
+            roleGroups: [{ groupId: ADMINS, role: "admin" }],
+          });
+        } catch (e) {
+          error = e;
+        }
+      },
+      { fake },
+    );
     expect(error).toBeInstanceOf(OrgRolesArgsError);
     const message = (error as Error).message;
     expect(message).toMatch(/^statsig-okta:index:OrgRoles "statsig" has 3 invalid inputs:/);

@@ -44,7 +44,12 @@ describe("statsig-okta plan", () => {
     expect(appToOkta.options).toMatchObject({ retainOnDelete: true, replaceOnChanges: ["sourceId", "targetId"] });
     expect(plan.steps[0].resource.options).toMatchObject({ retainOnDelete: true, deleteBeforeReplace: true });
     expect(plan.steps[3].resource).toBeUndefined();
-    expect(plan.groupAssignments.map((a: { inputs: { priority: number; profile: string } }) => [a.inputs.priority, JSON.parse(a.inputs.profile).statsigOrgRole])).toEqual([
+    expect(
+      plan.groupAssignments.map((a: { inputs: { priority: number; profile: string } }) => [
+        a.inputs.priority,
+        JSON.parse(a.inputs.profile).statsigOrgRole,
+      ]),
+    ).toEqual([
       [0, "Owner"],
       [1, "Admin"],
       [2, "Member"],
@@ -53,7 +58,9 @@ describe("statsig-okta plan", () => {
   });
 
   it("--stack reads Pulumi.NAME.yaml; personal mode manages the Okta -> app mapping with PUSH", () => {
-    const dir = stackDir({ "Pulumi.prod.yaml": `config:\n  okta:orgName: acme\n  statsig-okta:appId: ${APP}\n  statsig-okta:manageAppToOktaMapping: false\n` });
+    const dir = stackDir({
+      "Pulumi.prod.yaml": `config:\n  okta:orgName: acme\n  statsig-okta:appId: ${APP}\n  statsig-okta:manageAppToOktaMapping: false\n`,
+    });
     const { code, stdout } = cli(["plan", "--stack", "prod"], dir);
     expect(code).toBe(0);
     expect(stdout).toContain('Plan for Pulumi.prod.yaml: OrgRoles "statsig", personal mode');
@@ -85,7 +92,10 @@ describe("statsig-okta plan", () => {
   it("exits 2 when it cannot read the stack, or a key it needs is encrypted", () => {
     expect(cli(["plan", "--stack", "missing"], stackDir({}))).toMatchObject({ code: 2, stderr: expect.stringContaining("cannot read") });
     const secret = stackDir({ "Pulumi.s.yaml": "config:\n  statsig-okta:appId:\n    secure: AAABAxyz\n" });
-    expect(cli(["plan", "--stack", "s"], secret)).toMatchObject({ code: 2, stderr: expect.stringContaining("statsig-okta:appId is encrypted") });
+    expect(cli(["plan", "--stack", "s"], secret)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("statsig-okta:appId is encrypted"),
+    });
     expect(cli(["plan", "--stack", "a", "--config", "b"])).toMatchObject({ code: 2, stderr: expect.stringContaining("not both") });
     expect(cli(["plan", "--bogus"])).toMatchObject({ code: 2 });
   });

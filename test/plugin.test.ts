@@ -14,7 +14,12 @@ import * as path from "node:path";
 import type { Readable } from "node:stream";
 import type * as GrpcJs from "@grpc/grpc-js";
 import { EngineService, type IEngineServer } from "@pulumi/pulumi/proto/engine_grpc_pb";
-import { GetRootResourceResponse, LogSeverity, RequirePulumiVersionResponse, SetRootResourceResponse } from "@pulumi/pulumi/proto/engine_pb";
+import {
+  GetRootResourceResponse,
+  LogSeverity,
+  RequirePulumiVersionResponse,
+  SetRootResourceResponse,
+} from "@pulumi/pulumi/proto/engine_pb";
 import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import { GetSchemaRequest } from "@pulumi/pulumi/proto/provider_pb";
 import type * as EmptyPb from "google-protobuf/google/protobuf/empty_pb";
@@ -119,7 +124,8 @@ function readPort(child: ChildProcessByStdio<null, Readable, Readable>): Promise
       clearTimeout(timer);
       const text = line.slice(0, newline).trim();
       const port = Number(text);
-      if (!/^\d+$/.test(text) || port <= 0 || port > 65535) return fail(`the plugin wrote an invalid port to stdout: ${JSON.stringify(text)}`);
+      if (!/^\d+$/.test(text) || port <= 0 || port > 65535)
+        return fail(`the plugin wrote an invalid port to stdout: ${JSON.stringify(text)}`);
       done = true;
       resolve(port);
     });

@@ -62,7 +62,10 @@ describe("for any valid config", () => {
   it("reordering role groups changes no name and no input", async () => {
     await fc.assert(
       fc.asyncProperty(validArgs, fc.func(fc.integer()), async (args, key) => {
-        const shuffled = [...(args.roleGroups ?? [])].map((g, i) => ({ g, k: key(i) })).sort((a, b) => a.k - b.k).map(({ g }) => g);
+        const shuffled = [...(args.roleGroups ?? [])]
+          .map((g, i) => ({ g, k: key(i) }))
+          .sort((a, b) => a.k - b.k)
+          .map(({ g }) => g);
         const before = await deploy(args);
         const after = await deploy({ ...args, roleGroups: args.roleGroups ? shuffled : undefined });
         const view = (rs: Recorded[]) => Object.fromEntries(rs.map((r) => [r.name, r.inputs]));
@@ -110,7 +113,8 @@ describe("for any valid config", () => {
   it("the same config always yields the same resources and inputs", async () => {
     await fc.assert(
       fc.asyncProperty(validArgs, async (args) => {
-        const strip = (rs: Recorded[]) => rs.map(({ type, name, inputs, opts }) => ({ type, name, inputs, opts })).sort((a, b) => (a.name < b.name ? -1 : 1));
+        const strip = (rs: Recorded[]) =>
+          rs.map(({ type, name, inputs, opts }) => ({ type, name, inputs, opts })).sort((a, b) => (a.name < b.name ? -1 : 1));
         expect(strip(await deploy(args))).toEqual(strip(await deploy(args)));
       }),
       { numRuns: 20 },

@@ -36,7 +36,10 @@ describe("README matches the code", () => {
     const shown = readme.split("Bad input fails before anything is created")[1]!.split("```")[1]!.trim();
     let message = "";
     try {
-      validateOrgRolesArgs('statsig-okta:index:OrgRoles "statsig"', { appId: "00g1b2c3d4e5f6g7h8i9", roleGroups: [{ groupId: "00g2adminGroup000002", role: "admin" }] });
+      validateOrgRolesArgs('statsig-okta:index:OrgRoles "statsig"', {
+        appId: "00g1b2c3d4e5f6g7h8i9",
+        roleGroups: [{ groupId: "00g2adminGroup000002", role: "admin" }],
+      });
     } catch (error) {
       message = (error as Error).message;
     }

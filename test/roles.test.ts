@@ -9,15 +9,39 @@ describe("assignPriorities", () => {
     {
       name: "Owner before Admin before Member, whatever the list order",
       groups: [g("m", "Member"), g("a", "Admin"), g("o", "Owner")],
-      expected: [["o", 0], ["a", 1], ["m", 2]],
+      expected: [
+        ["o", 0],
+        ["a", 1],
+        ["m", 2],
+      ],
     },
     {
       name: "within a role by key, not by position",
       groups: [g("zeta", "Admin"), g("alpha", "Admin"), g("mid", "Member"), g("beta", "Admin")],
-      expected: [["alpha", 0], ["beta", 1], ["zeta", 2], ["mid", 3]],
+      expected: [
+        ["alpha", 0],
+        ["beta", 1],
+        ["zeta", 2],
+        ["mid", 3],
+      ],
     },
-    { name: "from a first priority", groups: [g("m", "Member"), g("a", "Admin")], first: 10, expected: [["a", 10], ["m", 11]] },
-    { name: "code-unit order of keys (upper case first)", groups: [g("b", "Member"), g("B", "Member")], expected: [["B", 0], ["b", 1]] },
+    {
+      name: "from a first priority",
+      groups: [g("m", "Member"), g("a", "Admin")],
+      first: 10,
+      expected: [
+        ["a", 10],
+        ["m", 11],
+      ],
+    },
+    {
+      name: "code-unit order of keys (upper case first)",
+      groups: [g("b", "Member"), g("B", "Member")],
+      expected: [
+        ["B", 0],
+        ["b", 1],
+      ],
+    },
   ])("$name", ({ groups, first, expected }) => {
     const planned = assignPriorities(groups, first);
     expect(planned.map((p) => [p.group.key, p.priority])).toEqual(expected);
@@ -26,7 +50,11 @@ describe("assignPriorities", () => {
   it("is the same for any order of the same groups", () => {
     const groups = [g("00gC", "Member"), g("00gA", "Owner"), g("00gB", "Admin"), g("00gD", "Admin")];
     const reference = assignPriorities(groups);
-    for (const order of [[3, 2, 1, 0], [1, 3, 0, 2], [2, 0, 3, 1]]) {
+    for (const order of [
+      [3, 2, 1, 0],
+      [1, 3, 0, 2],
+      [2, 0, 3, 1],
+    ]) {
       expect(assignPriorities(order.map((i) => groups[i]!))).toEqual(reference);
     }
   });
@@ -34,8 +62,14 @@ describe("assignPriorities", () => {
   it("changing a group's role keeps every priority unique and role-ordered", () => {
     const before = assignPriorities([g("x", "Member"), g("y", "Admin")]);
     const after = assignPriorities([g("x", "Owner"), g("y", "Admin")]);
-    expect(before.map((p) => [p.group.key, p.priority])).toEqual([["y", 0], ["x", 1]]);
-    expect(after.map((p) => [p.group.key, p.priority])).toEqual([["x", 0], ["y", 1]]);
+    expect(before.map((p) => [p.group.key, p.priority])).toEqual([
+      ["y", 0],
+      ["x", 1],
+    ]);
+    expect(after.map((p) => [p.group.key, p.priority])).toEqual([
+      ["x", 0],
+      ["y", 1],
+    ]);
   });
 });
 

@@ -18,7 +18,13 @@ describe("argsFromConfig", () => {
       "statsig-okta:roleGroups": JSON.stringify([{ groupId: G1, role: "Admin" }]),
     });
     expect(name).toBe("statsig-prod");
-    expect(args).toEqual({ appId: APP, protect: true, manageAppToOktaMapping: false, firstPriority: 5, roleGroups: [{ groupId: G1, role: "Admin" }] });
+    expect(args).toEqual({
+      appId: APP,
+      protect: true,
+      manageAppToOktaMapping: false,
+      firstPriority: 5,
+      roleGroups: [{ groupId: G1, role: "Admin" }],
+    });
   });
 
   it("names the component statsig by default", () => {
@@ -58,7 +64,9 @@ describe("argsFromConfig", () => {
   });
 
   it("rejects a component name that cannot name resources", () => {
-    expect(() => argsFromConfig({ "statsig-okta:appId": APP, "statsig-okta:name": "my roles" })).toThrow(/statsig-okta:name: "my roles" is not a valid component name/);
+    expect(() => argsFromConfig({ "statsig-okta:appId": APP, "statsig-okta:name": "my roles" })).toThrow(
+      /statsig-okta:name: "my roles" is not a valid component name/,
+    );
   });
 });
 
@@ -68,8 +76,18 @@ describe("the root program", () => {
       runStack({ "statsig-okta:appId": APP, "statsig-okta:roleGroups": JSON.stringify([{ groupId: G1, role: "Member" }]) }),
     );
     expect(resources.filter((r) => r.type === "statsig-okta:index:OrgRoles").map((r) => r.name)).toEqual(["statsig"]);
-    expect(resources.filter((r) => r.type === "okta:app/groupAssignment:GroupAssignment").map((r) => r.name)).toEqual([`statsig-group-${G1}`]);
-    expect(Object.keys(result).sort()).toEqual(["appId", "appToOktaMappingId", "groupAssignments", "mode", "oktaAttributeName", "oktaToAppMappingId", "userTypeId"]);
+    expect(resources.filter((r) => r.type === "okta:app/groupAssignment:GroupAssignment").map((r) => r.name)).toEqual([
+      `statsig-group-${G1}`,
+    ]);
+    expect(Object.keys(result).sort()).toEqual([
+      "appId",
+      "appToOktaMappingId",
+      "groupAssignments",
+      "mode",
+      "oktaAttributeName",
+      "oktaToAppMappingId",
+      "userTypeId",
+    ]);
     expect(await valueOf(result.mode)).toBe("group");
   });
 

@@ -14,39 +14,161 @@ const bad: { name: string; args: unknown; path: string; says: RegExp }[] = [
   { name: "group id as appId", args: { appId: G1 }, path: "appId", says: /not an Okta app id/ },
   { name: "appId too long", args: { appId: `${APP}x` }, path: "appId", says: /not an Okta app id/ },
   { name: "appId a number", args: { appId: 42 }, path: "appId", says: /expected a string or an Output<string>, got number 42/ },
-  { name: "schema id as user type", args: { appId: APP, userTypeId: "osc1b2c3d4e5f6g7h8i9" }, path: "userTypeId", says: /not the "osc…" schema id/ },
+  {
+    name: "schema id as user type",
+    args: { appId: APP, userTypeId: "osc1b2c3d4e5f6g7h8i9" },
+    path: "userTypeId",
+    says: /not the "osc…" schema id/,
+  },
   { name: "unknown input", args: { appId: APP, roles: [] }, path: "(args)", says: /unknown input "roles"/ },
-  { name: "READ_WRITE permissions", args: { appId: APP, oktaAttributePermissions: "READ_WRITE" }, path: "oktaAttributePermissions", says: /users set their own Statsig role. Allowed: READ_ONLY, HIDE/ },
-  { name: "master OVERRIDE", args: { appId: APP, oktaAttributeMaster: "OVERRIDE" }, path: "oktaAttributeMaster", says: /Allowed: PROFILE_MASTER, OKTA/ },
-  { name: "attribute name with a dash", args: { appId: APP, oktaAttributeName: "statsig-role" }, path: "oktaAttributeName", says: /variable name/ },
+  {
+    name: "READ_WRITE permissions",
+    args: { appId: APP, oktaAttributePermissions: "READ_WRITE" },
+    path: "oktaAttributePermissions",
+    says: /users set their own Statsig role. Allowed: READ_ONLY, HIDE/,
+  },
+  {
+    name: "master OVERRIDE",
+    args: { appId: APP, oktaAttributeMaster: "OVERRIDE" },
+    path: "oktaAttributeMaster",
+    says: /Allowed: PROFILE_MASTER, OKTA/,
+  },
+  {
+    name: "attribute name with a dash",
+    args: { appId: APP, oktaAttributeName: "statsig-role" },
+    path: "oktaAttributeName",
+    says: /variable name/,
+  },
   { name: "protect as a string", args: { appId: APP, protect: "yes" }, path: "protect", says: /expected true or false, got "yes"/ },
   { name: "firstPriority negative", args: { appId: APP, firstPriority: -1 }, path: "firstPriority", says: /from 0 to 100/ },
   { name: "firstPriority fraction", args: { appId: APP, firstPriority: 1.5 }, path: "firstPriority", says: /whole number/ },
-  { name: "roleGroups not a list", args: { appId: APP, roleGroups: { groupId: G1, role: "Admin" } }, path: "roleGroups", says: /expected a list/ },
-  { name: "lowercase role", args: { appId: APP, roleGroups: [{ groupId: G1, role: "admin" }] }, path: "roleGroups[0].role", says: /Statsig spells it "Admin"/ },
-  { name: "unknown role", args: { appId: APP, roleGroups: [{ groupId: G1, role: "Viewer" }] }, path: "roleGroups[0].role", says: /not a Statsig role\. Allowed, exactly as spelled: Member, Admin, Owner/ },
-  { name: "look-alike role", args: { appId: APP, roleGroups: [{ groupId: G1, role: "Оwner" }] }, path: "roleGroups[0].role", says: /"Оwner" \(with non-ASCII character U\+041E at position 1\) is not a Statsig role\. Allowed/ },
-  { name: "role group not an object", args: { appId: APP, roleGroups: ["Admin"] }, path: "roleGroups[0]", says: /expected \{ groupId, role \} with an optional name, got "Admin"/ },
+  {
+    name: "roleGroups not a list",
+    args: { appId: APP, roleGroups: { groupId: G1, role: "Admin" } },
+    path: "roleGroups",
+    says: /expected a list/,
+  },
+  {
+    name: "lowercase role",
+    args: { appId: APP, roleGroups: [{ groupId: G1, role: "admin" }] },
+    path: "roleGroups[0].role",
+    says: /Statsig spells it "Admin"/,
+  },
+  {
+    name: "unknown role",
+    args: { appId: APP, roleGroups: [{ groupId: G1, role: "Viewer" }] },
+    path: "roleGroups[0].role",
+    says: /not a Statsig role\. Allowed, exactly as spelled: Member, Admin, Owner/,
+  },
+  {
+    name: "look-alike role",
+    args: { appId: APP, roleGroups: [{ groupId: G1, role: "Оwner" }] },
+    path: "roleGroups[0].role",
+    says: /"Оwner" \(with non-ASCII character U\+041E at position 1\) is not a Statsig role\. Allowed/,
+  },
+  {
+    name: "role group not an object",
+    args: { appId: APP, roleGroups: ["Admin"] },
+    path: "roleGroups[0]",
+    says: /expected \{ groupId, role \} with an optional name, got "Admin"/,
+  },
   { name: "missing role", args: { appId: APP, roleGroups: [{ groupId: G1 }] }, path: "roleGroups[0].role", says: /is required/ },
-  { name: "malformed group id", args: { appId: APP, roleGroups: [{ groupId: "admins", role: "Admin" }] }, path: "roleGroups[0].groupId", says: /not an Okta group id/ },
-  { name: "unknown key in a group", args: { appId: APP, roleGroups: [{ groupId: G1, role: "Admin", priority: 1 }] }, path: "roleGroups[0]", says: /unknown input "priority"/ },
-  { name: "same group twice", args: { appId: APP, roleGroups: [{ groupId: G1, role: "Admin" }, { groupId: G1, role: "Member" }] }, path: "roleGroups[1].groupId", says: /already listed at roleGroups\[0\]/ },
-  { name: "same group under a name", args: { appId: APP, roleGroups: [{ groupId: G1, role: "Admin" }, { groupId: G1, role: "Admin", name: "x" }] }, path: "roleGroups[1].groupId", says: /already listed/ },
-  { name: "two Owner groups", args: { appId: APP, roleGroups: [{ groupId: G1, role: "Owner" }, { groupId: G2, role: "Owner" }] }, path: "roleGroups", says: /single Owner/ },
-  { name: "Output group id without a name", args: { appId: APP, roleGroups: [{ groupId: pulumi.output(G1), role: "Admin" }] }, path: "roleGroups[0].name", says: /required when groupId is an Output/ },
-  { name: "duplicate names", args: { appId: APP, roleGroups: [{ groupId: pulumi.output(G1), role: "Admin", name: "a" }, { groupId: pulumi.output(G2), role: "Member", name: "a" }] }, path: "roleGroups[1].name", says: /names must be unique/ },
-  { name: "name with a space", args: { appId: APP, roleGroups: [{ groupId: G1, role: "Admin", name: "the admins" }] }, path: "roleGroups[0].name", says: /not a valid name/ },
-  { name: "priorities past 100", args: { appId: APP, firstPriority: 99, roleGroups: [{ groupId: G1, role: "Admin" }, { groupId: G2, role: "Admin" }, { groupId: G3, role: "Admin" }] }, path: "roleGroups", says: /up to 101; Okta allows 0 to 100, so list at most 2/ },
+  {
+    name: "malformed group id",
+    args: { appId: APP, roleGroups: [{ groupId: "admins", role: "Admin" }] },
+    path: "roleGroups[0].groupId",
+    says: /not an Okta group id/,
+  },
+  {
+    name: "unknown key in a group",
+    args: { appId: APP, roleGroups: [{ groupId: G1, role: "Admin", priority: 1 }] },
+    path: "roleGroups[0]",
+    says: /unknown input "priority"/,
+  },
+  {
+    name: "same group twice",
+    args: {
+      appId: APP,
+      roleGroups: [
+        { groupId: G1, role: "Admin" },
+        { groupId: G1, role: "Member" },
+      ],
+    },
+    path: "roleGroups[1].groupId",
+    says: /already listed at roleGroups\[0\]/,
+  },
+  {
+    name: "same group under a name",
+    args: {
+      appId: APP,
+      roleGroups: [
+        { groupId: G1, role: "Admin" },
+        { groupId: G1, role: "Admin", name: "x" },
+      ],
+    },
+    path: "roleGroups[1].groupId",
+    says: /already listed/,
+  },
+  {
+    name: "two Owner groups",
+    args: {
+      appId: APP,
+      roleGroups: [
+        { groupId: G1, role: "Owner" },
+        { groupId: G2, role: "Owner" },
+      ],
+    },
+    path: "roleGroups",
+    says: /single Owner/,
+  },
+  {
+    name: "Output group id without a name",
+    args: { appId: APP, roleGroups: [{ groupId: pulumi.output(G1), role: "Admin" }] },
+    path: "roleGroups[0].name",
+    says: /required when groupId is an Output/,
+  },
+  {
+    name: "duplicate names",
+    args: {
+      appId: APP,
+      roleGroups: [
+        { groupId: pulumi.output(G1), role: "Admin", name: "a" },
+        { groupId: pulumi.output(G2), role: "Member", name: "a" },
+      ],
+    },
+    path: "roleGroups[1].name",
+    says: /names must be unique/,
+  },
+  {
+    name: "name with a space",
+    args: { appId: APP, roleGroups: [{ groupId: G1, role: "Admin", name: "the admins" }] },
+    path: "roleGroups[0].name",
+    says: /not a valid name/,
+  },
+  {
+    name: "priorities past 100",
+    args: {
+      appId: APP,
+      firstPriority: 99,
+      roleGroups: [
+        { groupId: G1, role: "Admin" },
+        { groupId: G2, role: "Admin" },
+        { groupId: G3, role: "Admin" },
+      ],
+    },
+    path: "roleGroups",
+    says: /up to 101; Okta allows 0 to 100, so list at most 2/,
+  },
 ];
 
 describe("bad input", () => {
   it.each(bad)("$name -> $path", ({ args, path, says }) => {
     const { issues, value } = checkOrgRolesArgs(args);
     expect(value).toBeUndefined();
-    expect(() => validateOrgRolesArgs("OrgRoles \"t\"", args)).toThrow(OrgRolesArgsError);
+    expect(() => validateOrgRolesArgs('OrgRoles "t"', args)).toThrow(OrgRolesArgsError);
     let message = "";
     try {
-      validateOrgRolesArgs("OrgRoles \"t\"", args);
+      validateOrgRolesArgs('OrgRoles "t"', args);
     } catch (error) {
       message = (error as Error).message;
     }

@@ -118,13 +118,16 @@ class OAuthAuth implements Authenticator {
   async authorize(method: string, url: URL): Promise<Record<string, string>> {
     this.token ??= this.requestToken();
     const token = await this.token;
-    if (token.type === "DPoP" && this.dpop) return { Authorization: `DPoP ${token.value}`, DPoP: this.dpop.proof(method, url, token.value) };
+    if (token.type === "DPoP" && this.dpop)
+      return { Authorization: `DPoP ${token.value}`, DPoP: this.dpop.proof(method, url, token.value) };
     return { Authorization: `Bearer ${token.value}` };
   }
 
   retryAfterUnauthorized(url: URL, response: Response): boolean {
     const challenge = response.headers.get("www-authenticate") ?? "";
-    return this.dpop !== undefined && challenge.includes("use_dpop_nonce") && this.dpop.rememberNonce(url, response.headers.get("dpop-nonce"));
+    return (
+      this.dpop !== undefined && challenge.includes("use_dpop_nonce") && this.dpop.rememberNonce(url, response.headers.get("dpop-nonce"))
+    );
   }
 
   secrets(): string[] {
@@ -154,7 +157,13 @@ class OAuthAuth implements Authenticator {
       if (this.dpop) headers.DPoP = this.dpop.proof("POST", this.tokenUrl);
       let response: Response;
       try {
-        response = await this.deps.fetch(this.tokenUrl, { method: "POST", headers, body, redirect: "manual", signal: AbortSignal.timeout(this.deps.timeoutMs) });
+        response = await this.deps.fetch(this.tokenUrl, {
+          method: "POST",
+          headers,
+          body,
+          redirect: "manual",
+          signal: AbortSignal.timeout(this.deps.timeoutMs),
+        });
       } catch (error) {
         throw unreachable(this.tokenUrl.origin, error);
       }
@@ -180,7 +189,9 @@ class OAuthAuth implements Authenticator {
       return new CheckError(`${said}. Grant the app these read-only scopes in its "Okta API Scopes" tab: ${this.scopes.join(", ")}`);
     }
     if (error === "invalid_client") {
-      return new CheckError(`${said}. Check OKTA_CLIENT_ID, that the app uses "Public key / Private key" client authentication, and that its public key matches the private key (and OKTA_PRIVATE_KEY_ID)`);
+      return new CheckError(
+        `${said}. Check OKTA_CLIENT_ID, that the app uses "Public key / Private key" client authentication, and that its public key matches the private key (and OKTA_PRIVATE_KEY_ID)`,
+      );
     }
     return new CheckError(said);
   }

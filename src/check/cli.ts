@@ -65,7 +65,9 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   let auth: Authenticator | undefined;
   const fromEnv = [io.env.OKTA_API_TOKEN, io.env.OKTA_PRIVATE_KEY].flatMap((value) => (value?.trim() ? [value.trim()] : []));
   const scrub = (text: string) =>
-    [...fromEnv, ...(auth?.secrets() ?? [])].filter((secret) => secret.length >= 8).reduce((out, secret) => out.split(secret).join("[redacted]"), text);
+    [...fromEnv, ...(auth?.secrets() ?? [])]
+      .filter((secret) => secret.length >= 8)
+      .reduce((out, secret) => out.split(secret).join("[redacted]"), text);
   const stdout = (text: string) => io.stdout(scrub(text));
   const stderr = (text: string) => io.stderr(scrub(text));
 
@@ -103,13 +105,16 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
       } catch (error) {
         throw new CheckError(`cannot write ${values["import-file"]}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
       }
-      stderr(`Wrote ${resources.length} resource${resources.length === 1 ? "" : "s"} to ${values["import-file"]}: run \`pulumi import --file ${values["import-file"]} --generate-code=false\`\n`);
+      stderr(
+        `Wrote ${resources.length} resource${resources.length === 1 ? "" : "s"} to ${values["import-file"]}: run \`pulumi import --file ${values["import-file"]} --generate-code=false\`\n`,
+      );
     }
 
     stdout(values.json ? `${JSON.stringify(toJson(report), null, 2)}\n` : formatText(report));
     return problemCount(report) === 0 ? 0 : 1;
   } catch (error) {
-    const message = error instanceof CheckError ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    const message =
+      error instanceof CheckError ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
     stderr(`statsig-okta check: ${message}\n`);
     if (values.json) stdout(`${JSON.stringify({ result: "error", message })}\n`);
     return 2;

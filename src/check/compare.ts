@@ -1,4 +1,12 @@
-import { childNames, groupAssignmentName, RESOURCE_TYPES, ROLE_ENUM_ORDER, SCIM_CORE_USER_NAMESPACE, STATSIG_ATTRIBUTE, suggestRole } from "../roles";
+import {
+  childNames,
+  groupAssignmentName,
+  RESOURCE_TYPES,
+  ROLE_ENUM_ORDER,
+  SCIM_CORE_USER_NAMESPACE,
+  STATSIG_ATTRIBUTE,
+  suggestRole,
+} from "../roles";
 import type { Expected } from "./expected";
 import type { ImportResource } from "./importFile";
 import type { LiveMapping, LiveState } from "./live";
@@ -35,7 +43,8 @@ export interface Comparison {
   otherAssignments: number;
 }
 
-export const isProblem = (item: CheckItem): boolean => item.status === "missing" || item.status === "different" || item.status === "not-in-config";
+export const isProblem = (item: CheckItem): boolean =>
+  item.status === "missing" || item.status === "different" || item.status === "not-in-config";
 
 const ROLE_ENUM: readonly string[] = ROLE_ENUM_ORDER;
 const ROLE_ONE_OF = ROLE_ENUM_ORDER.map((role) => ({ const: role, title: role }));
@@ -71,14 +80,24 @@ function oktaAttributeItem(expected: Expected, live: LiveState): CheckItem {
   const attribute = live.oktaAttribute;
   if (!attribute) {
     const profile = live.userType.isDefault ? "User (default)" : `"${live.userType.name}" user type`;
-    return item("1", title, [], { status: "missing", notes: [`add it to the ${profile} profile in Directory > Profile Editor, variable name ${name}`] });
+    return item("1", title, [], {
+      status: "missing",
+      notes: [`add it to the ${profile} profile in Directory > Profile Editor, variable name ${name}`],
+    });
   }
   const differences = roleValueDiffs(attribute);
   if (!expected.manageOktaAttribute) {
-    return item("1", title, differences, { notes: ["managed elsewhere (manageOktaAttribute: false): permissions and master not compared"] });
+    return item("1", title, differences, {
+      notes: ["managed elsewhere (manageOktaAttribute: false): permissions and master not compared"],
+    });
   }
   differences.push(
-    ...diff("permissions (SELF)", selfPermission(attribute), expected.oktaAttributePermissions, selfPermission(attribute) === "READ_WRITE" ? "users could set their own Statsig role" : undefined),
+    ...diff(
+      "permissions (SELF)",
+      selfPermission(attribute),
+      expected.oktaAttributePermissions,
+      selfPermission(attribute) === "READ_WRITE" ? "users could set their own Statsig role" : undefined,
+    ),
     // Okta leaves `master` out for attributes that follow the profile source, which is PROFILE_MASTER.
     ...diff("master", attribute.master?.type ?? "PROFILE_MASTER", expected.oktaAttributeMaster),
   );
@@ -96,24 +115,38 @@ function appAttributeItem(expected: Expected, live: LiveState): CheckItem {
   const title = `Statsig app attribute "${STATSIG_ATTRIBUTE}"`;
   const attribute = live.appAttribute;
   if (!attribute) {
-    return item("2", title, [], { status: "missing", notes: [`add it in Directory > Profile Editor > the Statsig app, with external namespace ${SCIM_CORE_USER_NAMESPACE}`] });
+    return item("2", title, [], {
+      status: "missing",
+      notes: [`add it in Directory > Profile Editor > the Statsig app, with external namespace ${SCIM_CORE_USER_NAMESPACE}`],
+    });
   }
   const scope = expected.mode === "group" ? "NONE" : "SELF";
   const differences = [
     ...diff("externalName", attribute.externalName, STATSIG_ATTRIBUTE, "Statsig reads the SCIM field statsigOrgRole"),
-    ...diff("externalNamespace", attribute.externalNamespace, SCIM_CORE_USER_NAMESPACE, "without it Okta does not send the attribute to Statsig"),
+    ...diff(
+      "externalNamespace",
+      attribute.externalNamespace,
+      SCIM_CORE_USER_NAMESPACE,
+      "without it Okta does not send the attribute to Statsig",
+    ),
     // Okta's default scope is NONE (Group).
     ...diff(
       "scope",
       attribute.scope ?? "NONE",
       scope,
-      expected.mode === "group" ? "group mode takes roles from group assignments: attribute type Group (NONE)" : "personal mode takes the role of each user: attribute type Personal (SELF)",
+      expected.mode === "group"
+        ? "group mode takes roles from group assignments: attribute type Group (NONE)"
+        : "personal mode takes the role of each user: attribute type Personal (SELF)",
     ),
     ...roleValueDiffs(attribute),
     ...diff("permissions (SELF)", selfPermission(attribute), "READ_ONLY"),
   ];
   return item("2", title, differences, {
-    import: { type: RESOURCE_TYPES.appUserSchemaProperty, name: childNames(expected.name).appAttribute, id: `${expected.appId}/${STATSIG_ATTRIBUTE}` },
+    import: {
+      type: RESOURCE_TYPES.appUserSchemaProperty,
+      name: childNames(expected.name).appAttribute,
+      id: `${expected.appId}/${STATSIG_ATTRIBUTE}`,
+    },
   });
 }
 
@@ -127,7 +160,10 @@ function mappingItem(
   importName: string,
 ): CheckItem {
   if (!mapping) {
-    return item(step, title, [], { status: "missing", notes: ["Okta has no mapping between the app and the user type: is the app active with provisioning enabled?"] });
+    return item(step, title, [], {
+      status: "missing",
+      notes: ["Okta has no mapping between the app and the user type: is the app active with provisioning enabled?"],
+    });
   }
   const imported = { import: { type: RESOURCE_TYPES.mapping, name: importName, id: mapping.id } };
   const live = mapping.properties[property];
@@ -135,7 +171,10 @@ function mappingItem(
   return item(
     step,
     title,
-    [...diff("expression", live.expression?.trim(), want.expression), ...diff("pushStatus", live.pushStatus, want.pushStatus, want.pushHint)],
+    [
+      ...diff("expression", live.expression?.trim(), want.expression),
+      ...diff("pushStatus", live.pushStatus, want.pushStatus, want.pushHint),
+    ],
     imported,
   );
 }
@@ -147,7 +186,9 @@ function appToOktaItem(expected: Expected, live: LiveState): CheckItem {
     const mapped = live.appToOkta?.properties[name];
     return item("3+5", title, [], {
       status: "not-managed",
-      notes: [`not managed (manageAppToOktaMapping: false); live: ${mapped ? `${mapped.expression ?? "?"}, ${mapped.pushStatus ?? "?"}` : "not mapped"}`],
+      notes: [
+        `not managed (manageAppToOktaMapping: false); live: ${mapped ? `${mapped.expression ?? "?"}, ${mapped.pushStatus ?? "?"}` : "not mapped"}`,
+      ],
     });
   }
   return mappingItem(
@@ -204,7 +245,13 @@ function groupItems(expected: Expected, live: LiveState): Comparison {
           ...diff(STATSIG_ATTRIBUTE, role ?? undefined, group.role, spelled ? `Statsig spells it "${spelled}"` : undefined),
           ...diff("priority", assignment.priority, group.priority),
         ],
-        { import: { type: RESOURCE_TYPES.groupAssignment, name: groupAssignmentName(expected.name, group.key), id: `${expected.appId}/${group.groupId}` } },
+        {
+          import: {
+            type: RESOURCE_TYPES.groupAssignment,
+            name: groupAssignmentName(expected.name, group.key),
+            id: `${expected.appId}/${group.groupId}`,
+          },
+        },
       ),
     );
   }
@@ -254,7 +301,13 @@ function groupItems(expected: Expected, live: LiveState): Comparison {
 export function compare(expected: Expected, live: LiveState): Comparison {
   const groups = groupItems(expected, live);
   return {
-    items: [oktaAttributeItem(expected, live), appAttributeItem(expected, live), appToOktaItem(expected, live), oktaToAppItem(expected, live), ...groups.items],
+    items: [
+      oktaAttributeItem(expected, live),
+      appAttributeItem(expected, live),
+      appToOktaItem(expected, live),
+      oktaToAppItem(expected, live),
+      ...groups.items,
+    ],
     otherAssignments: groups.otherAssignments,
   };
 }

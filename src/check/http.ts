@@ -80,11 +80,20 @@ export class OktaClient {
     let rateLimited = 0;
     let nonceRetried = false;
     for (;;) {
-      const headers = { Accept: "application/json", "User-Agent": "statsig-okta-check", ...(await this.options.auth.authorize("GET", url)) };
+      const headers = {
+        Accept: "application/json",
+        "User-Agent": "statsig-okta-check",
+        ...(await this.options.auth.authorize("GET", url)),
+      };
       let response: Response;
       try {
         // No redirects: a redirect could carry the credentials to another host.
-        response = await this.fetch(url, { method: "GET", headers, redirect: "manual", signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000) });
+        response = await this.fetch(url, {
+          method: "GET",
+          headers,
+          redirect: "manual",
+          signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
+        });
       } catch (error) {
         throw unreachable(this.origin, error);
       }
@@ -122,7 +131,9 @@ export class OktaClient {
     if (waitMs > maxWaitMs) {
       throw new CheckError(`GET ${path}: Okta's rate limit resets only in ${Math.ceil(waitMs / 1000)}s; try again later`);
     }
-    this.options.log(`Okta rate limit reached on GET ${path}: waiting ${Math.ceil(waitMs / 1000)}s for it to reset, then retrying (${attempt} of ${maxRetries})`);
+    this.options.log(
+      `Okta rate limit reached on GET ${path}: waiting ${Math.ceil(waitMs / 1000)}s for it to reset, then retrying (${attempt} of ${maxRetries})`,
+    );
     await this.sleep(waitMs);
   }
 
@@ -150,7 +161,9 @@ export class OktaClient {
         return new CheckError(`${said}: still rate limited after ${this.options.maxRateLimitRetries ?? 3} waits; try again later`);
       default:
         if (response.status >= 300 && response.status < 400) {
-          return new CheckError(`${said}: Okta redirected to ${response.headers.get("location") ?? "another address"}; use the org's own URL`);
+          return new CheckError(
+            `${said}: Okta redirected to ${response.headers.get("location") ?? "another address"}; use the org's own URL`,
+          );
         }
         return new CheckError(said);
     }

@@ -39,7 +39,10 @@ export async function fetchLiveState(client: OktaClient, target: LiveTarget): Pr
   );
   const appToOkta = await findMapping(client, target.appId, userType.id);
   const oktaToApp = await findMapping(client, userType.id, target.appId);
-  const groupAssignments = await client.getAll<GroupAssignment>(`/api/v1/apps/${enc(target.appId)}/groups?limit=200`, `Okta has no app ${target.appId}`);
+  const groupAssignments = await client.getAll<GroupAssignment>(
+    `/api/v1/apps/${enc(target.appId)}/groups?limit=200`,
+    `Okta has no app ${target.appId}`,
+  );
   return {
     userType: { id: userType.id, name: userType.name ?? userType.id, isDefault: userType.default === true },
     oktaAttribute: customProperty(userSchema, target.oktaAttributeName),
@@ -55,7 +58,10 @@ async function findUserType(client: OktaClient, userTypeId: string | undefined):
   if (!Array.isArray(types)) throw new CheckError("GET /api/v1/meta/types/user: Okta answered with something other than a list");
   if (userTypeId !== undefined) {
     const found = types.find((type) => type.id === userTypeId);
-    if (!found) throw new CheckError(`the config's userTypeId ${userTypeId} is not a user type of this org (it has: ${types.map((t) => `${t.id} "${t.name}"`).join(", ")})`);
+    if (!found)
+      throw new CheckError(
+        `the config's userTypeId ${userTypeId} is not a user type of this org (it has: ${types.map((t) => `${t.id} "${t.name}"`).join(", ")})`,
+      );
     return found;
   }
   // The default type is flagged `default: true`; its name is "user", which the component looks up.
@@ -81,7 +87,10 @@ async function findMapping(client: OktaClient, sourceId: string, targetId: strin
   const list = await client.getAll<ProfileMapping>(`/api/v1/mappings?sourceId=${enc(sourceId)}&targetId=${enc(targetId)}`);
   const summary = list.find((mapping) => mapping.source?.id === sourceId && mapping.target?.id === targetId);
   if (!summary) return undefined;
-  const mapping = await client.get<ProfileMapping>(`/api/v1/mappings/${enc(summary.id)}`, `mapping ${summary.id} disappeared while reading it`);
+  const mapping = await client.get<ProfileMapping>(
+    `/api/v1/mappings/${enc(summary.id)}`,
+    `mapping ${summary.id} disappeared while reading it`,
+  );
   const properties: Record<string, MappingProperty> = {};
   for (const [key, value] of Object.entries(mapping.properties ?? {})) {
     // A property set to null is unmapped.

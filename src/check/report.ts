@@ -56,7 +56,9 @@ export function formatText(report: Report): string {
   ];
   if (report.otherAssignments > 0) {
     const many = report.otherAssignments > 1;
-    lines.push(`  ${report.otherAssignments} other group assignment${many ? "s" : ""} of the app ${many ? "carry" : "carries"} no ${STATSIG_ATTRIBUTE}: not compared`);
+    lines.push(
+      `  ${report.otherAssignments} other group assignment${many ? "s" : ""} of the app ${many ? "carry" : "carries"} no ${STATSIG_ATTRIBUTE}: not compared`,
+    );
   }
   const resources = importResources(report);
   if (resources.length > 0) {
@@ -89,7 +91,12 @@ export function toJson(report: Report) {
       step: item.step,
       title: item.title,
       status: item.status,
-      differences: item.differences.map((d) => ({ field: d.field, live: jsonValue(d.live), expected: jsonValue(d.expected), ...(d.hint ? { hint: d.hint } : {}) })),
+      differences: item.differences.map((d) => ({
+        field: d.field,
+        live: jsonValue(d.live),
+        expected: jsonValue(d.expected),
+        ...(d.hint ? { hint: d.hint } : {}),
+      })),
       notes: item.notes,
       import: item.import ?? null,
     })),

@@ -36,7 +36,8 @@ export function resolveTarget(options: TargetOptions): Target {
     return { expected: expectedFromArgs(DEFAULT_COMPONENT_NAME, value) };
   }
 
-  const file = options.configFile !== undefined ? path.resolve(options.cwd, options.configFile) : stackFilePath(options.cwd, options.stack!);
+  const file =
+    options.configFile !== undefined ? path.resolve(options.cwd, options.configFile) : stackFilePath(options.cwd, options.stack!);
   // Named in messages as the user named it.
   const configFile = options.configFile ?? path.relative(options.cwd, file);
   let config: Record<string, string>;
@@ -48,7 +49,10 @@ export function resolveTarget(options: TargetOptions): Target {
     throw error;
   }
   const encrypted = secretKeys.filter((key) => key.startsWith(`${CONFIG_NAMESPACE}:`));
-  if (encrypted.length > 0) throw new CheckError(`${configFile}: ${encrypted.join(", ")} ${encrypted.length > 1 ? "are" : "is"} encrypted; check cannot decrypt config`);
+  if (encrypted.length > 0)
+    throw new CheckError(
+      `${configFile}: ${encrypted.join(", ")} ${encrypted.length > 1 ? "are" : "is"} encrypted; check cannot decrypt config`,
+    );
   // --app-id wins over the config's, before validation, so a config without one is complete.
   if (options.appId !== undefined) config[`${CONFIG_NAMESPACE}:appId`] = options.appId;
 

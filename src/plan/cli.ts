@@ -52,7 +52,9 @@ export async function runPlanCommand(argv: string[], io: CliIo): Promise<number>
     const { config, secretKeys } = readStackConfig(file, CONFIG_NAMESPACE);
     const ours = secretKeys.filter((key) => key.startsWith(`${CONFIG_NAMESPACE}:`));
     if (ours.length > 0) {
-      io.stderr(`statsig-okta plan: ${ours.join(", ")} ${ours.length > 1 ? "are" : "is"} encrypted in ${source}; plan works offline and cannot decrypt. None of these keys is secret: store them in plain text.\n`);
+      io.stderr(
+        `statsig-okta plan: ${ours.join(", ")} ${ours.length > 1 ? "are" : "is"} encrypted in ${source}; plan works offline and cannot decrypt. None of these keys is secret: store them in plain text.\n`,
+      );
       return 2;
     }
     const plan = toPlan(await runPlan(config), source);

@@ -2,7 +2,6 @@ import { ORG_ROLES_TYPE } from "../orgRoles";
 import { childNames, RESOURCE_TYPES } from "../roles";
 import type { PlannedResource, RawPlan } from "./run";
 
-
 export interface PlanStep {
   /** Statsig's step numbers, e.g. "3+5". */
   step: string;
@@ -38,9 +37,19 @@ export function toPlan(raw: RawPlan, source: string): Plan {
     component: component?.name ?? "?",
     mode,
     steps: [
-      step("1", "Okta user attribute", ofType(RESOURCE_TYPES.userSchemaProperty)[0], "manageOktaAttribute is false: the attribute is owned elsewhere"),
+      step(
+        "1",
+        "Okta user attribute",
+        ofType(RESOURCE_TYPES.userSchemaProperty)[0],
+        "manageOktaAttribute is false: the attribute is owned elsewhere",
+      ),
       step("2", "Statsig app attribute", appAttribute, "not created"),
-      step("3+5", "App -> Okta mapping", mappings.find((m) => m.name === names.appToOkta), "manageAppToOktaMapping is false"),
+      step(
+        "3+5",
+        "App -> Okta mapping",
+        mappings.find((m) => m.name === names.appToOkta),
+        "manageAppToOktaMapping is false",
+      ),
       step(
         "4+5",
         "Okta -> App mapping",
@@ -90,7 +99,8 @@ function details(resource: PlannedResource): string[] {
       return [
         `source ${show(i.sourceId)} -> target ${show(i.targetId)}`,
         ...(i.mappings as { id: unknown; expression: unknown; pushStatus: unknown }[]).map(
-          (m) => `${show(m.id)} <- ${show(m.expression)}, apply on ${m.pushStatus === "PUSH" ? "create and update (PUSH)" : "create only (DONT_PUSH)"}`,
+          (m) =>
+            `${show(m.id)} <- ${show(m.expression)}, apply on ${m.pushStatus === "PUSH" ? "create and update (PUSH)" : "create only (DONT_PUSH)"}`,
         ),
       ];
     default:
@@ -120,7 +130,9 @@ export function formatPlan(plan: Plan): string {
     lines.push(`Group assignments on the app: ${plan.groupAssignments.length} (lowest priority number wins for a user in several groups)`);
     for (const a of plan.groupAssignments) {
       const role = (JSON.parse(String(a.inputs.profile)) as { statsigOrgRole?: string }).statsigOrgRole;
-      lines.push(`  priority ${String(a.inputs.priority).padStart(3)}  ${role?.padEnd(6)}  group ${show(a.inputs.groupId)}  profile ${show(a.inputs.profile)}  [${a.name}]`);
+      lines.push(
+        `  priority ${String(a.inputs.priority).padStart(3)}  ${role?.padEnd(6)}  group ${show(a.inputs.groupId)}  profile ${show(a.inputs.profile)}  [${a.name}]`,
+      );
     }
     if (plan.groupAssignments[0]) lines.push(`        safety: ${safety(plan.groupAssignments[0])}`);
     lines.push(

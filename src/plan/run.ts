@@ -31,7 +31,10 @@ const USER_TYPE_ID: Unknown = { unknown: "the user type id, looked up in Okta by
 
 /** Replaces the runtime's unknown markers with a description of what the value is. */
 function describeUnknowns(value: unknown, field: string): unknown {
-  if (value === pulumi.unknown) return field === "sourceId" || field === "targetId" || field === "userType" ? USER_TYPE_ID : { unknown: `${field}, known only to Okta` };
+  if (value === pulumi.unknown)
+    return field === "sourceId" || field === "targetId" || field === "userType"
+      ? USER_TYPE_ID
+      : { unknown: `${field}, known only to Okta` };
   if (Array.isArray(value)) return value.map((v) => describeUnknowns(v, field));
   if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, describeUnknowns(v, k)]));
   return value;
@@ -76,7 +79,13 @@ export async function runPlan(config: Record<string, string>): Promise<RawPlan> 
 
   // The SDK prints pulumi.log messages to the console when there is no engine; collect them instead.
   const warn = console.warn;
-  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(" ").replace(/^warning: \[runtime\] /, ""));
+  console.warn = (...args: unknown[]) =>
+    warnings.push(
+      args
+        .map(String)
+        .join(" ")
+        .replace(/^warning: \[runtime\] /, ""),
+    );
   try {
     runStack(config, { transformations });
     await waitForRegistrations();

@@ -108,7 +108,12 @@ describe("statsig-okta check (built CLI in a subprocess)", () => {
     expect(json.mode).toBe("personal");
     expect(json.userType).toEqual({ id: "otydefaultusertype01", name: "user", default: true });
     expect(json.checks.map((c: { step: string; status: string }) => `${c.step} ${c.status}`)).toEqual(["1 ok", "2 ok", "3+5 ok", "4+5 ok"]);
-    expect(json.import.map((r: { id: string }) => r.id)).toEqual(["statsigOrgRole", `${APP_ID}/statsigOrgRole`, APP_TO_OKTA_ID, OKTA_TO_APP_ID]);
+    expect(json.import.map((r: { id: string }) => r.id)).toEqual([
+      "statsigOrgRole",
+      `${APP_ID}/statsigOrgRole`,
+      APP_TO_OKTA_ID,
+      OKTA_TO_APP_ID,
+    ]);
     expectOnlyGets(fake);
     expectNoSecret(result, TOKEN);
   });
@@ -119,7 +124,9 @@ describe("statsig-okta check (built CLI in a subprocess)", () => {
 
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toMatch(/^statsig-okta check: GET \/api\/v1\/mappings\?sourceId=.*: 403 Forbidden \(E0000006 You do not have permission/);
+    expect(result.stderr).toMatch(
+      /^statsig-okta check: GET \/api\/v1\/mappings\?sourceId=.*: 403 Forbidden \(E0000006 You do not have permission/,
+    );
     expect(result.stderr).toContain("okta.profileMappings.read");
     expectOnlyGets(fake);
     expectNoSecret(result, TOKEN);
@@ -136,9 +143,15 @@ describe("statsig-okta check (built CLI in a subprocess)", () => {
     expect(result.stdout).toContain('Compared with Pulumi.prod.yaml (component "statsig", group mode)');
     expect(line(result.stdout, /Steps 4\+5/)).toMatch(/^\s+ok\s/);
     expect(result.stdout).toContain("not mapped, as group mode needs");
-    expect(line(result.stdout, new RegExp(`Group ${OWNERS}`))).toMatch(/^\s+ok\s+Groups\s+Group 00gownersgroup000001 -> Owner, priority 0$/);
-    expect(line(result.stdout, new RegExp(`Group ${LEGACY}`))).toMatch(/^\s+NOT IN CONFIG\s+Groups\s+Group 00glegacygroup000001 \(priority 4\)$/);
-    expect(result.stdout).toContain('statsigOrgRole: live "Admin", not set (its members get this role, but the config does not list the group');
+    expect(line(result.stdout, new RegExp(`Group ${OWNERS}`))).toMatch(
+      /^\s+ok\s+Groups\s+Group 00gownersgroup000001 -> Owner, priority 0$/,
+    );
+    expect(line(result.stdout, new RegExp(`Group ${LEGACY}`))).toMatch(
+      /^\s+NOT IN CONFIG\s+Groups\s+Group 00glegacygroup000001 \(priority 4\)$/,
+    );
+    expect(result.stdout).toContain(
+      'statsigOrgRole: live "Admin", not set (its members get this role, but the config does not list the group',
+    );
     expect(result.stdout).toMatch(/1 difference found\.\n$/);
 
     expect(result.stderr).toContain("Wrote 6 resources to import.json");
@@ -146,7 +159,12 @@ describe("statsig-okta check (built CLI in a subprocess)", () => {
     expect(file.resources).toEqual([
       { type: "statsig-okta:index:OrgRoles", name: "statsig", component: true },
       { type: "okta:index/userSchemaProperty:UserSchemaProperty", name: "statsig-okta-attribute", id: "statsigOrgRole", parent: "statsig" },
-      { type: "okta:index/appUserSchemaProperty:AppUserSchemaProperty", name: "statsig-app-attribute", id: `${APP_ID}/statsigOrgRole`, parent: "statsig" },
+      {
+        type: "okta:index/appUserSchemaProperty:AppUserSchemaProperty",
+        name: "statsig-app-attribute",
+        id: `${APP_ID}/statsigOrgRole`,
+        parent: "statsig",
+      },
       { type: "okta:profile/mapping:Mapping", name: "statsig-app-to-okta", id: APP_TO_OKTA_ID, parent: "statsig" },
       // Priority order, as the component assigns them: Owner, Admin, Member.
       { type: "okta:app/groupAssignment:GroupAssignment", name: `statsig-group-${OWNERS}`, id: `${APP_ID}/${OWNERS}`, parent: "statsig" },
@@ -171,7 +189,9 @@ describe("statsig-okta check (in-process)", () => {
     expect(result.code).toBe(1);
     expect(line(result.stdout, /Step 1 /)).toMatch(/^\s+ok\s/);
     expect(line(result.stdout, /Step 2 /)).toMatch(/^\s+DIFFERENT\s/);
-    expect(result.stdout).toContain('externalNamespace: live (not set), expected "urn:ietf:params:scim:schemas:core:2.0:User" (without it Okta does not send the attribute to Statsig)');
+    expect(result.stdout).toContain(
+      'externalNamespace: live (not set), expected "urn:ietf:params:scim:schemas:core:2.0:User" (without it Okta does not send the attribute to Statsig)',
+    );
     expect(line(result.stdout, /Steps 3\+5/)).toMatch(/^\s+ok\s/);
     expect(line(result.stdout, /Steps 4\+5/)).toMatch(/^\s+DIFFERENT\s/);
     expect(result.stdout).toContain('pushStatus: live "DONT_PUSH", expected "PUSH"');
@@ -189,7 +209,9 @@ describe("statsig-okta check (in-process)", () => {
     const result = await runInProcess(["--org-url", fake.origin, "--stack", "prod"], env, project("prod", GROUP_CONFIG));
 
     expect(result.code).toBe(1);
-    expect(line(result.stdout, new RegExp(`Group ${ADMINS}`))).toMatch(/^\s+DIFFERENT\s+Groups\s+Group 00gadminsgroup000001 -> Admin, priority 1$/);
+    expect(line(result.stdout, new RegExp(`Group ${ADMINS}`))).toMatch(
+      /^\s+DIFFERENT\s+Groups\s+Group 00gadminsgroup000001 -> Admin, priority 1$/,
+    );
     expect(result.stdout).toContain('statsigOrgRole: live "admin", expected "Admin" (Statsig spells it "Admin")');
     expect(result.stdout).toMatch(/1 difference found\.\n$/);
   });
@@ -228,7 +250,11 @@ describe("statsig-okta check (in-process)", () => {
     const result = await runInProcess(["--org-url", fake.origin, "--app-id", APP_ID], env, tmp());
 
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(new RegExp(`^Okta rate limit reached on GET /api/v1/apps/${APP_ID}/groups\\?limit=200: waiting [12]s for it to reset, then retrying \\(1 of 3\\)\\n$`));
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^Okta rate limit reached on GET /api/v1/apps/${APP_ID}/groups\\?limit=200: waiting [12]s for it to reset, then retrying \\(1 of 3\\)\\n$`,
+      ),
+    );
     const tries = fake.requests.filter((r) => r.path.includes("/groups"));
     expect(tries).toHaveLength(2);
     const reset = (Math.floor(tries[0]!.at / 1000) + 1) * 1000;
@@ -257,7 +283,9 @@ describe("statsig-okta check (in-process)", () => {
     const wrong = "00WrongWrongWrongWrongWrongWrongWrong_-X";
     const result = await runInProcess(["--org-url", fake.origin, "--app-id", APP_ID], { OKTA_API_TOKEN: wrong }, tmp());
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/401 Unauthorized \(E0000011 Invalid token provided\)\. Okta does not accept the API token in OKTA_API_TOKEN/);
+    expect(result.stderr).toMatch(
+      /401 Unauthorized \(E0000011 Invalid token provided\)\. Okta does not accept the API token in OKTA_API_TOKEN/,
+    );
     expectNoSecret(result, wrong);
     expect(fake.requests).toHaveLength(1);
   });

@@ -120,23 +120,113 @@ describe("compare", () => {
   });
 
   it.each<[string, Partial<Expected>, Partial<LiveState>, string, { field: string; live: unknown; expected: unknown; hint?: RegExp }]>([
-    ["namespace missing", {}, { appAttribute: appAttr("SELF", { externalNamespace: undefined }) }, "2", { field: "externalNamespace", live: undefined, expected: NS, hint: /not send/ }],
-    ["external name misspelt", {}, { appAttribute: appAttr("SELF", { externalName: "statsigorgrole" }) }, "2", { field: "externalName", live: "statsigorgrole", expected: "statsigOrgRole" }],
-    ["Group scope in personal mode", {}, { appAttribute: appAttr("NONE") }, "2", { field: "scope", live: "NONE", expected: "SELF", hint: /Personal/ }],
-    ["Personal scope in group mode", { mode: "group" }, { appAttribute: appAttr("SELF"), oktaToApp: { id: "prmB", properties: {} } }, "2", { field: "scope", live: "SELF", expected: "NONE", hint: /Group/ }],
-    ["scope left out means NONE", {}, { appAttribute: appAttr("SELF", { scope: undefined }) }, "2", { field: "scope", live: "NONE", expected: "SELF" }],
-    ["enum without Owner", {}, { oktaAttribute: oktaAttr({ enum: ["Member", "Admin"] }) }, "1", { field: "enum", live: ["Member", "Admin"], expected: ROLES, hint: /exactly/ }],
-    ["enum in another order", {}, { appAttribute: appAttr("SELF", { enum: ["Owner", "Admin", "Member"] }) }, "2", { field: "enum", live: ["Owner", "Admin", "Member"], expected: ROLES }],
+    [
+      "namespace missing",
+      {},
+      { appAttribute: appAttr("SELF", { externalNamespace: undefined }) },
+      "2",
+      { field: "externalNamespace", live: undefined, expected: NS, hint: /not send/ },
+    ],
+    [
+      "external name misspelt",
+      {},
+      { appAttribute: appAttr("SELF", { externalName: "statsigorgrole" }) },
+      "2",
+      { field: "externalName", live: "statsigorgrole", expected: "statsigOrgRole" },
+    ],
+    [
+      "Group scope in personal mode",
+      {},
+      { appAttribute: appAttr("NONE") },
+      "2",
+      { field: "scope", live: "NONE", expected: "SELF", hint: /Personal/ },
+    ],
+    [
+      "Personal scope in group mode",
+      { mode: "group" },
+      { appAttribute: appAttr("SELF"), oktaToApp: { id: "prmB", properties: {} } },
+      "2",
+      { field: "scope", live: "SELF", expected: "NONE", hint: /Group/ },
+    ],
+    [
+      "scope left out means NONE",
+      {},
+      { appAttribute: appAttr("SELF", { scope: undefined }) },
+      "2",
+      { field: "scope", live: "NONE", expected: "SELF" },
+    ],
+    [
+      "enum without Owner",
+      {},
+      { oktaAttribute: oktaAttr({ enum: ["Member", "Admin"] }) },
+      "1",
+      { field: "enum", live: ["Member", "Admin"], expected: ROLES, hint: /exactly/ },
+    ],
+    [
+      "enum in another order",
+      {},
+      { appAttribute: appAttr("SELF", { enum: ["Owner", "Admin", "Member"] }) },
+      "2",
+      { field: "enum", live: ["Owner", "Admin", "Member"], expected: ROLES },
+    ],
     ["no enum at all", {}, { oktaAttribute: oktaAttr({ enum: null }) }, "1", { field: "enum", live: undefined, expected: ROLES }],
-    ["a user may edit the role", {}, { oktaAttribute: oktaAttr({ permissions: [{ principal: "SELF", action: "READ_WRITE" }] }) }, "1", { field: "permissions (SELF)", live: "READ_WRITE", expected: "READ_ONLY", hint: /their own/ }],
-    ["hidden when READ_ONLY is configured", {}, { oktaAttribute: oktaAttr({ permissions: [{ principal: "SELF", action: "HIDE" }] }) }, "1", { field: "permissions (SELF)", live: "HIDE", expected: "READ_ONLY" }],
-    ["master OKTA when PROFILE_MASTER is configured", {}, { oktaAttribute: oktaAttr({ master: { type: "OKTA" } }) }, "1", { field: "master", live: "OKTA", expected: "PROFILE_MASTER" }],
-    ["master left out when OKTA is configured", { oktaAttributeMaster: "OKTA" }, { oktaAttribute: oktaAttr({ master: undefined }) }, "1", { field: "master", live: "PROFILE_MASTER", expected: "OKTA" }],
+    [
+      "a user may edit the role",
+      {},
+      { oktaAttribute: oktaAttr({ permissions: [{ principal: "SELF", action: "READ_WRITE" }] }) },
+      "1",
+      { field: "permissions (SELF)", live: "READ_WRITE", expected: "READ_ONLY", hint: /their own/ },
+    ],
+    [
+      "hidden when READ_ONLY is configured",
+      {},
+      { oktaAttribute: oktaAttr({ permissions: [{ principal: "SELF", action: "HIDE" }] }) },
+      "1",
+      { field: "permissions (SELF)", live: "HIDE", expected: "READ_ONLY" },
+    ],
+    [
+      "master OKTA when PROFILE_MASTER is configured",
+      {},
+      { oktaAttribute: oktaAttr({ master: { type: "OKTA" } }) },
+      "1",
+      { field: "master", live: "OKTA", expected: "PROFILE_MASTER" },
+    ],
+    [
+      "master left out when OKTA is configured",
+      { oktaAttributeMaster: "OKTA" },
+      { oktaAttribute: oktaAttr({ master: undefined }) },
+      "1",
+      { field: "master", live: "PROFILE_MASTER", expected: "OKTA" },
+    ],
     ["type integer", {}, { oktaAttribute: oktaAttr({ type: "integer" }) }, "1", { field: "type", live: "integer", expected: "string" }],
-    ["the guide's step 3 expression", {}, { appToOkta: { id: "prmA", properties: { statsigOrgRole: { expression: "user.statsigOrgRole", pushStatus: "DONT_PUSH" } } } }, "3+5", { field: "expression", live: "user.statsigOrgRole", expected: "appuser.statsigOrgRole" }],
-    ["Statsig -> Okta applied on update too", {}, { appToOkta: { id: "prmA", properties: { statsigOrgRole: { expression: "appuser.statsigOrgRole", pushStatus: "PUSH" } } } }, "3+5", { field: "pushStatus", live: "PUSH", expected: "DONT_PUSH" }],
-    ["Okta -> Statsig applied on create only", {}, { oktaToApp: { id: "prmB", properties: { statsigOrgRole: { expression: "user.statsigOrgRole", pushStatus: "DONT_PUSH" } } } }, "4+5", { field: "pushStatus", live: "DONT_PUSH", expected: "PUSH", hint: /never reach/ }],
-    ["Okta -> Statsig from another attribute", { oktaAttributeName: "stagingRole" }, { appToOkta: { id: "prmA", properties: { stagingRole: { expression: "appuser.statsigOrgRole", pushStatus: "DONT_PUSH" } } } }, "4+5", { field: "expression", live: "user.statsigOrgRole", expected: "user.stagingRole" }],
+    [
+      "the guide's step 3 expression",
+      {},
+      { appToOkta: { id: "prmA", properties: { statsigOrgRole: { expression: "user.statsigOrgRole", pushStatus: "DONT_PUSH" } } } },
+      "3+5",
+      { field: "expression", live: "user.statsigOrgRole", expected: "appuser.statsigOrgRole" },
+    ],
+    [
+      "Statsig -> Okta applied on update too",
+      {},
+      { appToOkta: { id: "prmA", properties: { statsigOrgRole: { expression: "appuser.statsigOrgRole", pushStatus: "PUSH" } } } },
+      "3+5",
+      { field: "pushStatus", live: "PUSH", expected: "DONT_PUSH" },
+    ],
+    [
+      "Okta -> Statsig applied on create only",
+      {},
+      { oktaToApp: { id: "prmB", properties: { statsigOrgRole: { expression: "user.statsigOrgRole", pushStatus: "DONT_PUSH" } } } },
+      "4+5",
+      { field: "pushStatus", live: "DONT_PUSH", expected: "PUSH", hint: /never reach/ },
+    ],
+    [
+      "Okta -> Statsig from another attribute",
+      { oktaAttributeName: "stagingRole" },
+      { appToOkta: { id: "prmA", properties: { stagingRole: { expression: "appuser.statsigOrgRole", pushStatus: "DONT_PUSH" } } } },
+      "4+5",
+      { field: "expression", live: "user.statsigOrgRole", expected: "user.stagingRole" },
+    ],
   ])("reports %s", (_, expectedOver, liveOver, step, want) => {
     const { items } = compare(personal(expectedOver), livePersonal(liveOver));
     const item = one(items, step);
@@ -151,7 +241,9 @@ describe("compare", () => {
   });
 
   it("in group mode, reports a mapped statsigOrgRole on Okta -> Statsig, which overrides the groups' roles", () => {
-    const live = liveGroup({ oktaToApp: { id: "prmB", properties: { statsigOrgRole: { expression: "user.statsigOrgRole", pushStatus: "PUSH" } } } });
+    const live = liveGroup({
+      oktaToApp: { id: "prmB", properties: { statsigOrgRole: { expression: "user.statsigOrgRole", pushStatus: "PUSH" } } },
+    });
     const item = one(compare(group(), live).items, "4+5");
     expect(item.status).toBe("different");
     expect(item.differences[0]).toMatchObject({ field: "mapping", live: "user.statsigOrgRole", expected: undefined });
@@ -201,7 +293,10 @@ describe("compare", () => {
         { id: "00gsalesgroup0000001", priority: 3, profile: {} },
       ],
     });
-    const { items, otherAssignments } = compare(group({ roleGroups: group().roleGroups.map((g) => ({ ...g, priority: g.priority + 1 })) }), live);
+    const { items, otherAssignments } = compare(
+      group({ roleGroups: group().roleGroups.map((g) => ({ ...g, priority: g.priority + 1 })) }),
+      live,
+    );
     const extra = items.filter((i) => i.status === "not-in-config");
     expect(extra.map((i) => i.title)).toEqual(["Group 00geveryonegroup0001 (priority 0)"]);
     expect(extra[0]!.differences[0]!.hint).toMatch(/outranks role groups without giving a role.*above 2/);
@@ -226,7 +321,9 @@ describe("compare", () => {
   });
 
   it("compares only the role values of an Okta attribute managed elsewhere, and imports nothing for it", () => {
-    const live = livePersonal({ oktaAttribute: oktaAttr({ permissions: [{ principal: "SELF", action: "HIDE" }], master: { type: "OKTA" } }) });
+    const live = livePersonal({
+      oktaAttribute: oktaAttr({ permissions: [{ principal: "SELF", action: "HIDE" }], master: { type: "OKTA" } }),
+    });
     const item = one(compare(personal({ manageOktaAttribute: false }), live).items, "1");
     expect(item.status).toBe("ok");
     expect(item.import).toBeUndefined();

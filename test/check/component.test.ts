@@ -60,7 +60,12 @@ function liveFrom(registered: Registered[], userTypeId: string): LiveState {
   const mapping = (r: Registered | undefined) =>
     r && {
       id: `prm-${r.name}`,
-      properties: Object.fromEntries((r.inputs.mappings as { id: string; expression: string; pushStatus: string }[]).map((m) => [m.id, { expression: m.expression, pushStatus: m.pushStatus }])),
+      properties: Object.fromEntries(
+        (r.inputs.mappings as { id: string; expression: string; pushStatus: string }[]).map((m) => [
+          m.id,
+          { expression: m.expression, pushStatus: m.pushStatus },
+        ]),
+      ),
     };
   const mappings = of("okta:profile/mapping:Mapping");
   const userAttribute = of("okta:index/userSchemaProperty:UserSchemaProperty")[0];
@@ -73,14 +78,27 @@ function liveFrom(registered: Registered[], userTypeId: string): LiveState {
     appAttribute: attribute(of("okta:index/appUserSchemaProperty:AppUserSchemaProperty")[0]!.inputs),
     ...(appToOkta ? { appToOkta } : {}),
     oktaToApp,
-    groupAssignments: of("okta:app/groupAssignment:GroupAssignment").map((r) => ({ id: r.inputs.groupId, priority: r.inputs.priority, profile: JSON.parse(r.inputs.profile) })),
+    groupAssignments: of("okta:app/groupAssignment:GroupAssignment").map((r) => ({
+      id: r.inputs.groupId,
+      priority: r.inputs.priority,
+      profile: JSON.parse(r.inputs.profile),
+    })),
   };
 }
 
 describe("check expects what the OrgRoles component creates", () => {
   it.each<[string, OrgRolesArgs]>([
     ["personal mode with defaults", { appId: APP }],
-    ["personal mode with every setting changed", { appId: APP, userTypeId: "otycontractortype001", oktaAttributeName: "stagingRole", oktaAttributePermissions: "HIDE", oktaAttributeMaster: "OKTA" }],
+    [
+      "personal mode with every setting changed",
+      {
+        appId: APP,
+        userTypeId: "otycontractortype001",
+        oktaAttributeName: "stagingRole",
+        oktaAttributePermissions: "HIDE",
+        oktaAttributeMaster: "OKTA",
+      },
+    ],
     [
       "group mode",
       {
@@ -97,7 +115,10 @@ describe("check expects what the OrgRoles component creates", () => {
   ])("%s", async (_, args) => {
     const registered = await deploy("roles", args);
     const valid = validateOrgRolesArgs("test", args);
-    const { items } = compare(expectedFromArgs("roles", valid), liveFrom(registered, (args.userTypeId as string | undefined) ?? DEFAULT_TYPE));
+    const { items } = compare(
+      expectedFromArgs("roles", valid),
+      liveFrom(registered, (args.userTypeId as string | undefined) ?? DEFAULT_TYPE),
+    );
 
     expect(items.filter((i) => i.status !== "ok" && i.status !== "not-managed").map((i) => [i.title, i.differences, i.notes])).toEqual([]);
     const imports = items.flatMap((i) => (i.import ? [{ type: i.import.type, name: i.import.name }] : []));

@@ -90,9 +90,17 @@ const SCOPE_OF: [RegExp, string][] = [
   [/^\/api\/v1\/apps\/[^/]+\/groups/, "okta.apps.read"],
 ];
 
-const errorBody = (code: string, summary: string) => ({ errorCode: code, errorSummary: summary, errorLink: code, errorId: `sample${randomUUID().slice(0, 8)}`, errorCauses: [] });
+const errorBody = (code: string, summary: string) => ({
+  errorCode: code,
+  errorSummary: summary,
+  errorLink: code,
+  errorId: `sample${randomUUID().slice(0, 8)}`,
+  errorCauses: [],
+});
 
-function decodeJwt(jwt: string): { header: Record<string, any>; claims: Record<string, any>; input: string; signature: Buffer } | undefined {
+function decodeJwt(
+  jwt: string,
+): { header: Record<string, any>; claims: Record<string, any>; input: string; signature: Buffer } | undefined {
   const parts = jwt.split(".");
   if (parts.length !== 3) return undefined;
   try {
@@ -171,7 +179,11 @@ export class FakeOktaServer {
   }
 
   /** SSWS or OAuth (Bearer, or DPoP with a proof per request); undefined when the request may go on. */
-  private authenticate(req: IncomingMessage, url: URL, scope: string | undefined): { status: number; body: unknown; headers?: Record<string, string> } | undefined {
+  private authenticate(
+    req: IncomingMessage,
+    url: URL,
+    scope: string | undefined,
+  ): { status: number; body: unknown; headers?: Record<string, string> } | undefined {
     const authorization = req.headers.authorization ?? "";
     const invalid = { status: 401, body: errorBody("E0000011", "Invalid token provided") };
     if (this.options.apiToken && authorization === `SSWS ${this.options.apiToken}`) return undefined;
@@ -188,7 +200,11 @@ export class FakeOktaServer {
         return invalid;
       }
       if (proof.nonce !== this.apiNonce) {
-        return { status: 401, body: errorBody("E0000011", "Invalid token provided"), headers: { "WWW-Authenticate": 'DPoP error="use_dpop_nonce"', "DPoP-Nonce": this.apiNonce } };
+        return {
+          status: 401,
+          body: errorBody("E0000011", "Invalid token provided"),
+          headers: { "WWW-Authenticate": 'DPoP error="use_dpop_nonce"', "DPoP-Nonce": this.apiNonce },
+        };
       }
     } else if (scheme !== "Bearer") {
       return invalid;
@@ -197,14 +213,21 @@ export class FakeOktaServer {
       return {
         status: 403,
         body: errorBody("E0000006", "You do not have permission to perform the requested action"),
-        headers: { "WWW-Authenticate": `Bearer authorization_uri="${this.origin}/oauth2/v1/authorize", error="insufficient_scope", error_description="The access token provided does not contain the required scopes."` },
+        headers: {
+          "WWW-Authenticate": `Bearer authorization_uri="${this.origin}/oauth2/v1/authorize", error="insufficient_scope", error_description="The access token provided does not contain the required scopes."`,
+        },
       };
     }
     return undefined;
   }
 
   /** Verifies a DPoP proof (RFC 9449): signature by its own jwk, method, URL, and the access token hash. */
-  private checkProof(header: string | string[] | undefined, method: string, htu: string, accessToken?: string): { key: string; nonce?: string } | string {
+  private checkProof(
+    header: string | string[] | undefined,
+    method: string,
+    htu: string,
+    accessToken?: string,
+  ): { key: string; nonce?: string } | string {
     if (typeof header !== "string") return "no DPoP header";
     const jwt = decodeJwt(header);
     if (!jwt || jwt.header.typ !== "dpop+jwt" || jwt.header.alg !== "ES256" || !jwt.header.jwk) return "malformed proof";
@@ -226,14 +249,26 @@ export class FakeOktaServer {
     };
     if (!oauth) return fail("invalid_client", "no such client");
     if (form.get("grant_type") !== "client_credentials") return fail("unsupported_grant_type", "grant_type");
-    if (form.get("client_assertion_type") !== "urn:ietf:params:oauth:client-assertion-type:jwt-bearer") return fail("invalid_client", "assertion type");
+    if (form.get("client_assertion_type") !== "urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+      return fail("invalid_client", "assertion type");
     const assertion = decodeJwt(form.get("client_assertion") ?? "");
     const now = Math.floor(Date.now() / 1000);
-    if (!assertion || assertion.header.alg !== "RS256" || !verify("sha256", Buffer.from(assertion.input), oauth.publicKey, assertion.signature)) {
+    if (
+      !assertion ||
+      assertion.header.alg !== "RS256" ||
+      !verify("sha256", Buffer.from(assertion.input), oauth.publicKey, assertion.signature)
+    ) {
       return fail("invalid_client", "The client_assertion signature is invalid.");
     }
     const { iss, sub, aud, exp, jti } = assertion.claims;
-    if (iss !== oauth.clientId || sub !== oauth.clientId || aud !== `${this.origin}/oauth2/v1/token` || !(exp > now) || typeof jti !== "string" || this.usedJti.has(jti)) {
+    if (
+      iss !== oauth.clientId ||
+      sub !== oauth.clientId ||
+      aud !== `${this.origin}/oauth2/v1/token` ||
+      !(exp > now) ||
+      typeof jti !== "string" ||
+      this.usedJti.has(jti)
+    ) {
       return fail("invalid_client", "The client_assertion token is invalid.");
     }
     this.usedJti.add(jti);
@@ -246,7 +281,8 @@ export class FakeOktaServer {
       if (req.headers.dpop === undefined) return fail("invalid_dpop_proof", "The DPoP proof JWT header is missing.");
       const proof = this.checkProof(req.headers.dpop, "POST", `${this.origin}/oauth2/v1/token`);
       if (typeof proof === "string") return fail("invalid_dpop_proof", proof);
-      if (proof.nonce !== this.tokenNonce) return fail("use_dpop_nonce", "Authorization server requires nonce in DPoP proof.", { "DPoP-Nonce": this.tokenNonce });
+      if (proof.nonce !== this.tokenNonce)
+        return fail("use_dpop_nonce", "Authorization server requires nonce in DPoP proof.", { "DPoP-Nonce": this.tokenNonce });
       dpopKey = proof.key;
     }
     const accessToken = `access-${randomUUID()}`;
@@ -284,18 +320,34 @@ export class FakeOktaServer {
       const schemaId = match[1] === "default" ? this.org.userTypes.find((t) => t.default)?.schemaId : match[1];
       const custom = schemaId ? this.org.userSchemas[schemaId] : undefined;
       if (!custom) return this.send(res, 404, errorBody("E0000007", `Not found: Resource not found: ${match[1]} (UserSchema)`));
-      return this.send(res, 200, this.schema(`${origin}/meta/schemas/user/${schemaId}`, "user", "Okta user", custom, { login: { title: "Username", type: "string", required: true } }));
+      return this.send(
+        res,
+        200,
+        this.schema(`${origin}/meta/schemas/user/${schemaId}`, "user", "Okta user", custom, {
+          login: { title: "Username", type: "string", required: true },
+        }),
+      );
     }
     if ((match = /^\/api\/v1\/meta\/schemas\/apps\/([^/]+)\/default$/.exec(path))) {
       const app = this.org.apps[match[1]!];
       if (!app) return this.send(res, 404, errorBody("E0000007", `Not found: Resource not found: ${match[1]} (AppInstance)`));
-      return this.send(res, 200, this.schema(`${origin}/meta/schemas/apps/${match[1]}/default`, app.name, `${app.name} User`, app.schema, { userName: { title: "Username", type: "string", required: true, scope: "NONE" } }));
+      return this.send(
+        res,
+        200,
+        this.schema(`${origin}/meta/schemas/apps/${match[1]}/default`, app.name, `${app.name} User`, app.schema, {
+          userName: { title: "Username", type: "string", required: true, scope: "NONE" },
+        }),
+      );
     }
     if (path === "/api/v1/mappings") {
       const sourceId = url.searchParams.get("sourceId");
       const targetId = url.searchParams.get("targetId");
       const found = this.org.mappings.filter((m) => (!sourceId || m.source.id === sourceId) && (!targetId || m.target.id === targetId));
-      return this.send(res, 200, found.map((m) => this.mapping(m, false)));
+      return this.send(
+        res,
+        200,
+        found.map((m) => this.mapping(m, false)),
+      );
     }
     if ((match = /^\/api\/v1\/mappings\/([^/]+)$/.exec(path))) {
       const found = this.org.mappings.find((m) => m.id === match![1]);
@@ -355,7 +407,10 @@ export class FakeOktaServer {
       id: e.id,
       name: e.name,
       type: e.type,
-      _links: e.type === "user" ? { self: { href: `${this.origin}/api/v1/meta/types/user/${e.id}` } } : { self: { href: `${this.origin}/api/v1/apps/${e.id}` } },
+      _links:
+        e.type === "user"
+          ? { self: { href: `${this.origin}/api/v1/meta/types/user/${e.id}` } }
+          : { self: { href: `${this.origin}/api/v1/apps/${e.id}` } },
     });
     return {
       id: m.id,

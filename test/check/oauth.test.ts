@@ -20,7 +20,9 @@ afterEach(async () => {
 });
 
 async function start(oauth: Partial<OAuthClientSetup> = {}) {
-  server = await new FakeOktaServer(personalOrg(), { oauth: { clientId: CLIENT_ID, publicKey, grantedScopes: READ_SCOPES, ...oauth } }).start();
+  server = await new FakeOktaServer(personalOrg(), {
+    oauth: { clientId: CLIENT_ID, publicKey, grantedScopes: READ_SCOPES, ...oauth },
+  }).start();
   return server;
 }
 
@@ -28,7 +30,9 @@ const tmp = () => mkdtempSync(path.join(tmpdir(), "statsig-okta-oauth-"));
 
 /** Access tokens the fake issued: like the key, they must never be printed. */
 function issuedTokens(fake: FakeOktaServer): string[] {
-  return fake.requests.flatMap((r) => (r.headers.authorization?.match(/^(?:Bearer|DPoP) (.+)$/)?.[1] ? [r.headers.authorization.split(" ")[1]!] : []));
+  return fake.requests.flatMap((r) =>
+    r.headers.authorization?.match(/^(?:Bearer|DPoP) (.+)$/)?.[1] ? [r.headers.authorization.split(" ")[1]!] : [],
+  );
 }
 
 function expectNoSecrets(result: RunResult, fake: FakeOktaServer) {
@@ -46,7 +50,11 @@ function expectNoSecrets(result: RunResult, fake: FakeOktaServer) {
 describe("OAuth 2.0 with a private key JWT", () => {
   it("gets a token with one POST to the org's token endpoint, then only GETs with Bearer (built CLI)", async () => {
     const fake = await start();
-    const result = await runCli(["--org-url", fake.origin, "--app-id", APP_ID], { OKTA_CLIENT_ID: CLIENT_ID, OKTA_PRIVATE_KEY: PEM }, tmp());
+    const result = await runCli(
+      ["--org-url", fake.origin, "--app-id", APP_ID],
+      { OKTA_CLIENT_ID: CLIENT_ID, OKTA_PRIVATE_KEY: PEM },
+      tmp(),
+    );
 
     expect(fake.refusals).toEqual([]);
     expect(result.code).toBe(0);
@@ -75,9 +83,14 @@ describe("OAuth 2.0 with a private key JWT", () => {
     // Plain, then with a proof, then with the authorization server's nonce.
     const posts = fake.requests.filter((r) => r.method === "POST");
     expect(posts.map((r) => r.headers.dpop === undefined)).toEqual([true, false, false]);
-    expect(fake.refusals.filter((r) => r.startsWith("token:")).map((r) => r.split(" ")[1])).toEqual(["invalid_dpop_proof", "use_dpop_nonce"]);
+    expect(fake.refusals.filter((r) => r.startsWith("token:")).map((r) => r.split(" ")[1])).toEqual([
+      "invalid_dpop_proof",
+      "use_dpop_nonce",
+    ]);
     // The kid of the JWK names the key in the client assertion.
-    const header = JSON.parse(Buffer.from(new URLSearchParams(posts[2]!.body).get("client_assertion")!.split(".")[0]!, "base64url").toString());
+    const header = JSON.parse(
+      Buffer.from(new URLSearchParams(posts[2]!.body).get("client_assertion")!.split(".")[0]!, "base64url").toString(),
+    );
     expect(header).toEqual({ alg: "RS256", typ: "JWT", kid: "key-1" });
     const gets = fake.requests.filter((r) => r.method === "GET");
     expect(gets.every((r) => /^DPoP access-/.test(r.headers.authorization ?? "") && typeof r.headers.dpop === "string")).toBe(true);
@@ -90,27 +103,43 @@ describe("OAuth 2.0 with a private key JWT", () => {
   it("names the missing scope when the token lacks it (403 insufficient_scope)", async () => {
     const fake = await start();
     const scopes = "okta.userTypes.read okta.schemas.read okta.apps.read";
-    const result = await runInProcess(["--org-url", fake.origin, "--app-id", APP_ID], { OKTA_CLIENT_ID: CLIENT_ID, OKTA_PRIVATE_KEY: PEM, OKTA_SCOPES: scopes }, tmp());
+    const result = await runInProcess(
+      ["--org-url", fake.origin, "--app-id", APP_ID],
+      { OKTA_CLIENT_ID: CLIENT_ID, OKTA_PRIVATE_KEY: PEM, OKTA_SCOPES: scopes },
+      tmp(),
+    );
 
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/GET \/api\/v1\/mappings\?.*403 Forbidden.*reading profile mappings needs the scope okta\.profileMappings\.read/);
+    expect(result.stderr).toMatch(
+      /GET \/api\/v1\/mappings\?.*403 Forbidden.*reading profile mappings needs the scope okta\.profileMappings\.read/,
+    );
     expectNoSecrets(result, fake);
   });
 
   it("explains a scope the app was not granted", async () => {
     const fake = await start({ grantedScopes: ["okta.userTypes.read"] });
-    const result = await runInProcess(["--org-url", fake.origin, "--app-id", APP_ID], { OKTA_CLIENT_ID: CLIENT_ID, OKTA_PRIVATE_KEY: PEM }, tmp());
+    const result = await runInProcess(
+      ["--org-url", fake.origin, "--app-id", APP_ID],
+      { OKTA_CLIENT_ID: CLIENT_ID, OKTA_PRIVATE_KEY: PEM },
+      tmp(),
+    );
 
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("(invalid_scope: The following scopes are not allowed");
-    expect(result.stderr).toContain('"Okta API Scopes" tab: okta.userTypes.read, okta.schemas.read, okta.profileMappings.read, okta.apps.read');
+    expect(result.stderr).toContain(
+      '"Okta API Scopes" tab: okta.userTypes.read, okta.schemas.read, okta.profileMappings.read, okta.apps.read',
+    );
     expect(fake.requests.filter((r) => r.method === "GET")).toEqual([]);
     expectNoSecrets(result, fake);
   });
 
   it("explains a key Okta does not know, without printing it", async () => {
     const fake = await start({ publicKey: generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey });
-    const result = await runInProcess(["--org-url", fake.origin, "--app-id", APP_ID], { OKTA_CLIENT_ID: CLIENT_ID, OKTA_PRIVATE_KEY: PEM }, tmp());
+    const result = await runInProcess(
+      ["--org-url", fake.origin, "--app-id", APP_ID],
+      { OKTA_CLIENT_ID: CLIENT_ID, OKTA_PRIVATE_KEY: PEM },
+      tmp(),
+    );
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/invalid_client: The client_assertion signature is invalid\.\)\. Check OKTA_CLIENT_ID/);
     expectNoSecrets(result, fake);
@@ -118,11 +147,23 @@ describe("OAuth 2.0 with a private key JWT", () => {
 
   it.each([
     [{ OKTA_CLIENT_ID: CLIENT_ID }, /no private key/],
-    [{ OKTA_CLIENT_ID: CLIENT_ID, OKTA_PRIVATE_KEY: "-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----" }, /^statsig-okta check: OKTA_PRIVATE_KEY is not a PEM or JWK private key\n$/],
-    [{ OKTA_CLIENT_ID: CLIENT_ID, OKTA_PRIVATE_KEY: '{"kty":"RSA","d":"secret-part"' }, /^statsig-okta check: OKTA_PRIVATE_KEY is not a PEM or JWK private key\n$/],
-    [{ OKTA_CLIENT_ID: CLIENT_ID, OKTA_PRIVATE_KEY_FILE: "/nonexistent/key.pem" }, /cannot read OKTA_PRIVATE_KEY_FILE \(\/nonexistent\/key\.pem\): ENOENT/],
     [
-      { OKTA_CLIENT_ID: CLIENT_ID, OKTA_PRIVATE_KEY: generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ format: "pem", type: "pkcs8" }).toString() },
+      { OKTA_CLIENT_ID: CLIENT_ID, OKTA_PRIVATE_KEY: "-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----" },
+      /^statsig-okta check: OKTA_PRIVATE_KEY is not a PEM or JWK private key\n$/,
+    ],
+    [
+      { OKTA_CLIENT_ID: CLIENT_ID, OKTA_PRIVATE_KEY: '{"kty":"RSA","d":"secret-part"' },
+      /^statsig-okta check: OKTA_PRIVATE_KEY is not a PEM or JWK private key\n$/,
+    ],
+    [
+      { OKTA_CLIENT_ID: CLIENT_ID, OKTA_PRIVATE_KEY_FILE: "/nonexistent/key.pem" },
+      /cannot read OKTA_PRIVATE_KEY_FILE \(\/nonexistent\/key\.pem\): ENOENT/,
+    ],
+    [
+      {
+        OKTA_CLIENT_ID: CLIENT_ID,
+        OKTA_PRIVATE_KEY: generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ format: "pem", type: "pkcs8" }).toString(),
+      },
       /not an RSA private key/,
     ],
   ])("rejects unusable key settings before any request: %#", async (envVars, message) => {
@@ -135,7 +176,11 @@ describe("OAuth 2.0 with a private key JWT", () => {
   it("accepts a PEM kept on one line with literal \\n, as CI secrets often are", async () => {
     const fake = await start();
     const oneLine = PEM.trim().replace(/\n/g, "\\n");
-    const result = await runInProcess(["--org-url", fake.origin, "--app-id", APP_ID], { OKTA_CLIENT_ID: CLIENT_ID, OKTA_PRIVATE_KEY: oneLine }, tmp());
+    const result = await runInProcess(
+      ["--org-url", fake.origin, "--app-id", APP_ID],
+      { OKTA_CLIENT_ID: CLIENT_ID, OKTA_PRIVATE_KEY: oneLine },
+      tmp(),
+    );
     expect(result.code).toBe(0);
   });
 });

@@ -109,12 +109,7 @@ export function groupOrg(): FakeOrg {
 
 /** A stack file for the root project, as a user writes it. */
 export function stackYaml(lines: string[]): string {
-  return [
-    "config:",
-    `  statsig-okta:appId: ${APP_ID}`,
-    ...lines.map((line) => `  ${line}`),
-    "",
-  ].join("\n");
+  return ["config:", `  statsig-okta:appId: ${APP_ID}`, ...lines.map((line) => `  ${line}`), ""].join("\n");
 }
 
 /** The role groups of groupOrg() as stack config. */

@@ -74,7 +74,10 @@ describe("resolveTarget", () => {
 
   it.each([
     [{ "Pulumi.s.yaml": "config:\n  statsig-okta:appId:\n    secure: AAAB\n" }, /statsig-okta:appId is encrypted/],
-    [{ "Pulumi.s.yaml": `config:\n  statsig-okta:appId: ${APP}\n  statsig-okta:colour: blue\n` }, /statsig-okta:colour: unknown config key/],
+    [
+      { "Pulumi.s.yaml": `config:\n  statsig-okta:appId: ${APP}\n  statsig-okta:colour: blue\n` },
+      /statsig-okta:colour: unknown config key/,
+    ],
     [{ "Pulumi.s.yaml": "config: [" }, /not valid YAML/],
     [{}, /cannot read .*Pulumi\.s\.yaml: ENOENT/],
   ])("reports a config it cannot use as a CheckError: %#", (files, message) => {

@@ -37,8 +37,12 @@ describe("parseOrgUrl", () => {
 
 describe("onOrigin", () => {
   it("keeps path and query on the org's origin, whatever host a link names", () => {
-    expect(onOrigin("https://acme.okta.com", "https://acme.okta.com/api/v1/apps/x/groups?after=1&limit=2", "/api/v1/")).toBe("/api/v1/apps/x/groups?after=1&limit=2");
-    expect(onOrigin("https://acme.okta.com", "https://other.example/api/v1/meta/schemas/user/osc1", "/api/v1/meta/schemas/user/")).toBe("/api/v1/meta/schemas/user/osc1");
+    expect(onOrigin("https://acme.okta.com", "https://acme.okta.com/api/v1/apps/x/groups?after=1&limit=2", "/api/v1/")).toBe(
+      "/api/v1/apps/x/groups?after=1&limit=2",
+    );
+    expect(onOrigin("https://acme.okta.com", "https://other.example/api/v1/meta/schemas/user/osc1", "/api/v1/meta/schemas/user/")).toBe(
+      "/api/v1/meta/schemas/user/osc1",
+    );
   });
 
   it("refuses a link outside the expected API path", () => {

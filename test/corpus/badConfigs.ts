@@ -51,7 +51,11 @@ export const BAD_CONFIGS: BadConfig[] = [
   // Duplicates and Statsig's single Owner
   { name: "same group twice", config: groups(group("Admin"), group("Member")), field: "roleGroups[1].groupId" },
   { name: "same group twice, same role", config: groups(group("Admin"), group("Admin")), field: "roleGroups[1].groupId" },
-  { name: "same group, once named", config: groups(group("Admin"), group("Admin", G(1), { name: "admins" })), field: "roleGroups[1].groupId" },
+  {
+    name: "same group, once named",
+    config: groups(group("Admin"), group("Admin", G(1), { name: "admins" })),
+    field: "roleGroups[1].groupId",
+  },
   { name: "two Owner groups", config: groups(group("Owner", G(1)), group("Owner", G(2))), field: "roleGroups" },
   { name: "role as a boolean", config: groups(group(true)), field: "roleGroups[0].role" },
   // Shapes and types
@@ -68,7 +72,11 @@ export const BAD_CONFIGS: BadConfig[] = [
   { name: "firstPriority too large", config: withApp({ firstPriority: 101 }), field: "firstPriority" },
   { name: "firstPriority in hex", config: withApp({ firstPriority: "0x10" }), field: "firstPriority" },
   { name: "firstPriority negative", config: withApp({ firstPriority: -1 }), field: "firstPriority" },
-  { name: "more groups than priorities", config: withApp({ firstPriority: 90, roleGroups: Array.from({ length: 12 }, (_, i) => group("Member", G(i))) }), field: "roleGroups" },
+  {
+    name: "more groups than priorities",
+    config: withApp({ firstPriority: 90, roleGroups: Array.from({ length: 12 }, (_, i) => group("Member", G(i))) }),
+    field: "roleGroups",
+  },
   { name: "READ_WRITE permissions", config: withApp({ oktaAttributePermissions: "READ_WRITE" }), field: "oktaAttributePermissions" },
   { name: "lowercase permissions", config: withApp({ oktaAttributePermissions: "read_only" }), field: "oktaAttributePermissions" },
   { name: "OVERRIDE master", config: withApp({ oktaAttributeMaster: "OVERRIDE" }), field: "oktaAttributeMaster" },
