@@ -26,8 +26,9 @@ export interface OrgRoleGroupAssignment {
  * profile and on the Statsig SCIM app, the mappings between them, and optionally Okta groups assigned to the
  * app with a role each.
  *
- * Safe by default: the attributes and mappings are never deleted from Okta by Pulumi (see the README's
- * "What destroy does"); schema writes are serialized; mappings come after both attributes.
+ * Safe by default: the attributes and mappings are never deleted from Okta by Pulumi; group assignments are
+ * removed with their role groups (see the README's "What destroy, rename and replace do"). Schema writes are
+ * serialized; mappings come after both attributes.
  */
 export class OrgRoles extends pulumi.ComponentResource {
   /** The Statsig app instance id. */

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { OrgRolesArgs } from "./args";
-import { assignPriorities, isRole, MAX_PRIORITY, MIN_PRIORITY, ROLE_ENUM_ORDER, suggestRole, type Role } from "./roles";
+import { assignPriorities, isRole, MAX_PRIORITY, MIN_PRIORITY, ROLE_ENUM_ORDER, STATSIG_ATTRIBUTE, suggestRole, type Role } from "./roles";
 
 /** One problem with the input: where it is and what to do about it. */
 export interface ArgsIssue {
@@ -247,9 +247,9 @@ export function checkOrgRolesArgs(input: unknown): { issues: ArgsIssue[]; value?
   const args = input as unknown as OrgRolesArgs;
   const warnings: string[] = [];
 
-  let roleGroups: ValidRoleGroup[] | undefined;
-  if (Array.isArray(args.roleGroups)) {
-    roleGroups = [];
+  // undefined: personal mode; a list, even an empty one: group mode.
+  const roleGroups: ValidRoleGroup[] | undefined = Array.isArray(args.roleGroups) ? [] : undefined;
+  if (Array.isArray(args.roleGroups) && roleGroups) {
     const firstIndexOfKey = new Map<string, number>();
     const firstIndexOfId = new Map<string, number>();
     args.roleGroups.forEach((entry: unknown, i: number) => {
@@ -291,7 +291,7 @@ export function checkOrgRolesArgs(input: unknown): { issues: ArgsIssue[]; value?
         return;
       }
       firstIndexOfKey.set(key, i);
-      roleGroups!.push({ groupId: group.groupId, role: group.role, key });
+      roleGroups.push({ groupId: group.groupId, role: group.role, key });
     });
 
     const owners = args.roleGroups
@@ -325,7 +325,7 @@ export function checkOrgRolesArgs(input: unknown): { issues: ArgsIssue[]; value?
     value: {
       appId: args.appId,
       ...(args.userTypeId !== undefined ? { userTypeId: args.userTypeId } : {}),
-      oktaAttributeName: args.oktaAttributeName ?? "statsigOrgRole",
+      oktaAttributeName: args.oktaAttributeName ?? STATSIG_ATTRIBUTE,
       manageOktaAttribute: args.manageOktaAttribute ?? true,
       oktaAttributePermissions: (args.oktaAttributePermissions as ValidArgs["oktaAttributePermissions"] | undefined) ?? "READ_ONLY",
       oktaAttributeMaster: (args.oktaAttributeMaster as ValidArgs["oktaAttributeMaster"] | undefined) ?? "PROFILE_MASTER",
