@@ -133,6 +133,18 @@ function plainChoice<T extends readonly string[]>(allowed: T, extra?: (value: st
     });
 }
 
+/** An optional plain string matching `pattern`; `problem` says what a bad value is not. */
+function plainPattern(pattern: RegExp, problem: string) {
+  return z
+    .unknown()
+    .optional()
+    .superRefine((value, ctx) => {
+      if (value !== undefined && (typeof value !== "string" || !pattern.test(value))) {
+        ctx.addIssue({ code: "custom", message: `${describe(value)} ${problem}` });
+      }
+    });
+}
+
 function plainBoolean() {
   return z
     .unknown()
@@ -156,35 +168,16 @@ const roleSchema = z.unknown().superRefine((value, ctx) => {
 const roleGroupSchema = z.strictObject({
   groupId: inputString(checkGroupId, true),
   role: roleSchema,
-  name: z
-    .unknown()
-    .optional()
-    .superRefine((value, ctx) => {
-      if (value === undefined) return;
-      if (typeof value !== "string" || !NAME_PATTERN.test(value)) {
-        ctx.addIssue({
-          code: "custom",
-          message: `${describe(value)} is not a valid name: 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit`,
-        });
-      }
-    }),
+  name: plainPattern(NAME_PATTERN, 'is not a valid name: 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit'),
 });
 
 const argsSchema = z.strictObject({
   appId: inputString(checkAppId, true),
   userTypeId: inputString(checkUserTypeId, false),
-  oktaAttributeName: z
-    .unknown()
-    .optional()
-    .superRefine((value, ctx) => {
-      if (value === undefined) return;
-      if (typeof value !== "string" || !ATTRIBUTE_NAME_PATTERN.test(value)) {
-        ctx.addIssue({
-          code: "custom",
-          message: `${describe(value)} is not an Okta attribute variable name: a letter, then up to 99 letters, digits or "_"`,
-        });
-      }
-    }),
+  oktaAttributeName: plainPattern(
+    ATTRIBUTE_NAME_PATTERN,
+    'is not an Okta attribute variable name: a letter, then up to 99 letters, digits or "_"',
+  ),
   manageOktaAttribute: plainBoolean(),
   oktaAttributePermissions: plainChoice(PERMISSIONS, (v) =>
     v === "READ_WRITE" ? "READ_WRITE would let users set their own Statsig role" : undefined,
