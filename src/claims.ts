@@ -1,19 +1,42 @@
 import * as pulumi from "@pulumi/pulumi";
+import { monitorAddress } from "./sdkInternals";
 import type { ArgsIssue, ValidArgs } from "./validation";
 
 /**
- * The Okta objects that OrgRoles instances of the running program own, per Okta provider: two owners of one
- * object would fight over it, and destroying either would unassign or forget what the other manages. Keyed by
- * the resource monitor so that each program run (and each test's mock runtime) starts empty.
+ * What the OrgRoles instances of one deployment share, per Okta provider: the Okta objects each owns (two
+ * owners of one object would fight over it, and destroying either would unassign or forget what the other
+ * manages), and the last schema write (Okta mishandles parallel schema writes, so instances chain them).
  */
-const claimsByRun = new WeakMap<object, Map<unknown, Map<string, string>>>();
+interface RunState {
+  claims: Map<unknown, Map<string, string>>;
+  lastSchemaWrite: Map<unknown, pulumi.Resource>;
+}
+
+const runs = new Map<unknown, RunState>();
 const NO_MONITOR = {};
+
+/**
+ * One key per deployment. A program run talks to one engine monitor address for its whole life. When the
+ * component runs as a plugin for another language, the SDK resets its monitor object on every Construct
+ * call, but the address stays that of the deployment, so the key does too. Mock runtimes (tests, `plan`)
+ * have no address: each mock monitor is its own run.
+ */
+export function runKey(): unknown {
+  const address = monitorAddress();
+  if (address && address !== "mock") return `monitor:${address}`;
+  return (pulumi.runtime.getMonitor() as object | undefined) ?? NO_MONITOR;
+}
+
+function runState(): RunState {
+  const key = runKey();
+  let state = runs.get(key);
+  if (!state) runs.set(key, (state = { claims: new Map(), lastSchemaWrite: new Map() }));
+  return state;
+}
 
 /** Claims `valid`'s Okta objects for `owner`; returns one issue per object another instance already owns. */
 export function claimOktaObjects(owner: string, provider: pulumi.ProviderResource | undefined, valid: ValidArgs): ArgsIssue[] {
-  const monitor = (pulumi.runtime.getMonitor() as object | undefined) ?? NO_MONITOR;
-  let byProvider = claimsByRun.get(monitor);
-  if (!byProvider) claimsByRun.set(monitor, (byProvider = new Map()));
+  const { claims: byProvider } = runState();
   let claims = byProvider.get(provider);
   if (!claims) byProvider.set(provider, (claims = new Map()));
 
@@ -38,4 +61,13 @@ export function claimOktaObjects(owner: string, provider: pulumi.ProviderResourc
   }
   if (issues.length === 0) for (const { key } of wanted) claims.set(key, owner);
   return issues;
+}
+
+/** The last schema write of an earlier instance on this provider in this deployment, if any. */
+export function previousSchemaWrite(provider: pulumi.ProviderResource | undefined): pulumi.Resource | undefined {
+  return runState().lastSchemaWrite.get(provider);
+}
+
+export function recordSchemaWrite(provider: pulumi.ProviderResource | undefined, resource: pulumi.Resource): void {
+  runState().lastSchemaWrite.set(provider, resource);
 }

@@ -1,12 +1,5 @@
 export { OrgRoles, ORG_ROLES_TYPE, type OrgRoleGroupAssignment } from "./orgRoles";
 export type { OrgRolesArgs, RoleGroup } from "./args";
-export { OrgRolesArgsError, checkOrgRolesArgs, validateOrgRolesArgs, type ArgsIssue } from "./validation";
-export {
-  ROLES,
-  STATSIG_ATTRIBUTE,
-  SCIM_CORE_USER_NAMESPACE,
-  assignPriorities,
-  groupAssignmentName,
-  assignmentProfile,
-  type Role,
-} from "./roles";
+export { OrgRolesArgsError, checkOrgRolesArgs, validateOrgRolesArgs, type ArgsIssue, type ValidArgs } from "./validation";
+export { describeOrgRoles, childNames, groupAssignmentName, type Desired, type DesiredChild, type DesiredLookup } from "./desired";
+export { ROLES, STATSIG_ATTRIBUTE, SCIM_CORE_USER_NAMESPACE, assignPriorities, assignmentProfile, type Role } from "./roles";

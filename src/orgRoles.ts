@@ -1,15 +1,21 @@
 import * as okta from "@pulumi/okta";
 import * as pulumi from "@pulumi/pulumi";
 import type { OrgRolesArgs } from "./args";
-import { assignmentProfile, childNames, groupAssignmentName, ROLE_ENUM_ORDER, SCIM_CORE_USER_NAMESPACE, STATSIG_ATTRIBUTE } from "./roles";
-import { claimOktaObjects } from "./claims";
-import { OrgRolesArgsError, planAssignments, validateOrgRolesArgs, type ValidArgs } from "./validation";
+import { claimOktaObjects, previousSchemaWrite, recordSchemaWrite } from "./claims";
+import {
+  childOf,
+  DEFAULT_USER_TYPE_NAME,
+  describeOrgRoles,
+  isRef,
+  ORG_ROLES_TYPE,
+  RESOURCE_TYPES,
+  type DesiredChild,
+  type Ref,
+  wrongScopeMessage,
+} from "./desired";
+import { OrgRolesArgsError, validateOrgRolesArgs } from "./validation";
 
-/** The type token of the component. */
-export const ORG_ROLES_TYPE = "statsig-okta:index:OrgRoles";
-
-/** Okta's name for the default user type. */
-const DEFAULT_USER_TYPE_NAME = "user";
+export { ORG_ROLES_TYPE };
 
 /** One group assignment made by the component. */
 export interface OrgRoleGroupAssignment {
@@ -21,6 +27,16 @@ export interface OrgRoleGroupAssignment {
   priority: number;
 }
 
+type Constructor = new (name: string, inputs: any, opts: pulumi.CustomResourceOptions) => pulumi.CustomResource;
+
+/** The provider class of each child type in the description. */
+const CONSTRUCTORS: Record<string, Constructor> = {
+  [RESOURCE_TYPES.userSchemaProperty]: okta.UserSchemaProperty,
+  [RESOURCE_TYPES.appUserSchemaProperty]: okta.AppUserSchemaProperty,
+  [RESOURCE_TYPES.mapping]: okta.profile.Mapping,
+  [RESOURCE_TYPES.groupAssignment]: okta.app.GroupAssignment,
+};
+
 /**
  * Statsig's "Okta SCIM Org Roles" setup as one component: the `statsigOrgRole` attribute on the Okta user
  * profile and on the Statsig SCIM app, the mappings between them, and optionally Okta groups assigned to the
@@ -28,7 +44,8 @@ export interface OrgRoleGroupAssignment {
  *
  * Safe by default: the attributes and mappings are never deleted from Okta by Pulumi; group assignments are
  * removed with their role groups (see the README's "What destroy, rename and replace do"). Schema writes are
- * serialized; mappings come after both attributes.
+ * serialized, also across instances in one program; mappings come after both attributes; group assignments
+ * are written one at a time in priority order.
  */
 export class OrgRoles extends pulumi.ComponentResource {
   /** The Statsig app instance id. */
@@ -49,116 +66,59 @@ export class OrgRoles extends pulumi.ComponentResource {
   constructor(name: string, args: OrgRolesArgs, opts?: pulumi.ComponentResourceOptions) {
     // Validate before super(): bad input must not register even the component.
     const valid = validateOrgRolesArgs(`${ORG_ROLES_TYPE} "${name}"`, args);
+    const desired = describeOrgRoles(name, valid);
     // No args to super(): they would be recorded in state, and Output-valued args crash there (pulumi#23953).
     super(ORG_ROLES_TYPE, name, {}, opts);
     // Needs the provider this component's children will use, so it runs after super() but before any child.
-    const conflicts = claimOktaObjects(`OrgRoles "${name}"`, this.getProvider("okta::"), valid);
+    const provider = this.getProvider("okta::");
+    const conflicts = claimOktaObjects(`OrgRoles "${name}"`, provider, valid);
     if (conflicts.length > 0) throw new OrgRolesArgsError(`${ORG_ROLES_TYPE} "${name}"`, conflicts);
-    for (const warning of valid.warnings) pulumi.log.warn(warning, this);
+    for (const warning of desired.warnings) pulumi.log.warn(warning, this);
 
-    const groupMode = valid.roleGroups !== undefined;
-    const names = childNames(name);
-    const appId = pulumi.output(valid.appId);
-    const userTypeId = valid.userTypeId !== undefined ? pulumi.output(valid.userTypeId) : this.lookupDefaultUserType();
-    const enums = [...ROLE_ENUM_ORDER];
-    const oneOfs = ROLE_ENUM_ORDER.map((role) => ({ const: role, title: role }));
-    // Attributes hold every user's role: Pulumi never deletes them (retainOnDelete). A replacement keeps the
-    // same id, so the old one goes first (deleteBeforeReplace), which under retainOnDelete only forgets it.
-    const attributeOptions: pulumi.CustomResourceOptions = {
-      parent: this,
-      retainOnDelete: true,
-      deleteBeforeReplace: true,
-      ...(valid.protect ? { protect: true } : {}),
+    const refs: Record<Ref["ref"], pulumi.Output<string>> = {
+      appId: this.checkedApp(valid.appId),
+      userTypeId: valid.userTypeId !== undefined ? pulumi.output(valid.userTypeId) : this.lookupDefaultUserType(),
     };
+    // Okta's schema endpoints mishandle parallel writes, also from two instances: the first schema write
+    // waits for the last one of the previous instance on the same provider, and for this component's dependsOn.
+    const external = [...toArray(opts?.dependsOn), ...toArray(previousSchemaWrite(provider))];
+    const created = new Map<string, pulumi.CustomResource>();
+    for (const child of desired.children) {
+      const Ctor = CONSTRUCTORS[child.type];
+      if (!Ctor) throw new Error(`${ORG_ROLES_TYPE}: no provider class for ${child.type}`);
+      const dependsOn: pulumi.Input<pulumi.Resource>[] = child.dependsOn.map((other) => created.get(other)!);
+      // A lookup to wait for, as an Output that resolves to no resources (or fails with the lookup).
+      for (const ref of child.waitsFor ?? []) dependsOn.push(refs[ref].apply(() => [] as unknown as pulumi.Resource));
+      if (isSchemaWrite(child) && child.dependsOn.length === 0) dependsOn.push(...external);
+      created.set(child.name, new Ctor(child.name, resolveRefs(child.inputs, refs), { parent: this, ...child.options, dependsOn }));
+    }
+    const schemaWrites = desired.children.filter(isSchemaWrite);
+    recordSchemaWrite(provider, created.get(schemaWrites[schemaWrites.length - 1]!.name)!);
 
-    // Step 1: the Okta user attribute.
-    const userAttribute = valid.manageOktaAttribute
-      ? new okta.UserSchemaProperty(
-          names.oktaAttribute,
-          {
-            index: valid.oktaAttributeName,
-            title: "Statsig org role",
-            description: "Statsig organization role, sent to Statsig over SCIM as statsigOrgRole.",
-            type: "string",
-            enums,
-            oneOfs,
-            permissions: valid.oktaAttributePermissions,
-            master: valid.oktaAttributeMaster,
-            // The default user type is the provider's default; naming it would change the import id.
-            ...(valid.userTypeId !== undefined ? { userType: valid.userTypeId } : {}),
-          },
-          attributeOptions,
-        )
-      : undefined;
+    const appAttribute = created.get(childOf(desired, "appAttribute")!.name) as okta.AppUserSchemaProperty;
+    this.warnOnLiveScope(appAttribute, childOf(desired, "appAttribute")!.inputs.scope as string);
 
-    // Step 2: the attribute on the Statsig app's user profile. Okta's schema endpoints mishandle parallel
-    // writes, so it waits for step 1.
-    const appAttribute = new okta.AppUserSchemaProperty(
-      names.appAttribute,
-      {
-        appId,
-        index: STATSIG_ATTRIBUTE,
-        title: "Statsig org role",
-        description: "Statsig organization role (SCIM statsigOrgRole).",
-        type: "string",
-        externalName: STATSIG_ATTRIBUTE,
-        externalNamespace: SCIM_CORE_USER_NAMESPACE,
-        // Group mode: the role comes from the group assignment (Group attribute). Otherwise Personal.
-        scope: groupMode ? "NONE" : "SELF",
-        enums,
-        oneOfs,
-        permissions: "READ_ONLY",
-      },
-      { ...attributeOptions, dependsOn: userAttribute ? [userAttribute] : [] },
-    );
-
-    // A mapping's destroy nulls every property of its source/target pair (Okta's and Statsig's defaults too),
-    // so it is never run (retainOnDelete). Its update never re-resolves the pair, so a new pair is a new resource.
-    const mappingOptions: pulumi.CustomResourceOptions = {
-      parent: this,
-      retainOnDelete: true,
-      replaceOnChanges: ["sourceId", "targetId"],
-      dependsOn: userAttribute ? [userAttribute, appAttribute] : [appAttribute],
+    const mappingId = (kind: "appToOkta" | "oktaToApp") => {
+      const child = childOf(desired, kind);
+      return child ? created.get(child.name)!.id : pulumi.output(undefined);
     };
-
-    // Steps 3 and 5: Statsig -> Okta, applied on create only.
-    const appToOkta = valid.manageAppToOktaMapping
-      ? new okta.profile.Mapping(
-          names.appToOkta,
-          {
-            sourceId: appId,
-            targetId: userTypeId,
-            deleteWhenAbsent: false,
-            mappings: [{ id: valid.oktaAttributeName, expression: `appuser.${STATSIG_ATTRIBUTE}`, pushStatus: "DONT_PUSH" }],
-          },
-          mappingOptions,
-        )
-      : undefined;
-
-    // Steps 4 and 5: Okta -> Statsig, applied on create and update. Not in group mode: a mapping overrides the
-    // values of group assignments.
-    const oktaToApp = groupMode
-      ? undefined
-      : new okta.profile.Mapping(
-          names.oktaToApp,
-          {
-            sourceId: userTypeId,
-            targetId: appId,
-            deleteWhenAbsent: false,
-            mappings: [{ id: STATSIG_ATTRIBUTE, expression: `user.${valid.oktaAttributeName}`, pushStatus: "PUSH" }],
-          },
-          mappingOptions,
-        );
-
-    const assignments = this.assignGroups(name, valid, appId, appAttribute);
-
-    this.appId = appId;
-    this.userTypeId = userTypeId;
-    this.mode = pulumi.output(groupMode ? "group" : "personal");
+    const assignments = desired.children.filter((child) => child.kind === "groupAssignment");
+    this.appId = refs.appId;
+    this.userTypeId = refs.userTypeId;
+    this.mode = pulumi.output(desired.mode);
     this.oktaAttributeName = pulumi.output(valid.oktaAttributeName);
-    this.appToOktaMappingId = appToOkta ? appToOkta.id : pulumi.output(undefined);
-    this.oktaToAppMappingId = oktaToApp ? oktaToApp.id : pulumi.output(undefined);
-    this.groupAssignments = assignments;
+    this.appToOktaMappingId = mappingId("appToOkta");
+    this.oktaToAppMappingId = mappingId("oktaToApp");
+    // One combined Output (not one per group): it resolves once every assignment exists.
+    this.groupAssignments = pulumi
+      .all(assignments.map((child) => (created.get(child.name) as okta.app.GroupAssignment).groupId))
+      .apply((groupIds) =>
+        groupIds.map((groupId, i): OrgRoleGroupAssignment => ({
+          groupId,
+          role: assignments[i]!.group!.role,
+          priority: assignments[i]!.group!.priority,
+        })),
+      );
     this.registerOutputs({
       appId: this.appId,
       userTypeId: this.userTypeId,
@@ -167,6 +127,29 @@ export class OrgRoles extends pulumi.ComponentResource {
       appToOktaMappingId: this.appToOktaMappingId,
       oktaToAppMappingId: this.oktaToAppMappingId,
       groupAssignments: this.groupAssignments,
+    });
+  }
+
+  /**
+   * The app id, once Okta confirms the app exists and is active. Without this a wrong id, an inactive app or
+   * provisioning turned off fails deep in the provider ("expected non-empty ID for new state during Create").
+   */
+  private checkedApp(appId: pulumi.Input<string>): pulumi.Output<string> {
+    return pulumi.output(appId).apply(async (id) => {
+      let app: okta.app.GetAppResult;
+      try {
+        app = await okta.app.getApp({ id, activeOnly: false }, { parent: this });
+      } catch (error) {
+        throw new Error(
+          `${ORG_ROLES_TYPE}: Okta has no app ${id} (${error instanceof Error ? error.message : String(error)}): set appId to the Statsig SCIM app's id (Applications > the Statsig app: the 0oa… id in its URL)`,
+        );
+      }
+      if (app.status !== "ACTIVE") {
+        throw new Error(
+          `${ORG_ROLES_TYPE}: the Statsig app ${id} is ${app.status || "not active"}: activate it and enable provisioning (Provisioning > To App) in Okta, then run pulumi up again`,
+        );
+      }
+      return id;
     });
   }
 
@@ -182,29 +165,30 @@ export class OrgRoles extends pulumi.ComponentResource {
     });
   }
 
-  /** Group mode: one assignment per role group, named by the group, with its role and priority. */
-  private assignGroups(name: string, valid: ValidArgs, appId: pulumi.Output<string>, appAttribute: okta.AppUserSchemaProperty) {
-    const planned = planAssignments(valid);
-    const assignments = planned.map(
-      ({ group, priority }) =>
-        new okta.app.GroupAssignment(
-          groupAssignmentName(name, group.key),
-          {
-            appId,
-            groupId: group.groupId,
-            priority,
-            profile: assignmentProfile(group.role),
-            ...(valid.retainAssignments ? { retainAssignment: true } : {}),
-          },
-          // The profile names the app attribute, so the attribute must exist first.
-          { parent: this, dependsOn: [appAttribute] },
-        ),
-    );
-    // One combined Output (not one per group): it resolves once every assignment exists.
-    return pulumi
-      .all(assignments.map((assignment) => assignment.groupId))
-      .apply((groupIds) =>
-        groupIds.map((groupId, i): OrgRoleGroupAssignment => ({ groupId, role: planned[i]!.group.role, priority: planned[i]!.priority })),
-      );
+  /**
+   * Okta keeps the scope an attribute was created with, and the attribute ignores scope changes (see the
+   * description), so the state holds the live scope: say so when it is not the mode's.
+   */
+  private warnOnLiveScope(appAttribute: okta.AppUserSchemaProperty, wanted: string) {
+    appAttribute.scope.apply((live) => {
+      if (live !== undefined && live !== wanted) pulumi.log.warn(wrongScopeMessage(live, wanted), this);
+    });
   }
+}
+
+const isSchemaWrite = (child: DesiredChild) => child.kind === "oktaAttribute" || child.kind === "appAttribute";
+
+function toArray<T>(value: pulumi.Input<pulumi.Input<T>[]> | pulumi.Input<T> | undefined): pulumi.Input<T>[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value as pulumi.Input<T>];
+}
+
+/** The description's inputs with each {@link Ref} replaced by its deploy-time Output. */
+function resolveRefs(value: unknown, refs: Record<Ref["ref"], pulumi.Output<string>>): unknown {
+  if (isRef(value)) return refs[value.ref];
+  if (Array.isArray(value)) return value.map((item) => resolveRefs(item, refs));
+  if (typeof value === "object" && value !== null && !pulumi.Output.isInstance(value) && !(value instanceof Promise)) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveRefs(item, refs)]));
+  }
+  return value;
 }

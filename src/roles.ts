@@ -16,8 +16,13 @@ export type Role = (typeof ROLES)[number];
 /** The enum order shown to admins in Okta's profile editor (the order of Statsig's guide). */
 export const ROLE_ENUM_ORDER: readonly Role[] = ["Member", "Admin", "Owner"];
 
-/** Okta's lowest group-assignment priority number is the highest priority (see the README's known limits). */
-export const MIN_PRIORITY = 0;
+/**
+ * Group-assignment priorities: the lowest number wins. Okta allows 0 to 100, but the Okta provider never sends
+ * 0 (it reads priority with GetOk, which treats 0 as unset: the PUT body is `{}` and Okta appends the group;
+ * okta-notes.md "Read first", recorded PUTs), so the highest priority the component can write is 1.
+ */
+export const OKTA_TOP_PRIORITY = 0;
+export const FIRST_PRIORITY = 1;
 export const MAX_PRIORITY = 100;
 
 export function isRole(value: unknown): value is Role {
@@ -46,7 +51,7 @@ export interface PlannedAssignment<T extends RoleGroupKeyed> {
  * user in several groups gets the highest role. Within a role the order is by key, not by list position,
  * so reordering the list changes nothing in Okta.
  */
-export function assignPriorities<T extends RoleGroupKeyed>(groups: readonly T[], firstPriority = MIN_PRIORITY): PlannedAssignment<T>[] {
+export function assignPriorities<T extends RoleGroupKeyed>(groups: readonly T[], firstPriority = FIRST_PRIORITY): PlannedAssignment<T>[] {
   const rank = (role: Role) => ROLES.indexOf(role);
   const sorted = [...groups].sort((a, b) => rank(a.role) - rank(b.role) || compareKeys(a.key, b.key));
   return sorted.map((group, i) => ({ group, priority: firstPriority + i }));
@@ -55,33 +60,6 @@ export function assignPriorities<T extends RoleGroupKeyed>(groups: readonly T[],
 function compareKeys(a: string, b: string): number {
   // Code-unit order, not locale order: the result must not depend on the machine running `pulumi up`.
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** The Okta provider's type tokens of the component's children, as state, plans and `pulumi import` name them. */
-export const RESOURCE_TYPES = {
-  userSchemaProperty: "okta:index/userSchemaProperty:UserSchemaProperty",
-  appUserSchemaProperty: "okta:index/appUserSchemaProperty:AppUserSchemaProperty",
-  mapping: "okta:profile/mapping:Mapping",
-  groupAssignment: "okta:app/groupAssignment:GroupAssignment",
-} as const;
-
-/** The child resource names of the five steps; they start with the component's name so aliases carry over. */
-export function childNames(componentName: string) {
-  return {
-    oktaAttribute: `${componentName}-okta-attribute`,
-    appAttribute: `${componentName}-app-attribute`,
-    appToOkta: `${componentName}-app-to-okta`,
-    oktaToApp: `${componentName}-okta-to-app`,
-  };
-}
-
-/**
- * The child resource name of a group assignment. It depends only on the component's name and the group's
- * key (its plain id, or the name given for an id that is an Output), never on its position or its role,
- * so reordering or changing a role is an in-place update and never unassigns the group.
- */
-export function groupAssignmentName(componentName: string, key: string): string {
-  return `${componentName}-group-${key}`;
 }
 
 /** The group assignment profile that carries the role to Statsig. */

@@ -1,7 +1,10 @@
-import * as pulumi from "@pulumi/pulumi";
+/**
+ * The component's input rules as typed zod schemas: parsing valid args yields {@link ValidArgs}, with every
+ * default filled in. Pure (no Pulumi runtime), so `plan` and `check` use it without loading the SDK.
+ */
+import type { Input } from "@pulumi/pulumi";
 import { z } from "zod";
-import type { OrgRolesArgs } from "./args";
-import { assignPriorities, isRole, MAX_PRIORITY, MIN_PRIORITY, ROLE_ENUM_ORDER, STATSIG_ATTRIBUTE, suggestRole, type Role } from "./roles";
+import { FIRST_PRIORITY, MAX_PRIORITY, ROLE_ENUM_ORDER, ROLES, STATSIG_ATTRIBUTE, suggestRole } from "./roles";
 
 /** One problem with the input: where it is and what to do about it. */
 export interface ArgsIssue {
@@ -36,40 +39,53 @@ export const USER_TYPE_ID_PATTERN = /^oty[A-Za-z0-9]{17}$/;
 export const ATTRIBUTE_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
 /** Safe inside a Pulumi resource name and URN: role group names and the component's name from config. */
 export const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+export const NAME_RULE = '1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit';
 
 export const PERMISSIONS = ["READ_ONLY", "HIDE"] as const;
 export const MASTERS = ["PROFILE_MASTER", "OKTA"] as const;
 
-/** A role group after validation, with the key that names its child resource. */
-export interface ValidRoleGroup {
-  groupId: pulumi.Input<string>;
-  role: Role;
-  key: string;
-}
+/**
+ * The Okta user profile's base attributes (Okta Management API spec, schema `UserProfile`). A custom
+ * attribute cannot take these names, and mapping one of them to Statsig would send, say, logins as roles.
+ */
+export const BASE_PROFILE_ATTRIBUTES: readonly string[] = [
+  "city",
+  "costCenter",
+  "countryCode",
+  "department",
+  "displayName",
+  "division",
+  "email",
+  "employeeNumber",
+  "firstName",
+  "honorificPrefix",
+  "honorificSuffix",
+  "lastName",
+  "locale",
+  "login",
+  "manager",
+  "managerId",
+  "middleName",
+  "mobilePhone",
+  "nickName",
+  "organization",
+  "postalAddress",
+  "preferredLanguage",
+  "primaryPhone",
+  "profileUrl",
+  "secondEmail",
+  "state",
+  "streetAddress",
+  "timezone",
+  "title",
+  "userType",
+  "zipCode",
+];
 
-/** The component's input after validation, with every default filled in. */
-export interface ValidArgs {
-  appId: pulumi.Input<string>;
-  userTypeId?: pulumi.Input<string>;
-  oktaAttributeName: string;
-  manageOktaAttribute: boolean;
-  oktaAttributePermissions: (typeof PERMISSIONS)[number];
-  oktaAttributeMaster: (typeof MASTERS)[number];
-  manageAppToOktaMapping: boolean;
-  protect: boolean;
-  roleGroups?: ValidRoleGroup[];
-  firstPriority: number;
-  retainAssignments: boolean;
-  /** Things that are allowed but need a human to check them. */
-  warnings: string[];
-}
-
-/** True for a value known only later: an Output or a promise. */
+/** True for a value known only later: a Pulumi Output (duck-typed, so the SDK is not loaded) or a promise. */
 export function isDeferred(value: unknown): boolean {
-  return (
-    pulumi.Output.isInstance(value) ||
-    (typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function")
-  );
+  if (typeof value !== "object" || value === null) return false;
+  return (value as { __pulumiOutput?: unknown }).__pulumiOutput === true || typeof (value as { then?: unknown }).then === "function";
 }
 
 export function describe(value: unknown): string {
@@ -84,133 +100,187 @@ export function describe(value: unknown): string {
       ? `${shown} (with non-ASCII character U+${odd[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")} at position ${odd.index + 1})`
       : shown;
   }
-  if (typeof value === "object") return "an object";
+  if (typeof value === "object") return isDeferred(value) ? "an Output" : "an object";
   return `${typeof value} ${String(value)}`;
 }
 
-type Check = (value: string) => string | undefined;
+const required = (input: unknown, otherwise: string) => (input === undefined ? "is required" : otherwise);
 
-const idCheck =
-  (pattern: RegExp, what: string, example: string): Check =>
-  (value) =>
-    pattern.test(value) ? undefined : `${describe(value)} is not ${what}: expected ${example}`;
-
-const checkAppId = idCheck(APP_ID_PATTERN, "an Okta app id", '"0oa" and 17 letters or digits, e.g. "0oa1b2c3d4e5f6g7h8i9"');
-const checkGroupId = idCheck(GROUP_ID_PATTERN, "an Okta group id", '"00g" and 17 letters or digits, e.g. "00g1b2c3d4e5f6g7h8i9"');
-const checkUserTypeId = idCheck(
-  USER_TYPE_ID_PATTERN,
-  "an Okta user type id",
-  '"oty" and 17 letters or digits (the type id, not the "osc…" schema id)',
-);
-
-/** A string, or an Output/promise of one; plain strings are checked now, deferred ones by Okta later. */
-function inputString(check: Check, required: boolean) {
-  // A refined z.unknown() is required in zod 4: a missing key is reported as "nonoptional" (see toIssues).
-  return (required ? z.unknown() : z.unknown().optional()).superRefine((value, ctx) => {
-    if (value === undefined || isDeferred(value)) return;
-    if (typeof value !== "string") {
-      ctx.addIssue({ code: "custom", message: `expected a string or an Output<string>, got ${describe(value)}` });
-      return;
-    }
-    const problem = check(value);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
-  });
-}
-
-function plainChoice<T extends readonly string[]>(allowed: T, extra?: (value: string) => string | undefined) {
+/** An Okta id: a plain string checked now, or an Output/promise checked by Okta at deploy. */
+function idInput(pattern: RegExp, what: string, example: string) {
   return z
-    .unknown()
-    .optional()
-    .superRefine((value, ctx) => {
-      if (value === undefined) return;
-      if (typeof value !== "string" || !allowed.includes(value)) {
-        const hint = typeof value === "string" ? extra?.(value) : undefined;
-        ctx.addIssue({
-          code: "custom",
-          message: `${describe(value)} is not allowed${hint ? `; ${hint}` : ""}. Allowed: ${allowed.join(", ")}`,
-        });
-      }
-    });
+    .custom<Input<string>>((value) => typeof value === "string" || isDeferred(value), {
+      error: (issue) => required(issue.input, `expected a string or an Output<string>, got ${describe(issue.input)}`),
+    })
+    .check(
+      z.refine((value) => typeof value !== "string" || pattern.test(value), {
+        error: (issue) => `${describe(issue.input)} is not ${what}: expected ${example}`,
+      }),
+    );
 }
 
-/** An optional plain string matching `pattern`; `problem` says what a bad value is not. */
+/** A plain string matching `pattern`; `problem` says what a bad value is not. */
 function plainPattern(pattern: RegExp, problem: string) {
-  return z
-    .unknown()
-    .optional()
-    .superRefine((value, ctx) => {
-      if (value !== undefined && (typeof value !== "string" || !pattern.test(value))) {
-        ctx.addIssue({ code: "custom", message: `${describe(value)} ${problem}` });
-      }
-    });
-}
-
-function plainBoolean() {
-  return z
-    .unknown()
-    .optional()
-    .superRefine((value, ctx) => {
-      if (value !== undefined && typeof value !== "boolean")
-        ctx.addIssue({ code: "custom", message: `expected true or false, got ${describe(value)}` });
-    });
-}
-
-const roleSchema = z.unknown().superRefine((value, ctx) => {
-  if (isRole(value) || value === undefined) return;
-  const suggestion = typeof value === "string" ? suggestRole(value) : undefined;
-  const hint = suggestion ? ` Statsig spells it "${suggestion}".` : "";
-  ctx.addIssue({
-    code: "custom",
-    message: `${describe(value)} is not a Statsig role.${hint} Allowed, exactly as spelled: ${ROLE_ENUM_ORDER.join(", ")}`,
+  return z.string({ error: (issue) => `${describe(issue.input)} ${problem}` }).regex(pattern, {
+    error: (issue) => `${describe(issue.input)} ${problem}`,
   });
+}
+
+function choice<const T extends readonly [string, ...string[]]>(allowed: T, hint?: (value: unknown) => string | undefined) {
+  return z.enum(allowed, {
+    error: (issue) => {
+      const extra = hint?.(issue.input);
+      return `${describe(issue.input)} is not allowed${extra ? `; ${extra}` : ""}. Allowed: ${allowed.join(", ")}`;
+    },
+  });
+}
+
+const flag = (fallback: boolean) =>
+  z.boolean({ error: (issue) => `expected true or false, got ${describe(issue.input)}` }).default(fallback);
+
+const roleSchema = z.enum(ROLES, {
+  error: (issue) => {
+    if (issue.input === undefined) return `is required: one of ${ROLE_ENUM_ORDER.join(", ")}`;
+    const suggestion = typeof issue.input === "string" ? suggestRole(issue.input) : undefined;
+    const hint = suggestion ? ` Statsig spells it "${suggestion}".` : "";
+    return `${describe(issue.input)} is not a Statsig role.${hint} Allowed, exactly as spelled: ${ROLE_ENUM_ORDER.join(", ")}`;
+  },
 });
 
-const roleGroupSchema = z.strictObject({
-  groupId: inputString(checkGroupId, true),
-  role: roleSchema,
-  name: plainPattern(NAME_PATTERN, 'is not a valid name: 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit'),
-});
+const roleGroupSchema = z
+  .strictObject(
+    {
+      groupId: idInput(GROUP_ID_PATTERN, "an Okta group id", '"00g" and 17 letters or digits, e.g. "00g1b2c3d4e5f6g7h8i9"'),
+      role: roleSchema,
+      name: plainPattern(NAME_PATTERN, `is not a valid name: ${NAME_RULE}`).optional(),
+    },
+    { error: (issue) => `expected { groupId, role } with an optional name, got ${describe(issue.input)}` },
+  )
+  .check(
+    z.refine((group) => typeof group.groupId === "string" || group.name !== undefined, {
+      path: ["name"],
+      error: "is required when groupId is an Output: it names the assignment so it survives reordering",
+    }),
+  )
+  // A plain id names the assignment even when a name is given: the name matters only for an id not known yet.
+  .transform((group) => ({ ...group, key: typeof group.groupId === "string" ? group.groupId : group.name! }));
 
-const argsSchema = z.strictObject({
-  appId: inputString(checkAppId, true),
-  userTypeId: inputString(checkUserTypeId, false),
-  oktaAttributeName: plainPattern(
-    ATTRIBUTE_NAME_PATTERN,
-    'is not an Okta attribute variable name: a letter, then up to 99 letters, digits or "_"',
-  ),
-  manageOktaAttribute: plainBoolean(),
-  oktaAttributePermissions: plainChoice(PERMISSIONS, (v) =>
-    v === "READ_WRITE" ? "READ_WRITE would let users set their own Statsig role" : undefined,
-  ),
-  oktaAttributeMaster: plainChoice(MASTERS),
-  manageAppToOktaMapping: plainBoolean(),
-  protect: plainBoolean(),
-  roleGroups: z
-    .unknown()
-    .optional()
-    .superRefine((value, ctx) => {
-      if (value === undefined) return;
-      if (!Array.isArray(value)) {
-        ctx.addIssue({
-          code: "custom",
-          message: `expected a list of { groupId, role } (a plain list, not an Output), got ${describe(value)}`,
-        });
-      }
-    }),
-  firstPriority: z
-    .unknown()
-    .optional()
-    .superRefine((value, ctx) => {
-      if (value === undefined) return;
-      if (typeof value !== "number" || !Number.isInteger(value) || value < MIN_PRIORITY || value > MAX_PRIORITY) {
-        ctx.addIssue({
-          code: "custom",
-          message: `${describe(value)} is not a priority: expected a whole number from ${MIN_PRIORITY} to ${MAX_PRIORITY}`,
-        });
-      }
-    }),
-  retainAssignments: plainBoolean(),
-});
+export type ValidRoleGroup = z.output<typeof roleGroupSchema>;
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * The rules over the whole list, reported with the field problems: one role per group, unique names, a single
+ * Owner, priorities within Okta's range. The list may hold invalid entries here, so it reads defensively.
+ */
+function checkRoleGroupList(args: Record<string, unknown>, ctx: z.RefinementCtx, warnings: string[]) {
+  const list = args.roleGroups;
+  if (!Array.isArray(list)) return;
+  const firstIndexOf = new Map<string, number>();
+  list.forEach((entry: unknown, i) => {
+    if (!isObject(entry)) return;
+    const plainId = typeof entry.groupId === "string" ? entry.groupId : undefined;
+    const key = plainId ?? (typeof entry.name === "string" ? entry.name : undefined);
+    if (key === undefined) return;
+    const seen = firstIndexOf.get(key);
+    if (seen === undefined) firstIndexOf.set(key, i);
+    else if (plainId !== undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["roleGroups", i, "groupId"],
+        message: `group ${plainId} is already listed at roleGroups[${seen}]: a group has one role`,
+      });
+    else
+      ctx.addIssue({
+        code: "custom",
+        path: ["roleGroups", i, "name"],
+        message: `${JSON.stringify(key)} is already used by roleGroups[${seen}]: names must be unique`,
+      });
+  });
+
+  const owners = list.flatMap((entry: unknown, i) => (isObject(entry) && entry.role === "Owner" ? [i] : []));
+  if (owners.length > 1) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["roleGroups"],
+      message: `${owners.length} Owner groups (${owners.map((i) => `roleGroups[${i}]`).join(", ")}): Statsig has a single Owner, so at most one group may have the role Owner`,
+    });
+  } else if (owners.length === 1) {
+    warnings.push(
+      `roleGroups[${owners[0]}] maps a group to Owner: Statsig has a single Owner, so that group must contain exactly one person`,
+    );
+  }
+
+  const first = typeof args.firstPriority === "number" ? args.firstPriority : FIRST_PRIORITY;
+  const last = first + list.length - 1;
+  if (Number.isInteger(first) && first >= FIRST_PRIORITY && last > MAX_PRIORITY) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["roleGroups"],
+      message: `${list.length} groups from priority ${first} need priorities up to ${last}; Okta allows up to ${MAX_PRIORITY}, so list at most ${MAX_PRIORITY - first + 1}`,
+    });
+  }
+}
+
+/** The schema of the component's input, with `warnings` collected into the given list while parsing. */
+function argsSchema(warnings: string[]) {
+  return z
+    .strictObject({
+      appId: idInput(APP_ID_PATTERN, "an Okta app id", '"0oa" and 17 letters or digits, e.g. "0oa1b2c3d4e5f6g7h8i9"'),
+      userTypeId: idInput(
+        USER_TYPE_ID_PATTERN,
+        "an Okta user type id",
+        '"oty" and 17 letters or digits (the type id, not the "osc…" schema id)',
+      ).optional(),
+      oktaAttributeName: plainPattern(
+        ATTRIBUTE_NAME_PATTERN,
+        'is not an Okta attribute variable name: a letter, then up to 99 letters, digits or "_"',
+      )
+        .check(
+          z.refine((name) => !BASE_PROFILE_ATTRIBUTES.includes(name), {
+            error: (issue) =>
+              `${describe(issue.input)} is a base attribute of the Okta user profile: the Okta -> Statsig mapping would send it to Statsig as the role. Use a custom attribute name such as "${STATSIG_ATTRIBUTE}" (the default)`,
+          }),
+        )
+        .default(STATSIG_ATTRIBUTE),
+      manageOktaAttribute: flag(true),
+      oktaAttributePermissions: choice(PERMISSIONS, (value) =>
+        value === "READ_WRITE" ? "READ_WRITE would let users set their own Statsig role" : undefined,
+      ).default("READ_ONLY"),
+      oktaAttributeMaster: choice(MASTERS).default("PROFILE_MASTER"),
+      manageAppToOktaMapping: flag(true),
+      protect: flag(false),
+      // undefined: personal mode; a list, even an empty one: group mode.
+      roleGroups: z
+        .array(roleGroupSchema, {
+          error: (issue) => `expected a list of { groupId, role } (a plain list, not an Output), got ${describe(issue.input)}`,
+        })
+        .optional(),
+      firstPriority: z
+        .number({
+          error: (issue) => `${describe(issue.input)} is not a priority: expected a whole number from ${FIRST_PRIORITY} to ${MAX_PRIORITY}`,
+        })
+        .check(
+          z.refine((n) => n !== 0, {
+            error:
+              "0 cannot be written: the Okta provider treats priority 0 as not set and sends none, so Okta puts the group last instead of first. Use 1 (the default), the highest priority it can write",
+          }),
+          z.refine((n) => n === 0 || (Number.isInteger(n) && n >= FIRST_PRIORITY && n <= MAX_PRIORITY), {
+            error: (issue) =>
+              `${describe(issue.input)} is not a priority: expected a whole number from ${FIRST_PRIORITY} to ${MAX_PRIORITY}`,
+          }),
+        )
+        .default(FIRST_PRIORITY),
+      retainAssignments: flag(false),
+    })
+    .check(z.superRefine((args, ctx) => checkRoleGroupList(args as Record<string, unknown>, ctx, warnings), { when: () => true }));
+}
+
+/** The component's input after validation, with every default filled in. */
+export type ValidArgs = z.output<ReturnType<typeof argsSchema>> & {
+  /** Things that are allowed but need a human to check them. */
+  warnings: string[];
+};
 
 function toIssues(error: z.ZodError): ArgsIssue[] {
   return error.issues.map((issue) => {
@@ -218,118 +288,22 @@ function toIssues(error: z.ZodError): ArgsIssue[] {
     if (issue.code === "unrecognized_keys") {
       return { path, message: `unknown input${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}` };
     }
-    if (issue.code === "invalid_type" && issue.expected === "nonoptional") {
-      return { path, message: path[path.length - 1] === "role" ? `is required: one of ${ROLE_ENUM_ORDER.join(", ")}` : "is required" };
-    }
-
     return { path, message: issue.message };
   });
 }
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * Validates the component's input. Returns every problem it finds (never throws) and, when there are none,
  * the input with its defaults filled in.
  */
 export function checkOrgRolesArgs(input: unknown): { issues: ArgsIssue[]; value?: ValidArgs } {
-  if (!isPlainObject(input)) return { issues: [{ path: [], message: `expected an object of inputs, got ${describe(input)}` }] };
-  const top = argsSchema.safeParse(input);
-  const issues: ArgsIssue[] = top.success ? [] : toIssues(top.error);
-  const args = input as unknown as OrgRolesArgs;
-  const warnings: string[] = [];
-
-  // undefined: personal mode; a list, even an empty one: group mode.
-  const roleGroups: ValidRoleGroup[] | undefined = Array.isArray(args.roleGroups) ? [] : undefined;
-  if (Array.isArray(args.roleGroups) && roleGroups) {
-    const firstIndexOfKey = new Map<string, number>();
-    const firstIndexOfId = new Map<string, number>();
-    args.roleGroups.forEach((entry: unknown, i: number) => {
-      if (!isPlainObject(entry)) {
-        issues.push({ path: ["roleGroups", i], message: `expected { groupId, role } with an optional name, got ${describe(entry)}` });
-        return;
-      }
-      const parsed = roleGroupSchema.safeParse(entry);
-      if (!parsed.success) {
-        issues.push(...toIssues(parsed.error).map((issue) => ({ ...issue, path: ["roleGroups", i, ...issue.path] })));
-        return;
-      }
-      const group = entry as { groupId: pulumi.Input<string>; role: Role; name?: string };
-      if (typeof group.groupId === "string") {
-        const seen = firstIndexOfId.get(group.groupId);
-        if (seen !== undefined) {
-          issues.push({
-            path: ["roleGroups", i, "groupId"],
-            message: `group ${group.groupId} is already listed at roleGroups[${seen}]: a group has one role`,
-          });
-          return;
-        }
-        firstIndexOfId.set(group.groupId, i);
-      } else if (group.name === undefined) {
-        issues.push({
-          path: ["roleGroups", i, "name"],
-          message: "is required when groupId is an Output: it names the assignment so it survives reordering",
-        });
-        return;
-      }
-      // A plain id names the assignment even when a name is given: the name matters only for an id not known yet.
-      const key = typeof group.groupId === "string" ? group.groupId : group.name!;
-      const seen = firstIndexOfKey.get(key);
-      if (seen !== undefined) {
-        issues.push({
-          path: ["roleGroups", i, "name"],
-          message: `${JSON.stringify(key)} is already used by roleGroups[${seen}]: names must be unique`,
-        });
-        return;
-      }
-      firstIndexOfKey.set(key, i);
-      roleGroups.push({ groupId: group.groupId, role: group.role, key });
-    });
-
-    const owners = args.roleGroups
-      .map((entry: unknown, i: number) => ({ entry: entry as { role?: unknown }, i }))
-      .filter(({ entry }) => entry?.role === "Owner");
-    if (owners.length > 1) {
-      const at = owners.map(({ i }) => `roleGroups[${i}]`).join(", ");
-      issues.push({
-        path: ["roleGroups"],
-        message: `${owners.length} Owner groups (${at}): Statsig has a single Owner, so at most one group may have the role Owner`,
-      });
-    } else if (owners.length === 1) {
-      warnings.push(
-        `roleGroups[${owners[0]!.i}] maps a group to Owner: Statsig has a single Owner, so that group must contain exactly one person`,
-      );
-    }
-
-    const first = typeof args.firstPriority === "number" ? args.firstPriority : MIN_PRIORITY;
-    const last = first + args.roleGroups.length - 1;
-    if (Number.isInteger(first) && first >= MIN_PRIORITY && last > MAX_PRIORITY) {
-      issues.push({
-        path: ["roleGroups"],
-        message: `${args.roleGroups.length} groups from priority ${first} need priorities up to ${last}; Okta allows ${MIN_PRIORITY} to ${MAX_PRIORITY}, so list at most ${MAX_PRIORITY - first + 1}`,
-      });
-    }
+  if (!isObject(input) || isDeferred(input)) {
+    return { issues: [{ path: [], message: `expected an object of inputs, got ${describe(input)}` }] };
   }
-
-  if (issues.length > 0) return { issues };
-  return {
-    issues,
-    value: {
-      appId: args.appId,
-      ...(args.userTypeId !== undefined ? { userTypeId: args.userTypeId } : {}),
-      oktaAttributeName: args.oktaAttributeName ?? STATSIG_ATTRIBUTE,
-      manageOktaAttribute: args.manageOktaAttribute ?? true,
-      oktaAttributePermissions: (args.oktaAttributePermissions as ValidArgs["oktaAttributePermissions"] | undefined) ?? "READ_ONLY",
-      oktaAttributeMaster: (args.oktaAttributeMaster as ValidArgs["oktaAttributeMaster"] | undefined) ?? "PROFILE_MASTER",
-      manageAppToOktaMapping: args.manageAppToOktaMapping ?? true,
-      protect: args.protect ?? false,
-      ...(roleGroups ? { roleGroups } : {}),
-      firstPriority: args.firstPriority ?? MIN_PRIORITY,
-      retainAssignments: args.retainAssignments ?? false,
-      warnings,
-    },
-  };
+  const warnings: string[] = [];
+  const parsed = argsSchema(warnings).safeParse(input);
+  if (!parsed.success) return { issues: toIssues(parsed.error) };
+  return { issues: [], value: { ...parsed.data, warnings } };
 }
 
 /** Validates or throws one {@link OrgRolesArgsError} naming `subject` and listing every problem. */
@@ -337,9 +311,4 @@ export function validateOrgRolesArgs(subject: string, input: unknown): ValidArgs
   const { issues, value } = checkOrgRolesArgs(input);
   if (!value) throw new OrgRolesArgsError(subject, issues);
   return value;
-}
-
-/** The planned group assignments of valid args, in priority order. */
-export function planAssignments(args: ValidArgs) {
-  return assignPriorities(args.roleGroups ?? [], args.firstPriority);
 }

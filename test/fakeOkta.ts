@@ -1,7 +1,9 @@
 /**
- * Pulumi mocks that answer like Okta and the Okta provider do (see shared/reference/okta-notes.md):
- * ids in Okta's formats, one mapping object per source/target pair, lookups that fail when nothing matches,
- * and errors for requests Okta rejects. Nothing here echoes what a test wants to see.
+ * Pulumi mocks that answer like Okta and the Okta provider do (shared/reference/okta-notes.md, "Read first",
+ * and okta-recorded.json): ids in Okta's formats, an org that persists across runs (so a second `pulumi up`
+ * meets what the first left), one mapping object per source/target pair, lookups that fail when nothing
+ * matches, and Okta's quirks: priority 0 is never sent, concurrent assignment writes re-index priorities, and
+ * an existing app attribute keeps its scope. Nothing here echoes what a test wants to see.
  */
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
@@ -20,6 +22,17 @@ export interface Registration {
   name: string;
   inputs: Record<string, any>;
   id: string | undefined;
+  /** What the provider stored after the write: what Okta answered, not only what was sent. */
+  state: Record<string, any>;
+}
+
+export interface FakeApp {
+  label: string;
+  status: "ACTIVE" | "INACTIVE";
+  /** Custom properties of the app's user schema. */
+  schema: Map<string, Record<string, any>>;
+  /** Group assignments: group id -> priority and profile. */
+  groups: Map<string, { priority: number; profile: Record<string, unknown> }>;
 }
 
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -33,28 +46,57 @@ export function oktaId(prefix: string, seed: string): string {
 }
 
 export class FakeOkta implements pulumi.runtime.Mocks {
-  readonly registrations: Registration[] = [];
-  readonly invocations: { token: string; inputs: Record<string, any> }[] = [];
+  registrations: Registration[] = [];
+  invocations: { token: string; inputs: Record<string, any> }[] = [];
+  /** The org's apps, by id. A test adds the Statsig app (active, provisioning on) with {@link addApp}. */
+  readonly apps = new Map<string, FakeApp>();
   /** Okta keeps one mapping object per source/target pair; the provider adopts it. */
   private readonly mappingIds = new Map<string, string>();
+  /** Assignment writes in flight per app, and the priority Okta answers all of them while they overlap. */
+  private readonly inFlight = new Map<string, { count: number; priority: number | undefined }>();
 
   constructor(
-    readonly preview = false,
+    public preview = false,
     readonly userTypes: UserType[] = [{ id: DEFAULT_USER_TYPE_ID, name: "user", displayName: "User", description: "Okta user profile" }],
-  ) {}
+    appIds: string[] = ["0oa1b2c3d4e5f6g7h8i9", "0oa9z8y7x6w5v4u3t2s1"],
+  ) {
+    for (const id of appIds) this.addApp(id);
+  }
+
+  addApp(id: string, status: FakeApp["status"] = "ACTIVE"): FakeApp {
+    const app: FakeApp = { label: "Statsig", status, schema: new Map(), groups: new Map() };
+    this.apps.set(id, app);
+    return app;
+  }
+
+  /** A new `pulumi up` (or preview) against the same org: what was registered before is forgotten, Okta is not. */
+  nextRun(preview = false): this {
+    this.registrations = [];
+    this.invocations = [];
+    this.preview = preview;
+    return this;
+  }
 
   byType(type: string): Registration[] {
     return this.registrations.filter((r) => r.type === type);
   }
 
-  newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, any> } {
+  async newResource(args: pulumi.runtime.MockResourceArgs): Promise<{ id: string | undefined; state: Record<string, any> }> {
     const inputs = args.inputs as Record<string, any>;
-    const result = this.answer(args.type, args.name, inputs);
-    this.registrations.push({ type: args.type, name: args.name, inputs, id: result.id });
+    const registration: Registration = { type: args.type, name: args.name, inputs, id: undefined, state: {} };
+    // Recorded in call order, before any await, so tests see the order in which writes started.
+    this.registrations.push(registration);
+    const result = await this.answer(args.type, args.name, inputs);
+    registration.id = result.id;
+    registration.state = result.state;
     return result;
   }
 
-  private answer(type: string, name: string, raw: Record<string, any>): { id: string | undefined; state: Record<string, any> } {
+  private async answer(
+    type: string,
+    name: string,
+    raw: Record<string, any>,
+  ): Promise<{ id: string | undefined; state: Record<string, any> }> {
     // A preview sends inputs not yet known as pulumi.unknown; Okta would only see them at `up`.
     const inputs = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v === pulumi.unknown ? undefined : v]));
     // In a preview Okta is not asked: a new resource's id is unknown.
@@ -68,15 +110,21 @@ export class FakeOkta implements pulumi.runtime.Mocks {
           id: known(inputs.index),
           state: { permissions: "READ_ONLY", master: "PROFILE_MASTER", userType: "default", scope: "NONE", ...inputs },
         };
-      case "okta:index/appUserSchemaProperty:AppUserSchemaProperty":
+      case "okta:index/appUserSchemaProperty:AppUserSchemaProperty": {
         requireInputs(type, inputs, ["appId", "index", "title", "type"]);
-        if (inputs.appId !== undefined && !String(inputs.appId).startsWith("0oa")) {
-          throw new Error(`The app ${inputs.appId} was not found (404): app user schema needs an app instance id`);
-        }
-        return {
-          id: inputs.appId === undefined ? undefined : known(`${inputs.appId}/${inputs.index}`),
-          state: { permissions: "READ_ONLY", scope: "NONE", userType: "default", ...inputs },
-        };
+        if (inputs.appId === undefined) return { id: undefined, state: { ...inputs } };
+        const app = this.apps.get(String(inputs.appId));
+        // A 404 on the app schema (wrong id, inactive app, provisioning off) makes the provider clear the id
+        // without an error (okta-notes.md "Read first").
+        if (!app || app.status !== "ACTIVE") throw new Error("expected non-empty ID for new state during Create");
+        if (this.preview) return { id: undefined, state: { ...inputs } };
+        // A partial schema POST adopts an existing property; Okta ignores a scope change on it (#317) and answers
+        // app attributes without permissions, master or mutability (recorded app schema POST/GET).
+        const existing = app.schema.get(inputs.index);
+        const { permissions: _p, master: _m, ...stored } = inputs;
+        app.schema.set(inputs.index, { ...stored, scope: existing?.scope ?? inputs.scope ?? "NONE" });
+        return { id: `${inputs.appId}/${inputs.index}`, state: { ...inputs, scope: app.schema.get(inputs.index)!.scope } };
+      }
       case "okta:profile/mapping:Mapping": {
         requireInputs(type, inputs, ["sourceId", "targetId"]);
         for (const id of [inputs.sourceId, inputs.targetId]) {
@@ -90,6 +138,7 @@ export class FakeOkta implements pulumi.runtime.Mocks {
           id = this.mappingIds.get(pair) ?? oktaId("prm", pair);
           this.mappingIds.set(pair, id);
         }
+        // The provider defaults an omitted pushStatus to DONT_PUSH and always sends it.
         const mappings = (inputs.mappings ?? []).map((m: any) => ({ pushStatus: "DONT_PUSH", ...m }));
         return {
           id: known(id),
@@ -104,11 +153,13 @@ export class FakeOkta implements pulumi.runtime.Mocks {
       case "okta:app/groupAssignment:GroupAssignment":
         requireInputs(type, inputs, ["appId", "groupId"]);
         if (inputs.profile !== undefined) JSON.parse(inputs.profile); // Okta rejects a profile that is not JSON
-        return { id: known(inputs.groupId), state: { ...inputs } };
+        if (this.preview || inputs.appId === undefined || inputs.groupId === undefined) return { id: undefined, state: { ...inputs } };
+        return this.putAssignment(String(inputs.appId), String(inputs.groupId), inputs);
       case "pulumi:providers:okta":
         return { id: known(`${name}-provider`), state: { ...inputs } };
       case "okta:app/saml:Saml":
         requireInputs(type, inputs, ["label"]);
+        if (!this.preview) this.addApp(oktaId("0oa", inputs.label));
         return { id: known(oktaId("0oa", inputs.label)), state: { status: "ACTIVE", ...inputs } };
       case "okta:group/group:Group":
         requireInputs(type, inputs, ["name"]);
@@ -118,14 +169,49 @@ export class FakeOkta implements pulumi.runtime.Mocks {
     }
   }
 
-  call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
+  /**
+   * `PUT /api/v1/apps/{app}/groups/{group}` as the provider sends it and Okta answers it. The provider reads
+   * priority with GetOk, so 0 is never sent: the body has no priority and Okta appends the group (0 on an
+   * empty app, else after the last; recorded pairs 12 and 19, okta-notes.md). Writes that overlap on one app
+   * are all answered the same priority, as two simultaneous PUTs were recorded answering priority 1.
+   */
+  private async putAssignment(appId: string, groupId: string, inputs: Record<string, any>) {
+    const app = this.apps.get(appId);
+    if (!app) throw new Error(`the API returned an error: Not found: Resource not found: ${appId} (AppInstance)`);
+    const sent = inputs.priority ? Number(inputs.priority) : undefined;
+    const flight = this.inFlight.get(appId) ?? { count: 0, priority: undefined };
+    this.inFlight.set(appId, flight);
+    const overlapping = flight.count > 0;
+    flight.count++;
+    if (!overlapping) flight.priority = sent;
+    // Let any other write that is already on its way start before this one is answered.
+    await new Promise((resolve) => setImmediate(resolve));
+    const others = [...app.groups.entries()].filter(([id]) => id !== groupId).map(([, g]) => g.priority);
+    let priority: number;
+    if (overlapping && flight.priority !== undefined) priority = flight.priority;
+    else if (sent === undefined) priority = others.length === 0 ? 0 : Math.max(...others) + 1;
+    else priority = sent;
+    flight.count--;
+    app.groups.set(groupId, { priority, profile: JSON.parse(inputs.profile ?? "{}") });
+    return { id: groupId, state: { ...inputs, priority } };
+  }
+
+  async call(args: pulumi.runtime.MockCallArgs): Promise<Record<string, any>> {
     this.invocations.push({ token: args.token, inputs: args.inputs });
     switch (args.token) {
       case "okta:user/getUserType:getUserType": {
         const { id, name } = args.inputs as { id?: string; name?: string };
         const found = this.userTypes.find((t) => (id !== undefined ? t.id === id : t.name === name));
+        // The provider's data source fails when nothing matches (okta-notes.md "Read first").
         if (!found) throw new Error(`failed to find user type ${id ?? name}`);
         return { ...found };
+      }
+      case "okta:app/getApp:getApp": {
+        // GET /api/v1/apps/{id}: Okta's 404 for an unknown app id (E0000007, the AppInstance resource).
+        const { id } = args.inputs as { id: string };
+        const app = this.apps.get(id);
+        if (!app) throw new Error(`the API returned an error: Not found: Resource not found: ${id} (AppInstance)`);
+        return { id, label: app.label, name: "statsig_scim", status: app.status, links: "{}", groups: [], users: [] };
       }
       default:
         throw new Error(`FakeOkta: unexpected lookup ${args.token}`);

@@ -34,28 +34,32 @@ describe("group mode", () => {
   it("assigns each group with its role as the profile and a unique, role-ordered priority", async () => {
     const { resources } = await deploy({ appId: APP, roleGroups: groups });
     expect(assignments(resources)).toEqual({
-      [`statsig-group-${OWNER}`]: { appId: APP, groupId: OWNER, priority: 0, profile: '{"statsigOrgRole":"Owner"}' },
-      [`statsig-group-${ADMINS}`]: { appId: APP, groupId: ADMINS, priority: 1, profile: '{"statsigOrgRole":"Admin"}' },
-      [`statsig-group-${LEADS}`]: { appId: APP, groupId: LEADS, priority: 2, profile: '{"statsigOrgRole":"Admin"}' },
-      [`statsig-group-${MEMBERS}`]: { appId: APP, groupId: MEMBERS, priority: 3, profile: '{"statsigOrgRole":"Member"}' },
+      [`statsig-group-${OWNER}`]: { appId: APP, groupId: OWNER, priority: 1, profile: '{"statsigOrgRole":"Owner"}' },
+      [`statsig-group-${ADMINS}`]: { appId: APP, groupId: ADMINS, priority: 2, profile: '{"statsigOrgRole":"Admin"}' },
+      [`statsig-group-${LEADS}`]: { appId: APP, groupId: LEADS, priority: 3, profile: '{"statsigOrgRole":"Admin"}' },
+      [`statsig-group-${MEMBERS}`]: { appId: APP, groupId: MEMBERS, priority: 4, profile: '{"statsigOrgRole":"Member"}' },
     });
   });
 
-  it("assignments are children of the component, after the app attribute, and deleted when removed", async () => {
+  it("assignments are children of the component, written one after another from the top, and deleted when removed", async () => {
     const { resources } = await deploy({ appId: APP, roleGroups: groups });
-    for (const r of resources.filter((r) => r.type === ASSIGNMENT)) {
-      expect(r.opts).toEqual({ parent: "statsig", dependsOn: ["statsig-app-attribute"] });
-      expect(r.inputs).not.toHaveProperty("retainAssignment");
-    }
+    // Concurrent assignment writes re-index priorities (okta-notes.md "Read first"): each waits for the one above.
+    expect(resources.filter((r) => r.type === ASSIGNMENT).map((r) => [r.name, r.opts])).toEqual([
+      [`statsig-group-${OWNER}`, { parent: "statsig", dependsOn: ["statsig-app-attribute"] }],
+      [`statsig-group-${ADMINS}`, { parent: "statsig", dependsOn: [`statsig-group-${OWNER}`] }],
+      [`statsig-group-${LEADS}`, { parent: "statsig", dependsOn: [`statsig-group-${ADMINS}`] }],
+      [`statsig-group-${MEMBERS}`, { parent: "statsig", dependsOn: [`statsig-group-${LEADS}`] }],
+    ]);
+    for (const r of resources.filter((r) => r.type === ASSIGNMENT)) expect(r.inputs).not.toHaveProperty("retainAssignment");
   });
 
   it("outputs the assignments, highest priority first", async () => {
     const { result } = await deploy({ appId: APP, roleGroups: groups });
     expect(await valueOf(result.groupAssignments)).toEqual([
-      { groupId: OWNER, role: "Owner", priority: 0 },
-      { groupId: ADMINS, role: "Admin", priority: 1 },
-      { groupId: LEADS, role: "Admin", priority: 2 },
-      { groupId: MEMBERS, role: "Member", priority: 3 },
+      { groupId: OWNER, role: "Owner", priority: 1 },
+      { groupId: ADMINS, role: "Admin", priority: 2 },
+      { groupId: LEADS, role: "Admin", priority: 3 },
+      { groupId: MEMBERS, role: "Member", priority: 4 },
     ]);
   });
 
@@ -105,13 +109,13 @@ describe("group mode", () => {
     expect(made["statsig-group-admins"]).toEqual({
       appId: APP,
       groupId: groupIds["statsig-admins"],
-      priority: 0,
+      priority: 1,
       profile: '{"statsigOrgRole":"Admin"}',
     });
-    expect(made["statsig-group-members"]).toMatchObject({ groupId: groupIds["statsig-members"], priority: 1 });
+    expect(made["statsig-group-members"]).toMatchObject({ groupId: groupIds["statsig-members"], priority: 2 });
     expect(await valueOf(result.groupAssignments)).toEqual([
-      { groupId: groupIds["statsig-admins"], role: "Admin", priority: 0 },
-      { groupId: groupIds["statsig-members"], role: "Member", priority: 1 },
+      { groupId: groupIds["statsig-admins"], role: "Admin", priority: 1 },
+      { groupId: groupIds["statsig-members"], role: "Member", priority: 2 },
     ]);
   });
 

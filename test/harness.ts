@@ -1,6 +1,6 @@
 /** Runs code under Pulumi's mock runtime and records what each resource was registered with. */
 import * as pulumi from "@pulumi/pulumi";
-import { recordOptions, type RecordedOptions } from "../src/plan/options";
+import { recordOptions, type RecordedOptions } from "./recordOptions";
 import { waitForRegistrations } from "../src/sdkInternals";
 import { FakeOkta, type Registration } from "./fakeOkta";
 

@@ -57,7 +57,13 @@ describe("personal mode (Statsig's five steps)", () => {
       deleteWhenAbsent: false,
       mappings: [{ id: "statsigOrgRole", expression: "appuser.statsigOrgRole", pushStatus: "DONT_PUSH" }],
     });
-    expect(fake.invocations).toEqual([{ token: "okta:user/getUserType:getUserType", inputs: { name: "user" } }]);
+    expect(fake.invocations).toEqual(
+      expect.arrayContaining([
+        { token: "okta:user/getUserType:getUserType", inputs: { name: "user" } },
+        { token: "okta:app/getApp:getApp", inputs: { id: APP, activeOnly: false } },
+      ]),
+    );
+    expect(fake.invocations).toHaveLength(2);
     expect(await valueOf(result.appToOktaMappingId)).toMatch(/^prm[A-Za-z0-9]{17}$/);
   });
 
@@ -91,11 +97,22 @@ describe("personal mode (Statsig's five steps)", () => {
 describe("safety options on every child", () => {
   it("attributes are retained on destroy and replaced delete-first; schema writes are chained", async () => {
     const { find } = await deploy({ appId: APP });
-    expect(find(USER_ATTR).opts).toEqual({ parent: "statsig", retainOnDelete: true, deleteBeforeReplace: true, dependsOn: [] });
+    expect(find(USER_ATTR).opts).toEqual({
+      parent: "statsig",
+      retainOnDelete: true,
+      deleteBeforeReplace: true,
+      // The provider updates userType in place; the id would keep naming the old type (okta-notes.md "Read first").
+      replaceOnChanges: ["userType"],
+      // The app check: nothing is written before Okta confirms the app.
+      dependsOn: ["<lookup>"],
+    });
     expect(find(APP_ATTR).opts).toEqual({
       parent: "statsig",
       retainOnDelete: true,
       deleteBeforeReplace: true,
+      // Likewise appId; and Okta ignores a scope change on an existing attribute, so scope is never diffed.
+      replaceOnChanges: ["appId"],
+      ignoreChanges: ["scope"],
       dependsOn: ["statsig-okta-attribute"],
     });
   });
@@ -131,7 +148,7 @@ describe("safety options on every child", () => {
 describe("options", () => {
   it("a named user type is used everywhere and not looked up", async () => {
     const { find, fake, result } = await deploy({ appId: APP, userTypeId: CUSTOM_TYPE });
-    expect(fake.invocations).toEqual([]);
+    expect(fake.invocations.map((i) => i.token)).toEqual(["okta:app/getApp:getApp"]);
     expect(find(USER_ATTR).inputs.userType).toBe(CUSTOM_TYPE);
     expect(find(MAPPING, "statsig-app-to-okta").inputs.targetId).toBe(CUSTOM_TYPE);
     expect(find(MAPPING, "statsig-okta-to-app").inputs.sourceId).toBe(CUSTOM_TYPE);

@@ -27,8 +27,11 @@ describe("statsig-okta plan", () => {
     expect(stdout).toContain("namespace urn:ietf:params:scim:schemas:core:2.0:User");
     expect(stdout).toContain("attribute type Group (scope NONE)");
     expect(stdout).toContain("target <the user type id, looked up in Okta by `pulumi up`>");
-    expect(stdout).toMatch(/Step 4\+5 {2}Okta -> App mapping: not managed \(group mode/);
-    expect(stdout).toMatch(/priority {3}0 {2}Owner {3}group 00g1ownerGroup000001 {2}profile \{"statsigOrgRole":"Owner"\}/);
+    expect(stdout).toMatch(/Step 4\+5 {2}Okta -> Statsig mapping \(apply on create and update\): not managed \(group mode/);
+    // From priority 1: the provider never writes 0 (okta-notes.md "Read first").
+    expect(stdout).toMatch(/priority {3}1 {2}Owner {3}group 00g1ownerGroup000001 {2}profile \{"statsigOrgRole":"Owner"\}/);
+    expect(stdout).toContain("written one at a time in this order");
+    expect(stdout).toContain('getApp({"id":"0oa1b2c3d4e5f6g7h8i9","activeOnly":false}): checks that the Statsig app exists and is active');
     expect(stdout).toContain("warning: roleGroups[0] maps a group to Owner");
     expect(stdout).toContain("removing roleGroups (personal mode) or `pulumi destroy` unassigns every group");
   });
@@ -50,11 +53,19 @@ describe("statsig-okta plan", () => {
         JSON.parse(a.inputs.profile).statsigOrgRole,
       ]),
     ).toEqual([
-      [0, "Owner"],
-      [1, "Admin"],
-      [2, "Member"],
+      [1, "Owner"],
+      [2, "Admin"],
+      [3, "Member"],
     ]);
-    expect(plan.lookups).toEqual([{ token: "okta:user/getUserType:getUserType", inputs: { name: "user" } }]);
+    expect(plan.groupAssignments.map((a: { dependsOn: string[] }) => a.dependsOn)).toEqual([
+      ["statsig-app-attribute"],
+      ["statsig-group-00g1ownerGroup000001"],
+      ["statsig-group-00g2adminGroup000002"],
+    ]);
+    expect(plan.lookups.map((l: { token: string; inputs: unknown }) => [l.token, l.inputs])).toEqual([
+      ["okta:app/getApp:getApp", { id: APP, activeOnly: false }],
+      ["okta:user/getUserType:getUserType", { name: "user" }],
+    ]);
   });
 
   it("--stack reads Pulumi.NAME.yaml; personal mode manages the Okta -> app mapping with PUSH", () => {
@@ -64,7 +75,7 @@ describe("statsig-okta plan", () => {
     const { code, stdout } = cli(["plan", "--stack", "prod"], dir);
     expect(code).toBe(0);
     expect(stdout).toContain('Plan for Pulumi.prod.yaml: OrgRoles "statsig", personal mode');
-    expect(stdout).toContain("Step 3+5  App -> Okta mapping: not managed (manageAppToOktaMapping is false)");
+    expect(stdout).toContain("Step 3+5  Statsig -> Okta mapping (apply on create): not managed (manageAppToOktaMapping is false)");
     expect(stdout).toContain("statsigOrgRole <- user.statsigOrgRole, apply on create and update (PUSH)");
     expect(stdout).toContain("Group assignments: none");
   });

@@ -1,16 +1,23 @@
 /**
- * Properties that must hold for every valid config, not only the examples: generated configs, run through
- * the real component under the mock runtime.
+ * Properties that must hold for every valid config, not only the examples: generated configs, described
+ * (src/desired.ts) and run through the real component under the mock runtime, which must register exactly
+ * the description.
  */
 import * as pulumi from "@pulumi/pulumi";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { OrgRoles, type OrgRolesArgs, type RoleGroup } from "../src";
+import { describeOrgRoles, isRef, ORG_ROLES_TYPE, type DesiredChild } from "../src/desired";
 import { ROLES, type Role } from "../src/roles";
-import { run, type Recorded } from "./harness";
+import { validateOrgRolesArgs } from "../src/validation";
+import { DEFAULT_USER_TYPE_ID, FakeOkta } from "./fakeOkta";
+import { run } from "./harness";
 
 const idChar = fc.constantFrom(..."0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 const oktaId = (prefix: string) => fc.string({ unit: idChar, minLength: 17, maxLength: 17 }).map((s) => prefix + s);
+
+/** The plain id behind each generated Output id, to tell what the component must register. */
+const plainIds = new WeakMap<object, string>();
 
 /**
  * Valid role groups: distinct ids, at most one Owner; some ids are Outputs (groups created in the same
@@ -25,7 +32,10 @@ const roleGroups = fc
     let owners = 0;
     return groups.map(({ id, role, deferred }): RoleGroup => {
       const safeRole = role === "Owner" && owners++ > 0 ? "Admin" : role;
-      return deferred ? { groupId: pulumi.output(id), role: safeRole, name: `g-${id}` } : { groupId: id, role: safeRole };
+      if (!deferred) return { groupId: id, role: safeRole };
+      const groupId = pulumi.output(id);
+      plainIds.set(groupId, id);
+      return { groupId, role: safeRole, name: `g-${id}` };
     });
   });
 
@@ -39,20 +49,56 @@ const validArgs = fc.record(
     oktaAttributeMaster: fc.constantFrom("PROFILE_MASTER", "OKTA"),
     protect: fc.boolean(),
     retainAssignments: fc.boolean(),
-    firstPriority: fc.integer({ min: 0, max: 80 }),
+    userTypeId: oktaId("oty"),
+    firstPriority: fc.integer({ min: 1, max: 80 }),
   },
   { requiredKeys: ["appId"] },
 ) as fc.Arbitrary<OrgRolesArgs>;
 
-const deploy = async (args: OrgRolesArgs) => (await run((opts) => new OrgRoles("statsig", args, opts))).resources;
-const assignments = (resources: Recorded[]) => resources.filter((r) => r.type === "okta:app/groupAssignment:GroupAssignment");
+const describeArgs = (args: OrgRolesArgs) => describeOrgRoles("statsig", validateOrgRolesArgs("test", args));
+const assignments = (children: DesiredChild[]) => children.filter((c) => c.kind === "groupAssignment");
 const RUNS = { numRuns: 40 };
+
+/** What the mocks must receive for a described child: lookups and Outputs replaced by their values. */
+function resolved(value: unknown, args: OrgRolesArgs): unknown {
+  if (isRef(value)) return value.ref === "appId" ? args.appId : (args.userTypeId ?? DEFAULT_USER_TYPE_ID);
+  if (pulumi.Output.isInstance(value)) return plainIds.get(value);
+  if (Array.isArray(value)) return value.map((v) => resolved(v, args));
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolved(v, args)]));
+  return value;
+}
+
+describe("the component registers exactly its description", () => {
+  it("for any valid config: the same children, inputs, options and order of waiting, nothing else", async () => {
+    await fc.assert(
+      fc.asyncProperty(validArgs, async (args) => {
+        const fake = new FakeOkta(false, undefined, [args.appId as string]);
+        if (args.userTypeId) fake.userTypes.push({ id: args.userTypeId as string, name: "custom", displayName: "Custom", description: "" });
+        const { resources } = await run((opts) => new OrgRoles("statsig", args, opts), { fake });
+        const desired = describeArgs(args);
+        const registered = resources.filter((r) => r.type !== ORG_ROLES_TYPE);
+        expect(registered.map((r) => r.name).sort()).toEqual(desired.children.map((c) => c.name).sort());
+        for (const child of desired.children) {
+          const r = registered.find((x) => x.name === child.name)!;
+          expect(r.type).toBe(child.type);
+          expect(r.inputs).toEqual(resolved(child.inputs, args));
+          expect(r.opts).toEqual({
+            parent: "statsig",
+            ...child.options,
+            dependsOn: [...child.dependsOn, ...(child.waitsFor ?? []).map(() => "<lookup>")],
+          });
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
 
 describe("for any valid config", () => {
   it("child names are unique", async () => {
     await fc.assert(
       fc.asyncProperty(validArgs, async (args) => {
-        const names = (await deploy(args)).map((r) => r.name);
+        const names = describeArgs(args).children.map((r) => r.name);
         expect(new Set(names).size).toBe(names.length);
       }),
       RUNS,
@@ -66,9 +112,9 @@ describe("for any valid config", () => {
           .map((g, i) => ({ g, k: key(i) }))
           .sort((a, b) => a.k - b.k)
           .map(({ g }) => g);
-        const before = await deploy(args);
-        const after = await deploy({ ...args, roleGroups: args.roleGroups ? shuffled : undefined });
-        const view = (rs: Recorded[]) => Object.fromEntries(rs.map((r) => [r.name, r.inputs]));
+        const before = describeArgs(args).children;
+        const after = describeArgs({ ...args, roleGroups: args.roleGroups ? shuffled : undefined }).children;
+        const view = (rs: DesiredChild[]) => Object.fromEntries(rs.map((r) => [r.name, resolved(r.inputs, args)]));
         expect(view(after)).toEqual(view(before));
       }),
       RUNS,
@@ -82,8 +128,8 @@ describe("for any valid config", () => {
         const groups = args.roleGroups as RoleGroup[];
         const i = pick % groups.length;
         const changed = groups.map((g, j) => (j === i ? { ...g, role } : g));
-        const before = assignments(await deploy(args));
-        const after = assignments(await deploy({ ...args, roleGroups: changed }));
+        const before = assignments(describeArgs(args).children);
+        const after = assignments(describeArgs({ ...args, roleGroups: changed }).children);
         expect(after.map((r) => r.name).sort()).toEqual(before.map((r) => r.name).sort());
         for (const a of after) {
           const b = before.find((r) => r.name === a.name)!;
@@ -97,12 +143,13 @@ describe("for any valid config", () => {
   it("priorities are unique, consecutive from firstPriority and role-ordered", async () => {
     await fc.assert(
       fc.asyncProperty(validArgs, async (args) => {
-        const list = assignments(await deploy(args)).map((r) => ({
+        const list = assignments(describeArgs(args).children).map((r) => ({
           priority: r.inputs.priority as number,
-          rank: ROLES.indexOf(JSON.parse(r.inputs.profile).statsigOrgRole),
+          rank: ROLES.indexOf(JSON.parse(r.inputs.profile as string).statsigOrgRole),
         }));
         list.sort((a, b) => a.priority - b.priority);
-        const first = args.firstPriority ?? 0;
+        // Never 0: the provider does not send it (okta-notes.md "Read first").
+        const first = args.firstPriority ?? 1;
         expect(list.map((a) => a.priority)).toEqual(list.map((_, i) => first + i));
         for (let i = 1; i < list.length; i++) expect(list[i]!.rank).toBeGreaterThanOrEqual(list[i - 1]!.rank);
       }),
@@ -113,9 +160,8 @@ describe("for any valid config", () => {
   it("the same config always yields the same resources and inputs", async () => {
     await fc.assert(
       fc.asyncProperty(validArgs, async (args) => {
-        const strip = (rs: Recorded[]) =>
-          rs.map(({ type, name, inputs, opts }) => ({ type, name, inputs, opts })).sort((a, b) => (a.name < b.name ? -1 : 1));
-        expect(strip(await deploy(args))).toEqual(strip(await deploy(args)));
+        const strip = (rs: DesiredChild[]) => resolved(rs, args);
+        expect(strip(describeArgs(args).children)).toEqual(strip(describeArgs(args).children));
       }),
       { numRuns: 20 },
     );
@@ -124,14 +170,19 @@ describe("for any valid config", () => {
   it("no child has a setting the notes mark as destructive", async () => {
     await fc.assert(
       fc.asyncProperty(validArgs, async (args) => {
-        for (const r of await deploy(args)) {
+        const children = describeArgs(args).children;
+        for (const r of children) {
           expect(r.type).not.toBe("okta:index/appGroupAssignments:AppGroupAssignments");
           expect(r.inputs.deleteWhenAbsent).not.toBe(true);
           expect(r.inputs.permissions).not.toBe("READ_WRITE");
-          if (r.type.includes("SchemaProperty") || r.type === "okta:profile/mapping:Mapping") expect(r.opts.retainOnDelete).toBe(true);
-          if (r.type.includes("SchemaProperty")) expect(r.opts.deleteBeforeReplace).toBe(true);
-          if (r.type === "okta:profile/mapping:Mapping") expect(r.opts.replaceOnChanges).toEqual(["sourceId", "targetId"]);
+          expect(r.inputs.priority).not.toBe(0);
+          if (r.type.includes("SchemaProperty") || r.type === "okta:profile/mapping:Mapping") expect(r.options.retainOnDelete).toBe(true);
+          if (r.type.includes("SchemaProperty")) expect(r.options.deleteBeforeReplace).toBe(true);
+          if (r.type === "okta:profile/mapping:Mapping") expect(r.options.replaceOnChanges).toEqual(["sourceId", "targetId"]);
         }
+        // Assignments are written one at a time, each after the one above it.
+        const chain = assignments(children);
+        chain.forEach((a, i) => expect(a.dependsOn).toEqual([i === 0 ? "statsig-app-attribute" : chain[i - 1]!.name]));
       }),
       RUNS,
     );

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CONFIG_KEYS, runStack } from "../src/stack";
+import { CONFIG_KEYS } from "../src/config";
+import { runStack } from "../src/stack";
 import { validateOrgRolesArgs } from "../src/validation";
 import { run } from "./harness";
 

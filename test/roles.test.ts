@@ -1,28 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { assignmentProfile, assignPriorities, groupAssignmentName, suggestRole, type Role } from "../src/roles";
+import { groupAssignmentName } from "../src/desired";
+import { assignmentProfile, assignPriorities, suggestRole, type Role } from "../src/roles";
 
 const g = (key: string, role: Role) => ({ key, role });
 
 describe("assignPriorities", () => {
   it.each([
-    { name: "one group", groups: [g("a", "Member")], expected: [["a", 0]] },
+    { name: "one group", groups: [g("a", "Member")], expected: [["a", 1]] },
     {
       name: "Owner before Admin before Member, whatever the list order",
       groups: [g("m", "Member"), g("a", "Admin"), g("o", "Owner")],
       expected: [
-        ["o", 0],
-        ["a", 1],
-        ["m", 2],
+        ["o", 1],
+        ["a", 2],
+        ["m", 3],
       ],
     },
     {
       name: "within a role by key, not by position",
       groups: [g("zeta", "Admin"), g("alpha", "Admin"), g("mid", "Member"), g("beta", "Admin")],
       expected: [
-        ["alpha", 0],
-        ["beta", 1],
-        ["zeta", 2],
-        ["mid", 3],
+        ["alpha", 1],
+        ["beta", 2],
+        ["zeta", 3],
+        ["mid", 4],
       ],
     },
     {
@@ -38,8 +39,8 @@ describe("assignPriorities", () => {
       name: "code-unit order of keys (upper case first)",
       groups: [g("b", "Member"), g("B", "Member")],
       expected: [
-        ["B", 0],
-        ["b", 1],
+        ["B", 1],
+        ["b", 2],
       ],
     },
   ])("$name", ({ groups, first, expected }) => {
@@ -63,12 +64,12 @@ describe("assignPriorities", () => {
     const before = assignPriorities([g("x", "Member"), g("y", "Admin")]);
     const after = assignPriorities([g("x", "Owner"), g("y", "Admin")]);
     expect(before.map((p) => [p.group.key, p.priority])).toEqual([
-      ["y", 0],
-      ["x", 1],
+      ["y", 1],
+      ["x", 2],
     ]);
     expect(after.map((p) => [p.group.key, p.priority])).toEqual([
-      ["x", 0],
-      ["y", 1],
+      ["x", 1],
+      ["y", 2],
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { argsFromConfig, runStack } from "../src/stack";
+import { argsFromConfig } from "../src/config";
+import { runStack } from "../src/stack";
 import { run, valueOf } from "./harness";
 
 const APP = "0oa1b2c3d4e5f6g7h8i9";

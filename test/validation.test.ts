@@ -40,7 +40,25 @@ const bad: { name: string; args: unknown; path: string; says: RegExp }[] = [
     says: /variable name/,
   },
   { name: "protect as a string", args: { appId: APP, protect: "yes" }, path: "protect", says: /expected true or false, got "yes"/ },
-  { name: "firstPriority negative", args: { appId: APP, firstPriority: -1 }, path: "firstPriority", says: /from 0 to 100/ },
+  { name: "firstPriority negative", args: { appId: APP, firstPriority: -1 }, path: "firstPriority", says: /from 1 to 100/ },
+  {
+    name: "firstPriority 0, which the provider never sends",
+    args: { appId: APP, firstPriority: 0 },
+    path: "firstPriority",
+    says: /0 cannot be written: the Okta provider treats priority 0 as not set.*Use 1/,
+  },
+  {
+    name: "a base profile attribute as the Okta attribute",
+    args: { appId: APP, oktaAttributeName: "login" },
+    path: "oktaAttributeName",
+    says: /"login" is a base attribute of the Okta user profile.*custom attribute name/,
+  },
+  {
+    name: "an Output where a list of groups is needed",
+    args: { appId: APP, roleGroups: pulumi.output([]) },
+    path: "roleGroups",
+    says: /expected a list .*not an Output.*got an Output/,
+  },
   { name: "firstPriority fraction", args: { appId: APP, firstPriority: 1.5 }, path: "firstPriority", says: /whole number/ },
   {
     name: "roleGroups not a list",
@@ -157,7 +175,7 @@ const bad: { name: string; args: unknown; path: string; says: RegExp }[] = [
       ],
     },
     path: "roleGroups",
-    says: /up to 101; Okta allows 0 to 100, so list at most 2/,
+    says: /up to 101; Okta allows up to 100, so list at most 2/,
   },
 ];
 
@@ -206,7 +224,7 @@ describe("good input", () => {
       oktaAttributeMaster: "PROFILE_MASTER",
       manageAppToOktaMapping: true,
       protect: false,
-      firstPriority: 0,
+      firstPriority: 1,
       retainAssignments: false,
       warnings: [],
     });
@@ -218,7 +236,7 @@ describe("good input", () => {
       userTypeId: Promise.resolve("oty"),
       roleGroups: [{ groupId: pulumi.output("00g"), role: "Admin", name: "admins" }],
     });
-    expect(valid.roleGroups).toEqual([{ groupId: expect.anything(), role: "Admin", key: "admins" }]);
+    expect(valid.roleGroups).toEqual([{ groupId: expect.anything(), role: "Admin", name: "admins", key: "admins" }]);
   });
 
   it("keys a group by its plain id, even when named; by its name only when the id is an Output", () => {
@@ -242,8 +260,19 @@ describe("good input", () => {
     expect(validateOrgRolesArgs("t", { appId: APP, roleGroups: [] }).roleGroups).toEqual([]);
   });
 
-  it("101 groups fit priorities 0 to 100", () => {
+  it("100 groups fit priorities 1 to 100, and a 101st does not", () => {
     const roleGroups = Array.from({ length: 101 }, (_, i) => ({ groupId: `00g${String(i).padStart(17, "0")}`, role: "Member" }));
-    expect(validateOrgRolesArgs("t", { appId: APP, roleGroups }).roleGroups).toHaveLength(101);
+    expect(validateOrgRolesArgs("t", { appId: APP, roleGroups: roleGroups.slice(0, 100) }).roleGroups).toHaveLength(100);
+    expect(checkOrgRolesArgs({ appId: APP, roleGroups }).issues).toEqual([
+      { path: ["roleGroups"], message: expect.stringMatching(/101 groups from priority 1 need priorities up to 101/) },
+    ]);
+  });
+
+  it("refuses every base attribute of the Okta user profile, whatever the case of the rest", () => {
+    for (const name of ["email", "firstName", "managerId", "userType"]) {
+      expect(checkOrgRolesArgs({ appId: APP, oktaAttributeName: name }).issues.map((i) => i.path)).toEqual([["oktaAttributeName"]]);
+    }
+    // A custom attribute that merely contains a base name is fine.
+    expect(checkOrgRolesArgs({ appId: APP, oktaAttributeName: "statsigLogin" }).issues).toEqual([]);
   });
 });

@@ -84,14 +84,14 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     const live = await fetchLiveState(client, {
       appId: expected.appId,
       ...(expected.userTypeId !== undefined ? { userTypeId: expected.userTypeId } : {}),
-      oktaAttributeName: expected.oktaAttributeName,
+      oktaAttributeName: expected.desired.oktaAttributeName,
     });
     const report: Report = {
       org: origin,
       appId: expected.appId,
       userType: live.userType,
-      mode: expected.mode,
-      component: expected.name,
+      mode: expected.desired.mode,
+      component: expected.desired.component,
       ...(target.configFile !== undefined ? { config: target.configFile } : {}),
       ...compare(expected, live),
     };
@@ -99,7 +99,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     if (values["import-file"] !== undefined) {
       const file = path.resolve(io.cwd, values["import-file"]);
       const resources = importResources(report);
-      const document = importFile(resources, expected.name);
+      const document = importFile(resources, expected.desired.component);
       try {
         writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`);
       } catch (error) {

@@ -1,20 +1,13 @@
-import {
-  childNames,
-  groupAssignmentName,
-  RESOURCE_TYPES,
-  ROLE_ENUM_ORDER,
-  SCIM_CORE_USER_NAMESPACE,
-  STATSIG_ATTRIBUTE,
-  suggestRole,
-} from "../roles";
+import { assignmentsOf, childOf, wrongScopeMessage, type DesiredChild } from "../desired";
+import { OKTA_TOP_PRIORITY, SCIM_CORE_USER_NAMESPACE, STATSIG_ATTRIBUTE, suggestRole } from "../roles";
 import type { Expected } from "./expected";
 import type { ImportResource } from "./importFile";
 import type { LiveMapping, LiveState } from "./live";
-import type { SchemaAttribute } from "./oktaTypes";
+import type { GroupAssignment, SchemaAttribute } from "./oktaTypes";
 
 /**
  * - ok: as expected. - missing: Okta has no such object or property. - different: it exists with other values.
- * - not-in-config: a group assignment carries a role the config does not give. - not-managed: the config leaves it alone.
+ * - not-in-config: a group assignment the config does not give changes roles. - not-managed: the config leaves it alone.
  */
 export type Status = "ok" | "missing" | "different" | "not-in-config" | "not-managed";
 
@@ -39,15 +32,12 @@ export interface CheckItem {
 
 export interface Comparison {
   items: CheckItem[];
-  /** Assignments of the app that carry no role and are not in the config: not compared. */
+  /** Assignments of the app that carry no role and change nobody's role: not compared. */
   otherAssignments: number;
 }
 
 export const isProblem = (item: CheckItem): boolean =>
   item.status === "missing" || item.status === "different" || item.status === "not-in-config";
-
-const ROLE_ENUM: readonly string[] = ROLE_ENUM_ORDER;
-const ROLE_ONE_OF = ROLE_ENUM_ORDER.map((role) => ({ const: role, title: role }));
 
 function equal(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -57,14 +47,25 @@ function diff(field: string, live: unknown, expected: unknown, hint?: string): F
   return equal(live, expected) ? [] : [{ field, live, expected, ...(hint ? { hint } : {}) }];
 }
 
-/** The enum and its display names, as the component sets them on both attributes. */
-function roleValueDiffs(attribute: SchemaAttribute): FieldDiff[] {
-  const oneOf = attribute.oneOf?.map((entry) => ({ const: entry.const, title: entry.title }));
-  return [
-    ...diff("type", attribute.type, "string"),
-    ...diff("enum", attribute.enum ?? undefined, ROLE_ENUM, "Statsig accepts exactly Member, Admin and Owner"),
-    ...diff("oneOf", oneOf, ROLE_ONE_OF),
-  ];
+/**
+ * The type, enum and display names the description gives an attribute. A hand-made attribute (Statsig's guide
+ * does not ask for a list of values) has none: `pulumi up` adds them, which is a note, not a difference. A
+ * list that is there but wrong is a difference.
+ */
+function roleValues(attribute: SchemaAttribute, inputs: Record<string, unknown>): { differences: FieldDiff[]; notes: string[] } {
+  const differences = diff("type", attribute.type, inputs.type);
+  const notes: string[] = [];
+  const liveEnum = attribute.enum ?? undefined;
+  const liveOneOf = attribute.oneOf?.map((entry) => ({ const: entry.const, title: entry.title }));
+  if (liveEnum === undefined && liveOneOf === undefined) {
+    notes.push(`no list of values: any text reaches Statsig; \`pulumi up\` limits it to ${(inputs.enums as string[]).join(", ")}`);
+  } else {
+    differences.push(
+      ...diff("enum", liveEnum, inputs.enums, "Statsig accepts exactly Member, Admin and Owner"),
+      ...diff("oneOf", liveOneOf, inputs.oneOfs),
+    );
+  }
+  return { differences, notes };
 }
 
 /** What the end user may do with the attribute in their own profile (principal SELF). */
@@ -74,8 +75,11 @@ function item(step: string, title: string, differences: FieldDiff[], extra: Part
   return { step, title, status: differences.length > 0 ? "different" : "ok", differences, notes: [], ...extra };
 }
 
+const importOf = (child: DesiredChild, id: string): ImportResource => ({ type: child.type, name: child.name, id });
+
 function oktaAttributeItem(expected: Expected, live: LiveState): CheckItem {
-  const name = expected.oktaAttributeName;
+  const { desired } = expected;
+  const name = desired.oktaAttributeName;
   const title = `Okta user attribute "${name}" (user type "${live.userType.name}")`;
   const attribute = live.oktaAttribute;
   if (!attribute) {
@@ -85,33 +89,38 @@ function oktaAttributeItem(expected: Expected, live: LiveState): CheckItem {
       notes: [`add it to the ${profile} profile in Directory > Profile Editor, variable name ${name}`],
     });
   }
-  const differences = roleValueDiffs(attribute);
-  if (!expected.manageOktaAttribute) {
-    return item("1", title, differences, {
-      notes: ["managed elsewhere (manageOktaAttribute: false): permissions and master not compared"],
+  const child = childOf(desired, "oktaAttribute");
+  if (!child) {
+    // Managed elsewhere: only the role values matter here, as the app attribute's.
+    const values = roleValues(attribute, childOf(desired, "appAttribute")!.inputs);
+    return item("1", title, values.differences, {
+      notes: [...values.notes, "managed elsewhere (manageOktaAttribute: false): permissions and master not compared"],
     });
   }
-  differences.push(
+  const want = child.inputs;
+  const values = roleValues(attribute, want);
+  const permission = selfPermission(attribute);
+  const differences = [
+    ...values.differences,
     ...diff(
       "permissions (SELF)",
-      selfPermission(attribute),
-      expected.oktaAttributePermissions,
-      selfPermission(attribute) === "READ_WRITE" ? "users could set their own Statsig role" : undefined,
+      permission,
+      want.permissions,
+      permission === "READ_WRITE" ? "users could set their own Statsig role" : undefined,
     ),
     // Okta leaves `master` out for attributes that follow the profile source, which is PROFILE_MASTER.
-    ...diff("master", attribute.master?.type ?? "PROFILE_MASTER", expected.oktaAttributeMaster),
-  );
+    ...diff("master", attribute.master?.type ?? "PROFILE_MASTER", want.master),
+  ];
+  // The provider's id names the type only when the component does (a configured userTypeId).
   return item("1", title, differences, {
-    import: {
-      type: RESOURCE_TYPES.userSchemaProperty,
-      name: childNames(expected.name).oktaAttribute,
-      // The provider's id names the type only when the component does (a configured userTypeId).
-      id: expected.userTypeId !== undefined ? `${expected.userTypeId}.${name}` : name,
-    },
+    notes: values.notes,
+    import: importOf(child, expected.userTypeId !== undefined ? `${expected.userTypeId}.${name}` : name),
   });
 }
 
 function appAttributeItem(expected: Expected, live: LiveState): CheckItem {
+  const child = childOf(expected.desired, "appAttribute")!;
+  const want = child.inputs;
   const title = `Statsig app attribute "${STATSIG_ATTRIBUTE}"`;
   const attribute = live.appAttribute;
   if (!attribute) {
@@ -120,175 +129,150 @@ function appAttributeItem(expected: Expected, live: LiveState): CheckItem {
       notes: [`add it in Directory > Profile Editor > the Statsig app, with external namespace ${SCIM_CORE_USER_NAMESPACE}`],
     });
   }
-  const scope = expected.mode === "group" ? "NONE" : "SELF";
+  const values = roleValues(attribute, want);
+  // Okta's default scope is NONE (Group), and it cannot change an existing attribute's scope.
+  const scope = attribute.scope ?? "NONE";
   const differences = [
-    ...diff("externalName", attribute.externalName, STATSIG_ATTRIBUTE, "Statsig reads the SCIM field statsigOrgRole"),
+    ...diff("externalName", attribute.externalName, want.externalName, "Statsig reads the SCIM field statsigOrgRole"),
     ...diff(
       "externalNamespace",
       attribute.externalNamespace,
-      SCIM_CORE_USER_NAMESPACE,
+      want.externalNamespace,
       "without it Okta does not send the attribute to Statsig",
     ),
-    // Okta's default scope is NONE (Group).
-    ...diff(
-      "scope",
-      attribute.scope ?? "NONE",
-      scope,
-      expected.mode === "group"
-        ? "group mode takes roles from group assignments: attribute type Group (NONE)"
-        : "personal mode takes the role of each user: attribute type Personal (SELF)",
-    ),
-    ...roleValueDiffs(attribute),
-    ...diff("permissions (SELF)", selfPermission(attribute), "READ_ONLY"),
+    ...diff("scope", scope, want.scope, wrongScopeMessage(scope, String(want.scope))),
+    ...values.differences,
+    // Real Okta answers app attributes without `permissions` (recorded GET/POST of the app schema): compare
+    // them only when Okta says something.
+    ...(attribute.permissions ? diff("permissions (SELF)", selfPermission(attribute), want.permissions) : []),
   ];
-  return item("2", title, differences, {
-    import: {
-      type: RESOURCE_TYPES.appUserSchemaProperty,
-      name: childNames(expected.name).appAttribute,
-      id: `${expected.appId}/${STATSIG_ATTRIBUTE}`,
-    },
-  });
+  return item("2", title, differences, { notes: values.notes, import: importOf(child, `${expected.appId}/${STATSIG_ATTRIBUTE}`) });
 }
 
 /** A mapping the component manages: one property, with its expression and push status. */
-function mappingItem(
-  step: string,
-  title: string,
-  mapping: LiveMapping | undefined,
-  property: string,
-  want: { expression: string; pushStatus: "PUSH" | "DONT_PUSH"; pushHint: string },
-  importName: string,
-): CheckItem {
+function mappingItem(child: DesiredChild, mapping: LiveMapping | undefined, pushHint: string): CheckItem {
+  const want = (child.inputs.mappings as { id: string; expression: string; pushStatus: string }[])[0]!;
+  const title = `${child.title.replace(/ \(/, ` of "${want.id}" (`)}`;
   if (!mapping) {
-    return item(step, title, [], {
+    return item(child.step, title, [], {
       status: "missing",
       notes: ["Okta has no mapping between the app and the user type: is the app active with provisioning enabled?"],
     });
   }
-  const imported = { import: { type: RESOURCE_TYPES.mapping, name: importName, id: mapping.id } };
-  const live = mapping.properties[property];
-  if (!live) return item(step, title, [], { status: "missing", notes: [`mapping ${mapping.id} does not map ${property}`], ...imported });
+  const imported = { import: importOf(child, mapping.id) };
+  const live = mapping.properties[want.id];
+  if (!live)
+    return item(child.step, title, [], { status: "missing", notes: [`mapping ${mapping.id} does not map ${want.id}`], ...imported });
   return item(
-    step,
+    child.step,
     title,
-    [
-      ...diff("expression", live.expression?.trim(), want.expression),
-      ...diff("pushStatus", live.pushStatus, want.pushStatus, want.pushHint),
-    ],
+    [...diff("expression", live.expression?.trim(), want.expression), ...diff("pushStatus", live.pushStatus, want.pushStatus, pushHint)],
     imported,
   );
 }
 
 function appToOktaItem(expected: Expected, live: LiveState): CheckItem {
-  const name = expected.oktaAttributeName;
-  const title = `Statsig -> Okta mapping of "${name}" (apply on create)`;
-  if (!expected.manageAppToOktaMapping) {
-    const mapped = live.appToOkta?.properties[name];
-    return item("3+5", title, [], {
-      status: "not-managed",
-      notes: [
-        `not managed (manageAppToOktaMapping: false); live: ${mapped ? `${mapped.expression ?? "?"}, ${mapped.pushStatus ?? "?"}` : "not mapped"}`,
-      ],
-    });
-  }
-  return mappingItem(
-    "3+5",
-    title,
-    live.appToOkta,
-    name,
-    { expression: `appuser.${STATSIG_ATTRIBUTE}`, pushStatus: "DONT_PUSH", pushHint: "Statsig -> Okta applies on create only (DONT_PUSH)" },
-    childNames(expected.name).appToOkta,
-  );
+  const child = childOf(expected.desired, "appToOkta");
+  if (child) return mappingItem(child, live.appToOkta, "Statsig -> Okta applies on create only (DONT_PUSH)");
+  const skipped = expected.desired.notManaged.find((n) => n.kind === "appToOkta")!;
+  const name = expected.desired.oktaAttributeName;
+  const mapped = live.appToOkta?.properties[name];
+  return item(skipped.step, `${skipped.title.replace(/ \(/, ` of "${name}" (`)}`, [], {
+    status: "not-managed",
+    notes: [`not managed (${skipped.why}); live: ${mapped ? `${mapped.expression ?? "?"}, ${mapped.pushStatus ?? "?"}` : "not mapped"}`],
+  });
 }
 
 function oktaToAppItem(expected: Expected, live: LiveState): CheckItem {
-  const title = `Okta -> Statsig mapping of "${STATSIG_ATTRIBUTE}" (apply on create and update)`;
-  if (expected.mode === "group") {
-    const mapped = live.oktaToApp?.properties[STATSIG_ATTRIBUTE];
-    if (!mapped) return item("4+5", title, [], { notes: ["not mapped, as group mode needs"] });
-    return item("4+5", title, [
-      {
-        field: "mapping",
-        live: mapped.expression,
-        expected: undefined,
-        hint: `a mapped ${STATSIG_ATTRIBUTE} overrides the roles of group assignments: set it to no mapping (mapping ${live.oktaToApp!.id})`,
-      },
-    ]);
-  }
-  return mappingItem(
-    "4+5",
-    title,
-    live.oktaToApp,
-    STATSIG_ATTRIBUTE,
-    { expression: `user.${expected.oktaAttributeName}`, pushStatus: "PUSH", pushHint: "with DONT_PUSH role changes never reach Statsig" },
-    childNames(expected.name).oktaToApp,
-  );
+  const child = childOf(expected.desired, "oktaToApp");
+  if (child) return mappingItem(child, live.oktaToApp, "with DONT_PUSH role changes never reach Statsig");
+  // Group mode: the role must not be mapped, or it overrides every group assignment's role.
+  const skipped = expected.desired.notManaged.find((n) => n.kind === "oktaToApp")!;
+  const title = `${skipped.title.replace(/ \(/, ` of "${STATSIG_ATTRIBUTE}" (`)}`;
+  const mapped = live.oktaToApp?.properties[STATSIG_ATTRIBUTE];
+  if (!mapped) return item(skipped.step, title, [], { notes: ["not mapped, as group mode needs"] });
+  return item(skipped.step, title, [
+    {
+      field: "mapping",
+      live: mapped.expression,
+      expected: undefined,
+      hint: `a mapped ${STATSIG_ATTRIBUTE} overrides the roles of group assignments: set it to no mapping (mapping ${live.oktaToApp!.id})`,
+    },
+  ]);
 }
 
+const roleOf = (assignment: GroupAssignment) => {
+  const role = assignment.profile?.[STATSIG_ATTRIBUTE];
+  return role === undefined || role === null || role === "" ? undefined : role;
+};
+
 function groupItems(expected: Expected, live: LiveState): Comparison {
+  const { desired } = expected;
+  const wanted = assignmentsOf(desired);
   const items: CheckItem[] = [];
   const byGroup = new Map(live.groupAssignments.map((assignment) => [assignment.id, assignment]));
-  for (const group of expected.roleGroups) {
-    const title = `Group ${group.groupId}${group.key !== group.groupId ? ` ("${group.key}")` : ""} -> ${group.role}, priority ${group.priority}`;
-    const assignment = byGroup.get(group.groupId);
+  for (const child of wanted) {
+    const { role, priority, key } = child.group!;
+    const groupId = child.inputs.groupId as string;
+    const title = `Group ${groupId}${key !== groupId ? ` ("${key}")` : ""} -> ${role}, priority ${priority}`;
+    const assignment = byGroup.get(groupId);
     if (!assignment) {
       items.push(item("groups", title, [], { status: "missing", notes: ["the group is not assigned to the app"] }));
       continue;
     }
-    const role = assignment.profile?.[STATSIG_ATTRIBUTE];
-    const spelled = typeof role === "string" && role !== group.role ? suggestRole(role) : undefined;
+    const liveRole = roleOf(assignment);
+    const spelled = typeof liveRole === "string" && liveRole !== role ? suggestRole(liveRole) : undefined;
     items.push(
       item(
         "groups",
         title,
         [
-          ...diff(STATSIG_ATTRIBUTE, role ?? undefined, group.role, spelled ? `Statsig spells it "${spelled}"` : undefined),
-          ...diff("priority", assignment.priority, group.priority),
+          ...diff(STATSIG_ATTRIBUTE, liveRole, role, spelled ? `Statsig spells it "${spelled}"` : undefined),
+          ...diff("priority", assignment.priority, priority),
         ],
-        {
-          import: {
-            type: RESOURCE_TYPES.groupAssignment,
-            name: groupAssignmentName(expected.name, group.key),
-            id: `${expected.appId}/${group.groupId}`,
-          },
-        },
+        { import: importOf(child, `${expected.appId}/${groupId}`) },
       ),
     );
   }
 
-  const configured = new Set(expected.roleGroups.map((group) => group.groupId));
-  const lowestRolePriority = Math.max(...expected.roleGroups.map((group) => group.priority));
+  const configured = new Set(wanted.map((child) => child.inputs.groupId));
+  // The role groups as they are in Okta: a group outranks those whose priority number is higher than its own.
+  const liveRoleGroups = live.groupAssignments.filter((a) => configured.has(a.id) && typeof a.priority === "number");
   let otherAssignments = 0;
   for (const assignment of live.groupAssignments) {
     if (configured.has(assignment.id)) continue;
-    const role = assignment.profile?.[STATSIG_ATTRIBUTE];
-    if (role === undefined || role === null || role === "") {
-      // A group ranked above a role group gives its members its own (empty) profile instead of their role.
-      if (expected.mode === "group" && typeof assignment.priority === "number" && assignment.priority < lowestRolePriority) {
+    const role = roleOf(assignment);
+    const priority = assignment.priority;
+    const title = `Group ${assignment.id} (priority ${priority ?? "?"})`;
+    if (desired.mode === "group" && role === undefined && typeof priority === "number") {
+      const outranked = liveRoleGroups.filter((r) => r.priority! > priority);
+      const tied = liveRoleGroups.filter((r) => r.priority === priority);
+      if (outranked.length > 0 || tied.length > 0) {
+        const hint =
+          tied.length > 0
+            ? `shares priority ${priority} with role group ${tied.map((r) => r.id).join(", ")}: which profile its members get is undefined (concurrent assignment writes re-index priorities). Run \`pulumi up\` again, or reorder the groups in the admin console`
+            : priority === OKTA_TOP_PRIORITY
+              ? `sits at priority 0, above every role group, without giving a role: its members who are also in a role group get no role. The Okta provider cannot write priority 0, so move this group below the role groups in the admin console (Applications > the Statsig app > Assignments > Groups) or unassign it`
+              : `outranks role groups without giving a role: its members who are also in a role group may get no role. Give it a priority number above ${Math.max(...liveRoleGroups.map((r) => r.priority!))}`;
         items.push(
-          item("groups", `Group ${assignment.id} (priority ${assignment.priority})`, [], {
+          item("groups", title, [], {
             status: "not-in-config",
-            differences: [
-              {
-                field: "priority",
-                live: assignment.priority,
-                expected: undefined,
-                hint: `outranks role groups without giving a role: its members who are also in a role group may get no role. Give it a priority number above ${lowestRolePriority}`,
-              },
-            ],
+            differences: [{ field: "priority", live: priority, expected: undefined, hint }],
           }),
         );
         continue;
       }
+    }
+    if (role === undefined) {
       otherAssignments++;
       continue;
     }
     const hint =
-      expected.mode === "group"
+      desired.mode === "group"
         ? "its members get this role, but the config does not list the group: add it to roleGroups or clear the role"
         : "ignored while the Okta -> Statsig mapping maps the role; clear it, or list the group in roleGroups";
     items.push(
-      item("groups", `Group ${assignment.id} (priority ${assignment.priority ?? "?"})`, [], {
+      item("groups", title, [], {
         status: "not-in-config",
         differences: [{ field: STATSIG_ATTRIBUTE, live: role, expected: undefined, hint }],
       }),

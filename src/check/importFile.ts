@@ -1,4 +1,4 @@
-import { ORG_ROLES_TYPE } from "../orgRoles";
+import { ORG_ROLES_TYPE } from "../desired";
 
 /** One live object the component would adopt: its child resource's type and name, and the provider's import id. */
 export interface ImportResource {

@@ -1,11 +1,9 @@
 import * as path from "node:path";
-import { argsFromConfig, CONFIG_NAMESPACE, DEFAULT_COMPONENT_NAME } from "../stack";
+import { argsFromConfig, CONFIG_NAMESPACE, DEFAULT_COMPONENT_NAME } from "../config";
 import { readStackConfig, stackFilePath, StackFileError } from "../stackFile";
-import { checkOrgRolesArgs, OrgRolesArgsError } from "../validation";
+import { checkOrgRolesArgs, OrgRolesArgsError, type ValidArgs } from "../validation";
 import { CheckError } from "./errors";
 import { expectedFromArgs, type Expected } from "./expected";
-
-/** The component name the root program uses when the config names none. */
 
 export interface TargetOptions {
   cwd: string;
@@ -57,15 +55,13 @@ export function resolveTarget(options: TargetOptions): Target {
   if (options.appId !== undefined) config[`${CONFIG_NAMESPACE}:appId`] = options.appId;
 
   let name: string;
-  let args: unknown;
+  let value: ValidArgs;
   try {
-    ({ name, args } = argsFromConfig(config));
+    ({ name, valid: value } = argsFromConfig(config));
   } catch (error) {
     if (error instanceof OrgRolesArgsError) throw new CheckError(`${configFile}: ${error.message}`);
     throw error;
   }
-  const { value } = checkOrgRolesArgs(args);
-  if (!value) throw new CheckError(`${configFile}: invalid config`); // argsFromConfig already reported the issues
 
   const stack = options.stack ?? /^Pulumi\.(.+)\.ya?ml$/.exec(path.basename(file))?.[1];
   const orgName = config["okta:orgName"];

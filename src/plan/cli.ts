@@ -2,11 +2,11 @@ import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { UsageError, type CliIo } from "../cliIo";
-import { CONFIG_NAMESPACE } from "../stack";
+import { argsFromConfig, CONFIG_NAMESPACE } from "../config";
+import { describeOrgRoles } from "../desired";
 import { EXAMPLE_STACK, readStackConfig, StackFileError, stackFilePath } from "../stackFile";
 import { OrgRolesArgsError } from "../validation";
 import { formatPlan, toPlan } from "./plan";
-import { runPlan } from "./run";
 
 const HELP = `Usage: statsig-okta plan [--stack NAME | --config FILE] [--json]
 
@@ -57,7 +57,8 @@ export async function runPlanCommand(argv: string[], io: CliIo): Promise<number>
       );
       return 2;
     }
-    const plan = toPlan(await runPlan(config), source);
+    const { name, valid } = argsFromConfig(config);
+    const plan = toPlan(describeOrgRoles(name, valid), source);
     io.stdout(values.json ? `${JSON.stringify(plan, null, 2)}\n` : formatPlan(plan));
     return 0;
   } catch (error) {

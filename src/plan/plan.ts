@@ -1,6 +1,18 @@
-import { ORG_ROLES_TYPE } from "../orgRoles";
-import { childNames, RESOURCE_TYPES } from "../roles";
-import type { PlannedResource, RawPlan } from "./run";
+import { isDeferred } from "../validation";
+import { assignmentsOf, isRef, RESOURCE_TYPES, type Desired, type DesiredChild, type DesiredLookup, type Ref } from "../desired";
+
+/** A value that only Okta knows, shown as such instead of invented. */
+export interface Unknown {
+  unknown: string;
+}
+
+export interface PlannedResource {
+  type: string;
+  name: string;
+  inputs: Record<string, unknown>;
+  options: DesiredChild["options"];
+  dependsOn: string[];
+}
 
 export interface PlanStep {
   /** Statsig's step numbers, e.g. "3+5". */
@@ -18,53 +30,57 @@ export interface Plan {
   mode: "personal" | "group";
   steps: PlanStep[];
   groupAssignments: PlannedResource[];
-  lookups: RawPlan["lookups"];
+  lookups: { token: string; inputs: Record<string, unknown>; why: string }[];
   warnings: string[];
 }
 
-/** Groups what the program registered by Statsig's steps. */
-export function toPlan(raw: RawPlan, source: string): Plan {
-  const component = raw.resources.find((r) => r.type === ORG_ROLES_TYPE);
-  const ofType = (type: string) => raw.resources.filter((r) => r.type === type);
-  const names = childNames(component?.name ?? "");
-  const mappings = ofType(RESOURCE_TYPES.mapping);
-  const appAttribute = ofType(RESOURCE_TYPES.appUserSchemaProperty)[0];
-  const mode = appAttribute?.inputs.scope === "NONE" ? "group" : "personal";
-  const step = (stepNo: string, title: string, resource: PlannedResource | undefined, notManaged: string): PlanStep =>
-    resource ? { step: stepNo, title, resource } : { step: stepNo, title, notManaged };
+/** Replaces what is known only at deploy with a description of it; the app id is given, so it is shown. */
+function shown(value: unknown, lookups: DesiredLookup[]): unknown {
+  if (isRef(value)) {
+    const lookup = lookups.find((l) => l.provides === (value as Ref).ref);
+    if (lookup?.known !== undefined && !isDeferred(lookup.known)) return lookup.known;
+    return { unknown: value.ref === "userTypeId" ? "the user type id, looked up in Okta by `pulumi up`" : `${value.ref}, known at deploy` };
+  }
+  if (isDeferred(value)) return { unknown: "an Output of the program, known at deploy" };
+  if (Array.isArray(value)) return value.map((item) => shown(item, lookups));
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shown(v, lookups)]));
+  return value;
+}
+
+const planned = (child: DesiredChild, lookups: DesiredLookup[]): PlannedResource => ({
+  type: child.type,
+  name: child.name,
+  inputs: shown(child.inputs, lookups) as Record<string, unknown>,
+  options: child.options,
+  dependsOn: child.dependsOn,
+});
+
+/** The description, step by step, as `plan` shows it. */
+export function toPlan(desired: Desired, source: string): Plan {
+  const steps: PlanStep[] = [];
+  for (const kind of ["oktaAttribute", "appAttribute", "appToOkta", "oktaToApp"] as const) {
+    const child = desired.children.find((c) => c.kind === kind);
+    const skipped = desired.notManaged.find((n) => n.kind === kind);
+    if (child) steps.push({ step: child.step, title: child.title, resource: planned(child, desired.lookups) });
+    else if (skipped) steps.push({ step: skipped.step, title: skipped.title, notManaged: skipped.why });
+  }
   return {
     source,
-    component: component?.name ?? "?",
-    mode,
-    steps: [
-      step(
-        "1",
-        "Okta user attribute",
-        ofType(RESOURCE_TYPES.userSchemaProperty)[0],
-        "manageOktaAttribute is false: the attribute is owned elsewhere",
-      ),
-      step("2", "Statsig app attribute", appAttribute, "not created"),
-      step(
-        "3+5",
-        "App -> Okta mapping",
-        mappings.find((m) => m.name === names.appToOkta),
-        "manageAppToOktaMapping is false",
-      ),
-      step(
-        "4+5",
-        "Okta -> App mapping",
-        mappings.find((m) => m.name === names.oktaToApp),
-        "group mode: a mapping of statsigOrgRole would override the roles of group assignments. If Okta already has one (set by hand or by personal mode), remove it: see the README",
-      ),
-    ],
-    groupAssignments: ofType(RESOURCE_TYPES.groupAssignment).sort((a, b) => Number(a.inputs.priority) - Number(b.inputs.priority)),
-    lookups: raw.lookups,
-    warnings: raw.warnings,
+    component: desired.component,
+    mode: desired.mode,
+    steps,
+    groupAssignments: assignmentsOf(desired).map((child) => planned(child, desired.lookups)),
+    lookups: desired.lookups.map((l) => ({
+      token: l.token,
+      inputs: shown(l.args, desired.lookups) as Record<string, unknown>,
+      why: l.why,
+    })),
+    warnings: desired.warnings,
   };
 }
 
 const show = (value: unknown): string => {
-  if (value && typeof value === "object" && "unknown" in value) return `<${(value as { unknown: string }).unknown}>`;
+  if (value && typeof value === "object" && "unknown" in value) return `<${(value as Unknown).unknown}>`;
   return typeof value === "string" ? value : JSON.stringify(value);
 };
 
@@ -74,10 +90,11 @@ function safety(resource: PlannedResource): string {
   if (o.retainOnDelete) parts.push("kept in Okta on destroy (retainOnDelete)");
   if (o.deleteBeforeReplace) parts.push("delete-before-replace");
   if (o.replaceOnChanges?.length) parts.push(`new resource when ${o.replaceOnChanges.join("/")} change`);
+  if (o.ignoreChanges?.length) parts.push(`${o.ignoreChanges.join("/")} never changed in place (Okta ignores it)`);
   if (o.protect) parts.push("protected");
   if (resource.inputs.deleteWhenAbsent === false) parts.push("other mappings left alone (deleteWhenAbsent false)");
   if (resource.inputs.retainAssignment === true) parts.push("kept in Okta when removed (retainAssignment)");
-  if (o.dependsOn.length) parts.push(`after ${o.dependsOn.join(", ")}`);
+  if (resource.dependsOn.length) parts.push(`after ${resource.dependsOn.join(", ")}`);
   return parts.join("; ");
 }
 
@@ -127,23 +144,28 @@ export function formatPlan(plan: Plan): string {
   if (plan.mode === "personal") {
     lines.push("Group assignments: none (personal mode: each user's role comes from the Okta user attribute)");
   } else {
-    lines.push(`Group assignments on the app: ${plan.groupAssignments.length} (lowest priority number wins for a user in several groups)`);
+    lines.push(
+      `Group assignments on the app: ${plan.groupAssignments.length} (lowest priority number wins for a user in several groups), written one at a time in this order`,
+    );
     for (const a of plan.groupAssignments) {
       const role = (JSON.parse(String(a.inputs.profile)) as { statsigOrgRole?: string }).statsigOrgRole;
       lines.push(
         `  priority ${String(a.inputs.priority).padStart(3)}  ${role?.padEnd(6)}  group ${show(a.inputs.groupId)}  profile ${show(a.inputs.profile)}  [${a.name}]`,
       );
     }
-    if (plan.groupAssignments[0]) lines.push(`        safety: ${safety(plan.groupAssignments[0])}`);
+    const first = plan.groupAssignments[0];
+    const shared = first ? safety({ ...first, dependsOn: [] }) : "";
+    if (shared) lines.push(`        safety: ${shared}`);
     lines.push(
-      plan.groupAssignments[0]?.inputs.retainAssignment === true
+      first?.inputs.retainAssignment === true
         ? "        removing a group, roleGroups or the component only makes Pulumi forget the assignments (retainAssignments)"
         : "        removing a group from roleGroups unassigns it; removing roleGroups (personal mode) or `pulumi destroy` unassigns every group",
     );
   }
   if (plan.lookups.length) {
     lines.push("");
-    lines.push(`Lookups at deploy: ${plan.lookups.map((l) => `${l.token.split(":").pop()}(${JSON.stringify(l.inputs)})`).join(", ")}`);
+    lines.push("Lookups at deploy:");
+    for (const l of plan.lookups) lines.push(`  ${l.token.split(":").pop()}(${JSON.stringify(l.inputs)}): ${l.why}`);
   }
   for (const w of plan.warnings) lines.push(`warning: ${w}`);
   return `${lines.join("\n")}\n`;

@@ -13,6 +13,7 @@ import {
   freshOrg,
   GROUP_CONFIG,
   groupOrg,
+  guideOrg,
   LEGACY,
   MEMBERS,
   oktaAttribute,
@@ -134,7 +135,7 @@ describe("statsig-okta check (built CLI in a subprocess)", () => {
 
   it("compares group mode with a stack's config, reports an extra assignment and writes an import file", async () => {
     const org = groupOrg();
-    org.apps[APP_ID]!.groups.push({ id: LEGACY, priority: 4, profile: { statsigOrgRole: "Admin" } });
+    org.apps[APP_ID]!.groups.push({ id: LEGACY, priority: 5, profile: { statsigOrgRole: "Admin" } });
     const fake = await start(org);
     const dir = project("prod", GROUP_CONFIG);
     const result = await runCli(["--org-url", fake.origin, "--stack", "prod", "--import-file", "import.json"], env, dir);
@@ -144,10 +145,10 @@ describe("statsig-okta check (built CLI in a subprocess)", () => {
     expect(line(result.stdout, /Steps 4\+5/)).toMatch(/^\s+ok\s/);
     expect(result.stdout).toContain("not mapped, as group mode needs");
     expect(line(result.stdout, new RegExp(`Group ${OWNERS}`))).toMatch(
-      /^\s+ok\s+Groups\s+Group 00gownersgroup000001 -> Owner, priority 0$/,
+      /^\s+ok\s+Groups\s+Group 00gownersgroup000001 -> Owner, priority 1$/,
     );
     expect(line(result.stdout, new RegExp(`Group ${LEGACY}`))).toMatch(
-      /^\s+NOT IN CONFIG\s+Groups\s+Group 00glegacygroup000001 \(priority 4\)$/,
+      /^\s+NOT IN CONFIG\s+Groups\s+Group 00glegacygroup000001 \(priority 5\)$/,
     );
     expect(result.stdout).toContain(
       'statsigOrgRole: live "Admin", not set (its members get this role, but the config does not list the group',
@@ -210,7 +211,7 @@ describe("statsig-okta check (in-process)", () => {
 
     expect(result.code).toBe(1);
     expect(line(result.stdout, new RegExp(`Group ${ADMINS}`))).toMatch(
-      /^\s+DIFFERENT\s+Groups\s+Group 00gadminsgroup000001 -> Admin, priority 1$/,
+      /^\s+DIFFERENT\s+Groups\s+Group 00gadminsgroup000001 -> Admin, priority 2$/,
     );
     expect(result.stdout).toContain('statsigOrgRole: live "admin", expected "Admin" (Statsig spells it "Admin")');
     expect(result.stdout).toMatch(/1 difference found\.\n$/);
@@ -222,6 +223,48 @@ describe("statsig-okta check (in-process)", () => {
     expect(result.stdout).toMatch(/Everything matches\.\n$/);
     expect(result.code).toBe(0);
     expectOnlyGets(fake);
+  });
+
+  it("finds an org that followed Statsig's guide by hand (no list of values, as Okta answers app attributes) as expected, exit 0", async () => {
+    const fake = await start(guideOrg());
+    const result = await runInProcess(["--org-url", fake.origin, "--app-id", APP_ID], env, tmp());
+
+    expect(result.stdout).toMatch(/Everything matches\.\n$/);
+    expect(result.code).toBe(0);
+    // What `pulumi up` would still add is said, not counted as a difference.
+    expect(result.stdout).toContain("no list of values: any text reaches Statsig; `pulumi up` limits it to Member, Admin, Owner");
+    expectOnlyGets(fake);
+  });
+
+  it("in group mode, reports a Personal app attribute with the safe procedure, since Okta cannot change its scope", async () => {
+    // An org set up by the guide's "Personal" variant, compared with a group-mode config.
+    const org = personalOrg();
+    delete org.mappings[1]!.properties.statsigOrgRole;
+    org.apps[APP_ID]!.groups = groupOrg().apps[APP_ID]!.groups;
+    const fake = await start(org);
+    const result = await runInProcess(["--org-url", fake.origin, "--stack", "prod"], env, project("prod", GROUP_CONFIG));
+
+    expect(result.code).toBe(1);
+    expect(line(result.stdout, /Step 2 /)).toMatch(/^\s+DIFFERENT\s/);
+    const scope = line(result.stdout, /scope: live "SELF", expected "NONE"/);
+    expect(scope).toMatch(/Okta cannot change the scope of an existing attribute; until it is fixed, group roles do not reach Statsig/);
+    expect(scope).toMatch(
+      /1\. remove statsigOrgRole from the Okta -> Statsig mapping.*2\. delete the app attribute.*3\. `pulumi refresh`; 4\. `pulumi up`/,
+    );
+    expect(result.stdout).toMatch(/1 difference found\.\n$/);
+  });
+
+  it("in group mode, reports a group at priority 0 above the role groups, which the provider cannot outrank", async () => {
+    const org = groupOrg();
+    org.apps[APP_ID]!.groups.push({ id: LEGACY, priority: 0, profile: {} });
+    const fake = await start(org);
+    const result = await runInProcess(["--org-url", fake.origin, "--stack", "prod"], env, project("prod", GROUP_CONFIG));
+
+    expect(result.code).toBe(1);
+    expect(line(result.stdout, new RegExp(`Group ${LEGACY}`))).toMatch(
+      /^\s+NOT IN CONFIG\s+Groups\s+Group 00glegacygroup000001 \(priority 0\)$/,
+    );
+    expect(result.stdout).toMatch(/priority: live 0, not set \(sits at priority 0, above every role group.*cannot write priority 0/);
   });
 
   it("follows pagination of the group assignments across pages", async () => {

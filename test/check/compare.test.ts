@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { compare, isProblem, type CheckItem } from "../../src/check/compare";
-import type { Expected } from "../../src/check/expected";
+import { expectedFromArgs } from "../../src/check/expected";
+import type { OrgRolesArgs } from "../../src/args";
+import { validateOrgRolesArgs } from "../../src/validation";
 import type { LiveState } from "../../src/check/live";
 import type { SchemaAttribute } from "../../src/check/oktaTypes";
 
@@ -10,25 +12,17 @@ const NS = "urn:ietf:params:scim:schemas:core:2.0:User";
 const ROLES = ["Member", "Admin", "Owner"];
 const ONE_OF = ROLES.map((role) => ({ const: role, title: role }));
 
-const personal = (over: Partial<Expected> = {}): Expected => ({
-  name: "statsig",
-  appId: APP,
-  mode: "personal",
-  oktaAttributeName: "statsigOrgRole",
-  manageOktaAttribute: true,
-  oktaAttributePermissions: "READ_ONLY",
-  oktaAttributeMaster: "PROFILE_MASTER",
-  manageAppToOktaMapping: true,
-  roleGroups: [],
-  ...over,
-});
+type Over = Partial<OrgRolesArgs> & { name?: string };
 
-const group = (over: Partial<Expected> = {}): Expected =>
+/** What `check` expects for these args: the component's own description (src/desired.ts). */
+const personal = ({ name = "statsig", ...over }: Over = {}) =>
+  expectedFromArgs(name, validateOrgRolesArgs("test", { appId: APP, ...over }));
+
+const group = (over: Over = {}) =>
   personal({
-    mode: "group",
     roleGroups: [
-      { groupId: "00gownersgroup000001", key: "00gownersgroup000001", role: "Owner", priority: 0 },
-      { groupId: "00gadminsgroup000001", key: "admins", role: "Admin", priority: 1 },
+      { groupId: "00gownersgroup000001", role: "Owner" },
+      { groupId: "00gadminsgroup000001", role: "Admin" },
     ],
     ...over,
   });
@@ -69,8 +63,8 @@ const liveGroup = (over: Partial<LiveState> = {}): LiveState =>
     appAttribute: appAttr("NONE"),
     oktaToApp: { id: "prmB", properties: { userName: { expression: "user.login", pushStatus: "PUSH" } } },
     groupAssignments: [
-      { id: "00gownersgroup000001", priority: 0, profile: { statsigOrgRole: "Owner" } },
-      { id: "00gadminsgroup000001", priority: 1, profile: { statsigOrgRole: "Admin" } },
+      { id: "00gownersgroup000001", priority: 1, profile: { statsigOrgRole: "Owner" } },
+      { id: "00gadminsgroup000001", priority: 2, profile: { statsigOrgRole: "Admin" } },
     ],
     ...over,
   });
@@ -119,7 +113,7 @@ describe("compare", () => {
     expect(item.notes.join()).toMatch(/provisioning/);
   });
 
-  it.each<[string, Partial<Expected>, Partial<LiveState>, string, { field: string; live: unknown; expected: unknown; hint?: RegExp }]>([
+  it.each<[string, Over, Partial<LiveState>, string, { field: string; live: unknown; expected: unknown; hint?: RegExp }]>([
     [
       "namespace missing",
       {},
@@ -143,7 +137,7 @@ describe("compare", () => {
     ],
     [
       "Personal scope in group mode",
-      { mode: "group" },
+      { roleGroups: [] },
       { appAttribute: appAttr("SELF"), oktaToApp: { id: "prmB", properties: {} } },
       "2",
       { field: "scope", live: "SELF", expected: "NONE", hint: /Group/ },
@@ -257,14 +251,13 @@ describe("compare", () => {
     const [, admins] = byStep(compare(group(), live).items, "groups");
     expect(admins!.status).toBe("different");
     expect(admins!.differences).toEqual([{ field: "statsigOrgRole", live: "admin", expected: "Admin", hint: 'Statsig spells it "Admin"' }]);
-    expect(admins!.title).toContain('("admins")');
   });
 
   it("reports a changed priority and a group that is not assigned", () => {
     const live = liveGroup();
     live.groupAssignments = [{ id: "00gownersgroup000001", priority: 5, profile: { statsigOrgRole: "Owner" } }];
     const [owners, admins] = byStep(compare(group(), live).items, "groups");
-    expect(owners!.differences).toEqual([{ field: "priority", live: 5, expected: 0 }]);
+    expect(owners!.differences).toEqual([{ field: "priority", live: 5, expected: 1 }]);
     expect(admins!.status).toBe("missing");
     expect(admins!.import).toBeUndefined();
   });
@@ -284,23 +277,52 @@ describe("compare", () => {
     expect(otherAssignments).toBe(2);
   });
 
-  it("in group mode, reports a group without a role ranked above a role group, which can take its members' role away", () => {
-    const live = liveGroup({
-      groupAssignments: [
-        { id: "00geveryonegroup0001", priority: 0, profile: {} },
-        { id: "00gownersgroup000001", priority: 1, profile: { statsigOrgRole: "Owner" } },
-        { id: "00gadminsgroup000001", priority: 2, profile: { statsigOrgRole: "Admin" } },
-        { id: "00gsalesgroup0000001", priority: 3, profile: {} },
-      ],
-    });
-    const { items, otherAssignments } = compare(
-      group({ roleGroups: group().roleGroups.map((g) => ({ ...g, priority: g.priority + 1 })) }),
-      live,
-    );
-    const extra = items.filter((i) => i.status === "not-in-config");
+  const outranking = (groupAssignments: LiveState["groupAssignments"]) => {
+    const { items, otherAssignments } = compare(group(), liveGroup({ groupAssignments }));
+    return { extra: items.filter((i) => i.status === "not-in-config"), otherAssignments };
+  };
+  const OWNER_AT_1 = { id: "00gownersgroup000001", priority: 1, profile: { statsigOrgRole: "Owner" } };
+
+  it("in group mode, reports a group at priority 0, which the provider can never move the role groups above", () => {
+    const { extra, otherAssignments } = outranking([
+      { id: "00geveryonegroup0001", priority: 0, profile: {} },
+      OWNER_AT_1,
+      { id: "00gadminsgroup000001", priority: 2, profile: { statsigOrgRole: "Admin" } },
+      { id: "00gsalesgroup0000001", priority: 3, profile: {} },
+    ]);
     expect(extra.map((i) => i.title)).toEqual(["Group 00geveryonegroup0001 (priority 0)"]);
-    expect(extra[0]!.differences[0]!.hint).toMatch(/outranks role groups without giving a role.*above 2/);
+    expect(extra[0]!.differences[0]!.hint).toMatch(/priority 0, above every role group.*cannot write priority 0.*admin console/);
     // Ranked below every role group, it changes nobody's role.
+    expect(otherAssignments).toBe(1);
+  });
+
+  it("in group mode, reports a group without a role between role groups, and says how far down it must go", () => {
+    const { extra } = outranking([
+      OWNER_AT_1,
+      { id: "00gsalesgroup0000001", priority: 2, profile: {} },
+      { id: "00gadminsgroup000001", priority: 3, profile: { statsigOrgRole: "Admin" } },
+    ]);
+    expect(extra.map((i) => i.title)).toEqual(["Group 00gsalesgroup0000001 (priority 2)"]);
+    expect(extra[0]!.differences[0]!.hint).toMatch(/outranks role groups without giving a role.*above 3/);
+  });
+
+  it("in group mode, reports a group that shares a role group's priority (what concurrent writes leave behind)", () => {
+    const { extra } = outranking([
+      OWNER_AT_1,
+      { id: "00gadminsgroup000001", priority: 2, profile: { statsigOrgRole: "Admin" } },
+      { id: "00gsalesgroup0000001", priority: 2, profile: {} },
+    ]);
+    expect(extra.map((i) => i.title)).toEqual(["Group 00gsalesgroup0000001 (priority 2)"]);
+    expect(extra[0]!.differences[0]!.hint).toMatch(/shares priority 2 with role group 00gadminsgroup000001/);
+  });
+
+  it("in group mode, a group right below the last role group changes nobody's role", () => {
+    const { extra, otherAssignments } = outranking([
+      OWNER_AT_1,
+      { id: "00gadminsgroup000001", priority: 2, profile: { statsigOrgRole: "Admin" } },
+      { id: "00gsalesgroup0000001", priority: 3, profile: {} },
+    ]);
+    expect(extra).toEqual([]);
     expect(otherAssignments).toBe(1);
   });
 
@@ -346,7 +368,7 @@ describe("compare", () => {
       { type: "okta:index/appUserSchemaProperty:AppUserSchemaProperty", name: "roles-app-attribute", id: `${APP}/statsigOrgRole` },
       { type: "okta:profile/mapping:Mapping", name: "roles-app-to-okta", id: "prmA" },
       { type: "okta:app/groupAssignment:GroupAssignment", name: "roles-group-00gownersgroup000001", id: `${APP}/00gownersgroup000001` },
-      { type: "okta:app/groupAssignment:GroupAssignment", name: "roles-group-admins", id: `${APP}/00gadminsgroup000001` },
+      { type: "okta:app/groupAssignment:GroupAssignment", name: "roles-group-00gadminsgroup000001", id: `${APP}/00gadminsgroup000001` },
     ]);
   });
 });

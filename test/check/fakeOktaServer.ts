@@ -82,6 +82,14 @@ export interface RecordedRequest {
   at: number;
 }
 
+/**
+ * Okta answers app user schema properties without `permissions`, `master` or `mutability`, whatever was
+ * sent (recorded GET/POST of /api/v1/meta/schemas/apps/{id}/default in okta-recorded.json).
+ */
+function withoutAppOnlyKeys(custom: Record<string, Attribute>): Record<string, Attribute> {
+  return Object.fromEntries(Object.entries(custom).map(([name, { permissions: _p, master: _m, ...rest }]) => [name, rest as Attribute]));
+}
+
 /** Scopes per endpoint, from the spec's `security` entries (kept apart from src/check/scopes.ts on purpose). */
 const SCOPE_OF: [RegExp, string][] = [
   [/^\/api\/v1\/meta\/types\/user/, "okta.userTypes.read"],
@@ -334,7 +342,7 @@ export class FakeOktaServer {
       return this.send(
         res,
         200,
-        this.schema(`${origin}/meta/schemas/apps/${match[1]}/default`, app.name, `${app.name} User`, app.schema, {
+        this.schema(`${origin}/meta/schemas/apps/${match[1]}/default`, app.name, `${app.name} User`, withoutAppOnlyKeys(app.schema), {
           userName: { title: "Username", type: "string", required: true, scope: "NONE" },
         }),
       );

@@ -36,7 +36,7 @@ export const oktaAttribute = (): Attribute => ({
   master: { type: "PROFILE_MASTER" },
 });
 
-/** Step 2: Personal (SELF) or Group (NONE). */
+/** Step 2: Personal (SELF) or Group (NONE). Okta keeps no permissions or master on app attributes (recorded). */
 export const appAttribute = (scope: "SELF" | "NONE"): Attribute => ({
   title: "Statsig org role",
   type: "string",
@@ -44,8 +44,6 @@ export const appAttribute = (scope: "SELF" | "NONE"): Attribute => ({
   scope,
   externalName: "statsigOrgRole",
   externalNamespace: SCIM_NAMESPACE,
-  permissions: [{ principal: "SELF", action: "READ_ONLY" }],
-  master: { type: "PROFILE_MASTER" },
 });
 
 function mappings(): FakeMapping[] {
@@ -92,16 +90,33 @@ export function personalOrg(): FakeOrg {
   return org;
 }
 
+/**
+ * Statsig's guide followed by hand, in personal mode, exactly as its five steps say: the guide asks for no list
+ * of values, so both attributes are plain strings. The user permission is the console's default for a new
+ * attribute, read-only (the guide does not say).
+ */
+export function guideOrg(): FakeOrg {
+  const org = personalOrg();
+  const plain = (attribute: Attribute): Attribute => {
+    const { enum: _e, oneOf: _o, ...rest } = attribute;
+    return { ...rest, title: "statsigOrgRole" };
+  };
+  org.userSchemas[DEFAULT_SCHEMA_ID] = { statsigOrgRole: plain(oktaAttribute()) };
+  org.apps[APP_ID]!.schema = { statsigOrgRole: plain(appAttribute("SELF")) };
+  return org;
+}
+
 /** Group mode: roles from group assignments, no Okta -> app mapping of the role. Priorities: Owner, Admin, Member. */
 export function groupOrg(): FakeOrg {
   const org = personalOrg();
   org.apps[APP_ID]!.schema = { statsigOrgRole: appAttribute("NONE") };
   delete org.mappings[1]!.properties.statsigOrgRole;
   const groups: FakeAssignment[] = [
-    { id: OWNERS, priority: 0, profile: { statsigOrgRole: "Owner" } },
-    { id: ADMINS, priority: 1, profile: { statsigOrgRole: "Admin" } },
-    { id: MEMBERS, priority: 2, profile: { statsigOrgRole: "Member" } },
-    { id: EVERYONE, priority: 3, profile: { statsigOrgRole: null } },
+    // From 1: the provider never writes priority 0 (okta-notes.md "Read first"); null echoed as Okta does.
+    { id: OWNERS, priority: 1, profile: { statsigOrgRole: "Owner" } },
+    { id: ADMINS, priority: 2, profile: { statsigOrgRole: "Admin" } },
+    { id: MEMBERS, priority: 3, profile: { statsigOrgRole: "Member" } },
+    { id: EVERYONE, priority: 4, profile: { statsigOrgRole: null } },
   ];
   org.apps[APP_ID]!.groups = groups;
   return org;

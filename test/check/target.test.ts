@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import { CheckError } from "../../src/check/errors";
 import { importFile } from "../../src/check/importFile";
 import { resolveTarget } from "../../src/check/target";
+import { describeOrgRoles } from "../../src/desired";
+import { validateOrgRolesArgs } from "../../src/validation";
 import { ORG_ROLES_TYPE } from "../../src/orgRoles";
 
 function dirWith(files: Record<string, string>): string {
@@ -18,17 +20,8 @@ const APP = "0oastatsigapp0000001";
 describe("resolveTarget", () => {
   it("without a config, expects the component's defaults in personal mode", () => {
     const { expected, configFile, orgUrl } = resolveTarget({ cwd: "/", appId: APP });
-    expect(expected).toEqual({
-      name: "statsig",
-      appId: APP,
-      mode: "personal",
-      oktaAttributeName: "statsigOrgRole",
-      manageOktaAttribute: true,
-      oktaAttributePermissions: "READ_ONLY",
-      oktaAttributeMaster: "PROFILE_MASTER",
-      manageAppToOktaMapping: true,
-      roleGroups: [],
-    });
+    expect(expected).toEqual({ desired: describeOrgRoles("statsig", validateOrgRolesArgs("test", { appId: APP })), appId: APP });
+    expect(expected.desired.mode).toBe("personal");
     expect(configFile).toBeUndefined();
     expect(orgUrl).toBeUndefined();
   });
@@ -57,10 +50,11 @@ describe("resolveTarget", () => {
     const target = resolveTarget({ cwd, stack: "prod" });
     expect(target.stack).toBe("prod");
     expect(target.orgUrl).toBe("https://acme.oktapreview.com");
-    expect(target.expected).toMatchObject({ name: "roles", mode: "group", oktaAttributeMaster: "OKTA" });
-    expect(target.expected.roleGroups).toEqual([
-      { groupId: "00gownersgroup000001", key: "00gownersgroup000001", role: "Owner", priority: 10 },
-      { groupId: "00gmembersgroup00001", key: "00gmembersgroup00001", role: "Member", priority: 11 },
+    expect(target.expected.desired).toMatchObject({ component: "roles", mode: "group" });
+    expect(target.expected.desired.children.find((c) => c.kind === "oktaAttribute")?.inputs.master).toBe("OKTA");
+    expect(target.expected.desired.children.flatMap((c) => (c.group ? [[c.inputs.groupId, c.group.role, c.group.priority]] : []))).toEqual([
+      ["00gownersgroup000001", "Owner", 10],
+      ["00gmembersgroup00001", "Member", 11],
     ]);
   });
 
@@ -68,7 +62,7 @@ describe("resolveTarget", () => {
     const cwd = dirWith({ "Pulumi.staging.yaml": "config:\n  statsig-okta:oktaAttributeName: stagingRole\n" });
     const target = resolveTarget({ cwd, configFile: "Pulumi.staging.yaml", appId: APP });
     expect(target.expected.appId).toBe(APP);
-    expect(target.expected.oktaAttributeName).toBe("stagingRole");
+    expect(target.expected.desired.oktaAttributeName).toBe("stagingRole");
     expect(target.stack).toBe("staging");
   });
 

@@ -7,6 +7,7 @@ export interface RecordedOptions {
   deleteBeforeReplace?: boolean;
   protect?: boolean;
   replaceOnChanges?: string[];
+  ignoreChanges?: string[];
   /** Names of the resources this one waits for. */
   dependsOn: string[];
 }
@@ -16,7 +17,7 @@ const nameOf = (resource: unknown) => (resource as { __name?: string }).__name ?
 
 /**
  * A transformation that calls `record` with each resource's type, name and options, and changes nothing.
- * Mock runtimes never see resource options; this is how plan and tests observe them.
+ * Mock runtimes never see resource options; this is how tests observe them.
  */
 export function recordOptions(record: (type: string, name: string, options: RecordedOptions) => void): pulumi.ResourceTransformation {
   return ({ type, name, opts }) => {
@@ -27,7 +28,11 @@ export function recordOptions(record: (type: string, name: string, options: Reco
       ...(custom.deleteBeforeReplace !== undefined ? { deleteBeforeReplace: custom.deleteBeforeReplace } : {}),
       ...(opts.protect !== undefined ? { protect: opts.protect } : {}),
       ...(custom.replaceOnChanges ? { replaceOnChanges: custom.replaceOnChanges } : {}),
-      dependsOn: ([] as unknown[]).concat(opts.dependsOn ?? []).map(nameOf),
+      ...(opts.ignoreChanges ? { ignoreChanges: opts.ignoreChanges } : {}),
+      // An Output among them is a lookup to wait for (the app check), not a resource.
+      dependsOn: ([] as unknown[])
+        .concat(opts.dependsOn ?? [])
+        .map((d) => ((d as { __pulumiOutput?: boolean }).__pulumiOutput ? "<lookup>" : nameOf(d))),
     });
     return undefined;
   };
