@@ -140,8 +140,9 @@ export class OrgRoles extends pulumi.ComponentResource {
       try {
         app = await okta.app.getApp({ id, activeOnly: false }, { parent: this });
       } catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
         throw new Error(
-          `${ORG_ROLES_TYPE}: Okta has no app ${id} (${error instanceof Error ? error.message : String(error)}): set appId to the Statsig SCIM app's id (Applications > the Statsig app: the 0oa… id in its URL)`,
+          `${ORG_ROLES_TYPE}: Okta has no app ${id}${detail ? ` (${detail})` : ""}: set appId to the Statsig SCIM app's id (Applications > the Statsig app: the 0oa… id in its URL)`,
         );
       }
       if (app.status !== "ACTIVE") {

@@ -1,0 +1,31 @@
+/**
+ * How the Pulumi engine and the Okta provider decide between no change, an in-place update and a
+ * replacement, for the fields this project touches. The ForceNew fields are the provider's
+ * (terraform-provider-okta v6.12 schemas, as summarised in okta-notes.md "What each resource really does"
+ * and "Read first"); `replaceOnChanges` and `ignoreChanges` are the engine's.
+ */
+import { isDeepStrictEqual } from "node:util";
+import type { RecordedOptions } from "./recordOptions";
+
+const FORCE_NEW: Record<string, string[]> = {
+  // `userType` is not ForceNew: a change is an update whose id still names the old type.
+  "okta:index/userSchemaProperty:UserSchemaProperty": ["index", "type", "externalName", "externalNamespace", "unique"],
+  // `appId` is not ForceNew either; `scope` is, although Okta ignores a scope change on an existing attribute.
+  "okta:index/appUserSchemaProperty:AppUserSchemaProperty": ["index", "type", "externalName", "externalNamespace", "unique", "scope"],
+  "okta:app/groupAssignment:GroupAssignment": ["appId", "groupId"],
+  // A mapping's update writes to the stored `prm…` id and never re-resolves the pair.
+  "okta:profile/mapping:Mapping": [],
+};
+
+export type Step = "same" | "update" | "replace";
+
+/** What `pulumi up` does to a resource whose last state is `old` when the program now registers `inputs`. */
+export function plannedStep(type: string, old: Record<string, unknown>, inputs: Record<string, unknown>, options: RecordedOptions): Step {
+  const forceNew = FORCE_NEW[type];
+  if (!forceNew) throw new Error(`providerModel: no ForceNew list for ${type}`);
+  const keys = new Set([...Object.keys(inputs), ...Object.keys(old).filter((k) => k in inputs)]);
+  const changed = [...keys].filter((key) => !(options.ignoreChanges ?? []).includes(key) && !isDeepStrictEqual(old[key], inputs[key]));
+  if (changed.length === 0) return "same";
+  const replacing = [...forceNew, ...(options.replaceOnChanges ?? [])];
+  return changed.some((key) => replacing.includes(key)) ? "replace" : "update";
+}
