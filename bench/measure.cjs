@@ -14,14 +14,16 @@ pulumi.runtime.setMocks(
       resources++;
       return { id: `${name}-id`, state: inputs };
     },
-    call: () => ({ id: "oty1dfltUserType0000", name: "user" }),
+    // The two lookups the component makes: the app check and the default user type.
+    call: ({ token, inputs }) =>
+      token === "okta:app/getApp:getApp" ? { id: inputs.id, status: "ACTIVE" } : { id: "oty1dfltUserType0000", name: "user" },
   },
   "bench",
   "bench",
   false,
 );
 
-// Okta allows priorities 0-100, so one app takes at most 101 role groups: larger counts use several apps.
+// The component writes priorities 1-100, so one app takes at most 100 role groups: larger counts use several apps.
 const PER_APP = 100;
 const appId = (i) => `0oa${String(i).padStart(17, "0")}`;
 const groupId = (i) => `00g${String(i).padStart(17, "0")}`;

@@ -10,8 +10,8 @@ trap 'rm -rf "$work"' EXIT
 cd "$root"
 tarball=$(npm pack --silent --pack-destination "$work" | tail -n 1)
 echo "packed $tarball: $(tar -tzf "$work/$tarball" | wc -l) files"
-if tar -tzf "$work/$tarball" | grep -E '^package/(src|test)/'; then
-  echo "the tarball must not ship sources or tests" >&2
+if tar -tzf "$work/$tarball" | grep -E '^package/(src|test)/|\.map$'; then
+  echo "the tarball must not ship sources, tests or source maps that point at them" >&2
   exit 1
 fi
 
@@ -36,8 +36,9 @@ pulumi.runtime.setMocks(
       types.push(type);
       return { id: type.includes("group/group") ? `00g${name.replace(/[^A-Za-z0-9]/g, "").padEnd(17, "0").slice(0, 17)}` : `${name}-id`, state: inputs };
     },
-    call: ({ token }) => {
+    call: ({ token, inputs }) => {
       if (token === "okta:user/getUserType:getUserType") return { id: "oty1dfltUserType0000", name: "user" };
+      if (token === "okta:app/getApp:getApp") return { id: inputs.id, status: "ACTIVE" };
       throw new Error(`unexpected lookup ${token}`);
     },
   },
@@ -55,4 +56,11 @@ require("@pulumi/pulumi/runtime/settings").waitForRPCs().then(() => {
   if (!ok) process.exit(1);
 });
 JS
+# Only the library is importable; the CLI is reached through its bin, and the root program not at all.
+node -e '
+  try { require("statsig-okta/dist/main"); process.exit(1); } catch (e) { if (e.code !== "ERR_PACKAGE_PATH_NOT_EXPORTED") throw e; }
+  if (typeof require("statsig-okta").OrgRoles !== "function") process.exit(1);
+'
+npx --no-install statsig-okta --version >/dev/null 2>&1 || npx --no-install statsig-okta --help >/dev/null
+npx --no-install statsig-okta plan >/dev/null
 echo "consumer check passed"
