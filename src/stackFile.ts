@@ -15,7 +15,10 @@ export class StackFileError extends Error {
  * Pulumi CLI. Encrypted (`secure:`) values cannot be read without the stack's secrets provider: they are
  * returned as `secretKeys`, never decrypted.
  */
-export function readStackConfig(file: string, project: string): { config: Record<string, string>; secretKeys: string[] } {
+export function readStackConfig(
+  file: string,
+  project: string,
+): { config: Record<string, string>; secretKeys: string[]; environment: boolean } {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -42,7 +45,9 @@ export function readStackConfig(file: string, project: string): { config: Record
     }
     config[key] = typeof value === "string" ? value : JSON.stringify(value);
   }
-  return { config, secretKeys };
+  // `environment:` imports Pulumi ESC environments, whose values only the Pulumi CLI can resolve.
+  const environment = doc !== null && typeof doc === "object" && "environment" in doc;
+  return { config, secretKeys, environment };
 }
 
 function isSecure(value: unknown): boolean {

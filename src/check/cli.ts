@@ -24,6 +24,9 @@ Options:
   --stack NAME         Compare with the config in Pulumi.NAME.yaml (current directory).
   --config FILE        Compare with the config in this stack file. Without --stack and --config: the
                        component's defaults (personal mode).
+  --key KEY            For a program that embeds OrgRoles: the config key holding its args as one object
+                       (KEY in the project's namespace, or project:KEY). Default: the statsig-okta:* keys.
+  --name NAME          With --key: the component's name in that program (default: statsig).
   --json               Print the result as JSON.
   --import-file FILE   Write a \`pulumi import --file\` file for the objects that exist in Okta, as children of
                        the OrgRoles component (for a stack that does not have it yet; Pulumi 3.94+).
@@ -43,6 +46,8 @@ const OPTIONS = {
   "app-id": { type: "string" },
   stack: { type: "string" },
   config: { type: "string" },
+  key: { type: "string" },
+  name: { type: "string" },
   json: { type: "boolean" },
   "import-file": { type: "string" },
   help: { type: "boolean", short: "h" },
@@ -73,7 +78,15 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
 
   if (values.stack !== undefined && values.config !== undefined) throw new UsageError("give --stack or --config, not both");
   try {
-    const target = resolveTarget({ cwd: io.cwd, stack: values.stack, configFile: values.config, appId: values["app-id"] });
+    const target = resolveTarget({
+      cwd: io.cwd,
+      ...(values.stack !== undefined ? { stack: values.stack } : {}),
+      ...(values.config !== undefined ? { configFile: values.config } : {}),
+      ...(values.key !== undefined ? { key: values.key } : {}),
+      ...(values.name !== undefined ? { name: values.name } : {}),
+      ...(values["app-id"] !== undefined ? { appId: values["app-id"] } : {}),
+    });
+    for (const note of target.notes ?? []) stderr(`statsig-okta check: ${note}\n`);
     const orgText = values["org-url"] ?? target.orgUrl;
     if (orgText === undefined) throw new CheckError("--org-url is required (or a stack config with okta:orgName)");
     const origin = parseOrgUrl(orgText);

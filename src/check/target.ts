@@ -1,7 +1,7 @@
-import * as path from "node:path";
-import { argsFromConfig, CONFIG_NAMESPACE, DEFAULT_COMPONENT_NAME } from "../config";
-import { readStackConfig, stackFilePath, StackFileError } from "../stackFile";
-import { checkOrgRolesArgs, OrgRolesArgsError, type ValidArgs } from "../validation";
+import { DEFAULT_COMPONENT_NAME } from "../config";
+import { readSource, shownFile } from "../source";
+import { StackFileError } from "../stackFile";
+import { checkOrgRolesArgs, OrgRolesArgsError } from "../validation";
 import { CheckError } from "./errors";
 import { expectedFromArgs, type Expected } from "./expected";
 
@@ -9,6 +9,9 @@ export interface TargetOptions {
   cwd: string;
   stack?: string;
   configFile?: string;
+  /** The config key of an OrgRoles embedded in another program, and its name there. */
+  key?: string;
+  name?: string;
   appId?: string;
 }
 
@@ -20,6 +23,8 @@ export interface Target {
   stack?: string;
   /** `https://<okta:orgName>.<okta:baseUrl>` when the stack configures the Okta provider that way. */
   orgUrl?: string;
+  /** What the user should know about the config read. */
+  notes?: string[];
 }
 
 /**
@@ -34,42 +39,21 @@ export function resolveTarget(options: TargetOptions): Target {
     return { expected: expectedFromArgs(DEFAULT_COMPONENT_NAME, value) };
   }
 
-  const file =
-    options.configFile !== undefined ? path.resolve(options.cwd, options.configFile) : stackFilePath(options.cwd, options.stack!);
-  // Named in messages as the user named it.
-  const configFile = options.configFile ?? path.relative(options.cwd, file);
-  let config: Record<string, string>;
-  let secretKeys: string[];
+  let source;
   try {
-    ({ config, secretKeys } = readStackConfig(file, CONFIG_NAMESPACE));
+    source = readSource(options);
   } catch (error) {
     if (error instanceof StackFileError) throw new CheckError(error.message);
+    if (error instanceof OrgRolesArgsError) throw new CheckError(`${shownFile(options)}: ${error.message}`);
     throw error;
   }
-  const encrypted = secretKeys.filter((key) => key.startsWith(`${CONFIG_NAMESPACE}:`));
-  if (encrypted.length > 0)
-    throw new CheckError(
-      `${configFile}: ${encrypted.join(", ")} ${encrypted.length > 1 ? "are" : "is"} encrypted; check cannot decrypt config`,
-    );
-  // --app-id wins over the config's, before validation, so a config without one is complete.
-  if (options.appId !== undefined) config[`${CONFIG_NAMESPACE}:appId`] = options.appId;
-
-  let name: string;
-  let value: ValidArgs;
-  try {
-    ({ name, valid: value } = argsFromConfig(config));
-  } catch (error) {
-    if (error instanceof OrgRolesArgsError) throw new CheckError(`${configFile}: ${error.message}`);
-    throw error;
-  }
-
-  const stack = options.stack ?? /^Pulumi\.(.+)\.ya?ml$/.exec(path.basename(file))?.[1];
-  const orgName = config["okta:orgName"];
-  const baseUrl = config["okta:baseUrl"] ?? "okta.com";
+  const orgName = source.config["okta:orgName"];
+  const baseUrl = source.config["okta:baseUrl"] ?? "okta.com";
   return {
-    expected: expectedFromArgs(name, value),
-    configFile,
-    ...(stack !== undefined ? { stack } : {}),
+    expected: expectedFromArgs(source.name, source.valid),
+    configFile: source.file,
+    notes: source.notes,
+    ...(source.stack !== undefined ? { stack: source.stack } : {}),
     ...(orgName ? { orgUrl: `https://${orgName}.${baseUrl}` } : {}),
   };
 }
