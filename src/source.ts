@@ -36,6 +36,27 @@ export interface Source {
   notes: string[];
 }
 
+/** The source options from a command's parsed flags (those not given stay unset). */
+export function sourceOptionsFrom(
+  cwd: string,
+  flags: {
+    stack?: string | undefined;
+    config?: string | undefined;
+    key?: string | undefined;
+    name?: string | undefined;
+    "app-id"?: string | undefined;
+  },
+): SourceOptions {
+  return {
+    cwd,
+    ...(flags.stack !== undefined ? { stack: flags.stack } : {}),
+    ...(flags.config !== undefined ? { configFile: flags.config } : {}),
+    ...(flags.key !== undefined ? { key: flags.key } : {}),
+    ...(flags.name !== undefined ? { name: flags.name } : {}),
+    ...(flags["app-id"] !== undefined ? { appId: flags["app-id"] } : {}),
+  };
+}
+
 /** Which stack file: --config, --stack, or the example stack (the package ships a copy). */
 export function stackFileFor(options: Pick<SourceOptions, "cwd" | "stack" | "configFile">): string {
   if (options.stack !== undefined && options.configFile !== undefined) throw new StackFileError("give --stack or --config, not both");
@@ -112,7 +133,9 @@ export function readSource(options: SourceOptions): Source {
     refuseEncrypted(stackConfig.secretKeys, (key) => key.startsWith(`${CONFIG_NAMESPACE}:`), file);
     const others = Object.keys(config).filter((key) => !/^(statsig-okta|okta|pulumi):/.test(key));
     if (others.length > 0) {
-      notes.push(`not read: ${others.join(", ")} (only ${CONFIG_NAMESPACE}:* keys configure the root program; for a program that embeds OrgRoles, use --key)`);
+      notes.push(
+        `not read: ${others.join(", ")} (only ${CONFIG_NAMESPACE}:* keys configure the root program; for a program that embeds OrgRoles, use --key)`,
+      );
     }
     if (options.appId !== undefined) config[`${CONFIG_NAMESPACE}:appId`] = options.appId;
     const { name, valid } = argsFromConfig(config);
@@ -126,7 +149,11 @@ export function readSource(options: SourceOptions): Source {
   const text = config[fullKey];
   const render = (p: (string | number)[]) => (p.length === 0 ? fullKey : `${fullKey}.${formatPath(p)}`);
   if (text === undefined) {
-    throw new OrgRolesArgsError("The stack config", [{ path: [], message: `is not set in ${file}${project ? " or Pulumi.yaml" : ""}` }], render);
+    throw new OrgRolesArgsError(
+      "The stack config",
+      [{ path: [], message: `is not set in ${file}${project ? " or Pulumi.yaml" : ""}` }],
+      render,
+    );
   }
   let args: unknown;
   try {

@@ -9,6 +9,7 @@ import { OktaClient } from "./http";
 import { importFile } from "./importFile";
 import { fetchLiveState } from "./live";
 import { formatText, importResources, problemCount, toJson, type Report } from "./report";
+import { sourceOptionsFrom } from "../source";
 import { resolveTarget } from "./target";
 import { parseOrgUrl } from "./url";
 
@@ -78,14 +79,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
 
   if (values.stack !== undefined && values.config !== undefined) throw new UsageError("give --stack or --config, not both");
   try {
-    const target = resolveTarget({
-      cwd: io.cwd,
-      ...(values.stack !== undefined ? { stack: values.stack } : {}),
-      ...(values.config !== undefined ? { configFile: values.config } : {}),
-      ...(values.key !== undefined ? { key: values.key } : {}),
-      ...(values.name !== undefined ? { name: values.name } : {}),
-      ...(values["app-id"] !== undefined ? { appId: values["app-id"] } : {}),
-    });
+    const target = resolveTarget(sourceOptionsFrom(io.cwd, values));
     for (const note of target.notes ?? []) stderr(`statsig-okta check: ${note}\n`);
     const orgText = values["org-url"] ?? target.orgUrl;
     if (orgText === undefined) throw new CheckError("--org-url is required (or a stack config with okta:orgName)");

@@ -1,19 +1,11 @@
 import { DEFAULT_COMPONENT_NAME } from "../config";
-import { readSource, shownFile } from "../source";
+import { readSource, shownFile, type SourceOptions } from "../source";
 import { StackFileError } from "../stackFile";
 import { checkOrgRolesArgs, OrgRolesArgsError } from "../validation";
 import { CheckError } from "./errors";
 import { expectedFromArgs, type Expected } from "./expected";
 
-export interface TargetOptions {
-  cwd: string;
-  stack?: string;
-  configFile?: string;
-  /** The config key of an OrgRoles embedded in another program, and its name there. */
-  key?: string;
-  name?: string;
-  appId?: string;
-}
+export type TargetOptions = SourceOptions;
 
 export interface Target {
   expected: Expected;

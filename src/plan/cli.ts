@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { UsageError, type CliIo } from "../cliIo";
 import { describeOrgRoles } from "../desired";
-import { readSource, shownFile } from "../source";
+import { readSource, shownFile, sourceOptionsFrom } from "../source";
 import { StackFileError } from "../stackFile";
 import { OrgRolesArgsError } from "../validation";
 import { formatPlan, toPlan } from "./plan";
@@ -49,13 +49,7 @@ export async function runPlanCommand(argv: string[], io: CliIo): Promise<number>
   if (values.stack !== undefined && values.config !== undefined) throw new UsageError("give --stack or --config, not both");
   if (values.name !== undefined && values.key === undefined) throw new UsageError("--name goes with --key");
   try {
-    const source = readSource({
-      cwd: io.cwd,
-      ...(values.stack !== undefined ? { stack: values.stack } : {}),
-      ...(values.config !== undefined ? { configFile: values.config } : {}),
-      ...(values.key !== undefined ? { key: values.key } : {}),
-      ...(values.name !== undefined ? { name: values.name } : {}),
-    });
+    const source = readSource(sourceOptionsFrom(io.cwd, values));
     for (const note of source.notes) io.stderr(`statsig-okta plan: ${note}\n`);
     const plan = toPlan(describeOrgRoles(source.name, source.valid), source.file);
     io.stdout(values.json ? `${JSON.stringify(plan, null, 2)}\n` : formatPlan(plan));
