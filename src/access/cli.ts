@@ -1,11 +1,9 @@
-import { parseArgs } from "node:util";
 import { UsageError, type CliIo } from "../cliIo";
-import { authFromEnv, type Authenticator } from "../check/auth";
-import { CheckError } from "../check/errors";
+import { authFromEnv, scrubbedOutput, type Authenticator } from "../check/auth";
+import { parseCommandArgs, resolveOrgTarget, TARGET_OPTIONS } from "../check/command";
+import { failureMessage } from "../check/errors";
 import { OktaClient } from "../check/http";
 import { ROLES_SCOPES } from "../check/scopes";
-import { resolveTarget } from "../check/target";
-import { parseOrgUrl } from "../check/url";
 import { explainRoles } from "./explain";
 import { formatCsv, formatTable, summaryLine, toJson, type ReportContext } from "./format";
 import { rolesTargetFrom } from "./model";
@@ -44,24 +42,11 @@ Credentials, from the environment (as for \`statsig-okta check\`):
 Exit status: 0 no findings, 1 findings, 2 the roles could not be read.
 `;
 
-const OPTIONS = {
-  "org-url": { type: "string" },
-  "app-id": { type: "string" },
-  stack: { type: "string" },
-  config: { type: "string" },
-  json: { type: "boolean" },
-  csv: { type: "boolean" },
-  help: { type: "boolean", short: "h" },
-} as const;
+const OPTIONS = { ...TARGET_OPTIONS, json: { type: "boolean" }, csv: { type: "boolean" } } as const;
 
 /** `statsig-okta roles`: 0 without findings, 1 with findings, 2 when it could not read the roles. */
 export async function runRoles(args: string[], io: CliIo): Promise<number> {
-  let values: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS }>>["values"];
-  try {
-    ({ values } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}. Run \`statsig-okta roles --help\` for the options.`);
-  }
+  const values = parseCommandArgs("roles", args, OPTIONS);
   if (values.help) {
     io.stdout(ROLES_USAGE);
     return 0;
@@ -69,21 +54,11 @@ export async function runRoles(args: string[], io: CliIo): Promise<number> {
   if (values.stack !== undefined && values.config !== undefined) throw new UsageError("give --stack or --config, not both");
   if (values.json && values.csv) throw new UsageError("give --json or --csv, not both");
 
-  // Nothing secret is ever formatted into output; scrubbing every line is the last line of defence.
   let auth: Authenticator | undefined;
-  const fromEnv = [io.env.OKTA_API_TOKEN, io.env.OKTA_PRIVATE_KEY].flatMap((value) => (value?.trim() ? [value.trim()] : []));
-  const scrub = (text: string) =>
-    [...fromEnv, ...(auth?.secrets() ?? [])]
-      .filter((secret) => secret.length >= 8)
-      .reduce((out, secret) => out.split(secret).join("[redacted]"), text);
-  const stdout = (text: string) => io.stdout(scrub(text));
-  const stderr = (text: string) => io.stderr(scrub(text));
+  const { stdout, stderr } = scrubbedOutput(io, () => auth);
 
   try {
-    const target = resolveTarget({ cwd: io.cwd, stack: values.stack, configFile: values.config, appId: values["app-id"] });
-    const orgText = values["org-url"] ?? target.orgUrl;
-    if (orgText === undefined) throw new CheckError("--org-url is required (or a stack config with okta:orgName)");
-    const origin = parseOrgUrl(orgText);
+    const { target, origin } = resolveOrgTarget(io.cwd, values);
 
     // OAuth asks for the scopes of `roles` unless OKTA_SCOPES names others.
     const env = io.env.OKTA_SCOPES?.trim() ? io.env : { ...io.env, OKTA_SCOPES: ROLES_SCOPES.join(" ") };
@@ -109,8 +84,7 @@ export async function runRoles(args: string[], io: CliIo): Promise<number> {
     );
     return report.findings.length === 0 ? 0 : 1;
   } catch (error) {
-    const message =
-      error instanceof CheckError ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    const message = failureMessage(error);
     stderr(`statsig-okta roles: ${message}\n`);
     if (values.json) stdout(`${JSON.stringify({ result: "error", message })}\n`);
     return 2;
