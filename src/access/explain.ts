@@ -43,9 +43,12 @@ const PULUMI_UP = "Run `pulumi up` for the stack (`statsig-okta check` shows the
 export function explainRoles(input: RolesInput): RolesReport {
   const { target, groups } = input;
   const attr = target.oktaAttributeName;
-  const groupLabel = (group: LiveGroup) => (group.name !== undefined ? `"${group.name}" (${group.id})` : group.id);
-  const priorityText = (group: LiveGroup) =>
-    group.assignment?.priority !== undefined ? `priority ${group.assignment.priority}` : "no priority";
+  /** `"Name" (00g…)`; with the live priority `"Name" (00g…, priority 2)`. */
+  const groupLabel = (group: LiveGroup, withPriority = false) => {
+    const priority = group.assignment?.priority !== undefined ? `priority ${group.assignment.priority}` : "no priority";
+    const details = withPriority ? `${group.id}, ${priority}` : group.id;
+    return group.name !== undefined ? `"${group.name}" (${details})` : withPriority ? `${group.id} (${priority})` : group.id;
+  };
   // The config's rank of each role group, by group index.
   const configRank = new Map<number, number>();
   target.roleGroups.forEach((roleGroup, rank) => {
@@ -119,8 +122,8 @@ export function explainRoles(input: RolesInput): RolesReport {
         reason: "outranked",
         groupId: win.id,
         message: isRoleGroup
-          ? `Role group ${groupLabel(win)} (${priorityText(win)}) outranks role group ${groupLabel(intended)} (${priorityText(intended)}): the live priorities differ from the config's`
-          : `Group ${groupLabel(win)} (${priorityText(win)}) is not a role group and outranks role group ${groupLabel(intended)} (${priorityText(intended)})`,
+          ? `Role group ${groupLabel(win, true)} outranks role group ${groupLabel(intended, true)}: the live priorities differ from the config's`
+          : `Group ${groupLabel(win, true)} is not a role group and outranks role group ${groupLabel(intended, true)}`,
         fix: isRoleGroup
           ? PULUMI_UP
           : `Give the role groups higher priorities than ${groupLabel(win)} (\`pulumi up\` puts them on top by default), or remove ${STATSIG_ATTRIBUTE} from its assignment`,
