@@ -18,17 +18,20 @@ export const CONTRACTORS = "00gcontractors000001";
 /** Not a role group, assigned below them without a role. */
 export const INTERNS = "00ginterns0000000001";
 
-/** The stack config of the group-mode org: role groups in the order the component ranks them (Owner first). */
-export const GROUP_STACK = [
+/** A group-mode stack config with these role groups. */
+const groupStack = (roleGroups: [string, string][]) => [
   `statsig-okta:appId: ${APP_ID}`,
-  `statsig-okta:roleGroups: '${JSON.stringify([
-    { groupId: OWNERS, role: "Owner" },
-    { groupId: ADMINS, role: "Admin" },
-    { groupId: AUDITORS, role: "Admin" },
-    { groupId: LEADS, role: "Admin" },
-    { groupId: MEMBERS, role: "Member" },
-  ])}'`,
+  `statsig-okta:roleGroups: '${JSON.stringify(roleGroups.map(([groupId, role]) => ({ groupId, role })))}'`,
 ];
+
+/** The stack config of the group-mode org: role groups in the order the component ranks them (Owner first). */
+export const GROUP_STACK = groupStack([
+  [OWNERS, "Owner"],
+  [ADMINS, "Admin"],
+  [AUDITORS, "Admin"],
+  [LEADS, "Admin"],
+  [MEMBERS, "Member"],
+]);
 
 export const stackYaml = (lines: string[]) => `config:\n${lines.map((line) => `  ${line}`).join("\n")}\n`;
 
@@ -43,10 +46,20 @@ interface Person {
   app?: Omit<FakeAppUser, "userId">;
 }
 
+/** Group assignments, priorities 0, 1, 2, … in this order, each with its role (or none) in the profile. */
+const assignments = (groups: [string, string | null][]) =>
+  groups.map(([groupId, role], priority) => ({ groupId, priority, profile: role === null ? {} : { statsigOrgRole: role } }));
+
+/** The Okta -> app mapping as Okta creates it with the app (default attributes), plus the role's when given. */
+const oktaToApp = (role?: string) => ({
+  givenName: { expression: "user.firstName", pushStatus: "PUSH" as const },
+  ...(role !== undefined ? { statsigOrgRole: { expression: role, pushStatus: "PUSH" as const } } : {}),
+});
+
 function build(
   people: Person[],
   groups: { id: string; name: string }[],
-  org: Omit<FakeRolesOrg, "users" | "groups" | "appUsers">,
+  org: Pick<FakeRolesOrg, "assignments" | "oktaToApp">,
 ): FakeRolesOrg {
   const users: FakeUser[] = [];
   const appUsers: FakeAppUser[] = [];
@@ -62,7 +75,14 @@ function build(
     for (const group of person.groups) members.get(group)!.push(id);
     if (person.app) appUsers.push({ userId: id, ...person.app });
   }
-  return { ...org, users, appUsers, groups: groups.map((group) => ({ ...group, members: members.get(group.id)! })) };
+  return {
+    appId: APP_ID,
+    userTypeId: USER_TYPE_ID,
+    ...org,
+    users,
+    appUsers,
+    groups: groups.map((group) => ({ ...group, members: members.get(group.id)! })),
+  };
 }
 
 const GROUPS = [
@@ -113,21 +133,16 @@ export function groupOrg(options: { mapping?: boolean } = {}): FakeRolesOrg {
     ],
     GROUPS,
     {
-      appId: APP_ID,
-      userTypeId: USER_TYPE_ID,
-      assignments: [
-        { groupId: CONTRACTORS, priority: 0, profile: { statsigOrgRole: "Member" } },
-        { groupId: OWNERS, priority: 1, profile: { statsigOrgRole: "Owner" } },
-        { groupId: ADMINS, priority: 2, profile: { statsigOrgRole: "Admin" } },
-        { groupId: MEMBERS, priority: 3, profile: { statsigOrgRole: "Member" } },
-        { groupId: LEADS, priority: 4, profile: { statsigOrgRole: "Member" } },
-        { groupId: INTERNS, priority: 5, profile: {} },
-      ],
-      // Okta's default attribute mappings; with `mapping`, the Okta -> app mapping of the role left from personal mode.
-      oktaToApp: {
-        givenName: { expression: "user.firstName", pushStatus: "PUSH" },
-        ...(options.mapping ? { statsigOrgRole: { expression: "user.statsigOrgRole", pushStatus: "PUSH" as const } } : {}),
-      },
+      assignments: assignments([
+        [CONTRACTORS, "Member"],
+        [OWNERS, "Owner"],
+        [ADMINS, "Admin"],
+        [MEMBERS, "Member"],
+        [LEADS, "Member"],
+        [INTERNS, null],
+      ]),
+      // With `mapping`: the Okta -> app mapping of the role, left from personal mode.
+      oktaToApp: oktaToApp(options.mapping ? "user.statsigOrgRole" : undefined),
     },
   );
 }
@@ -142,26 +157,21 @@ export function cleanGroupOrg(): FakeRolesOrg {
     ],
     GROUPS.filter((group) => [OWNERS, ADMINS, MEMBERS].includes(group.id)),
     {
-      appId: APP_ID,
-      userTypeId: USER_TYPE_ID,
-      assignments: [
-        { groupId: OWNERS, priority: 0, profile: { statsigOrgRole: "Owner" } },
-        { groupId: ADMINS, priority: 1, profile: { statsigOrgRole: "Admin" } },
-        { groupId: MEMBERS, priority: 2, profile: { statsigOrgRole: "Member" } },
-      ],
-      oktaToApp: { givenName: { expression: "user.firstName", pushStatus: "PUSH" } },
+      assignments: assignments([
+        [OWNERS, "Owner"],
+        [ADMINS, "Admin"],
+        [MEMBERS, "Member"],
+      ]),
+      oktaToApp: oktaToApp(),
     },
   );
 }
 
-export const CLEAN_GROUP_STACK = [
-  `statsig-okta:appId: ${APP_ID}`,
-  `statsig-okta:roleGroups: '${JSON.stringify([
-    { groupId: OWNERS, role: "Owner" },
-    { groupId: ADMINS, role: "Admin" },
-    { groupId: MEMBERS, role: "Member" },
-  ])}'`,
-];
+export const CLEAN_GROUP_STACK = groupStack([
+  [OWNERS, "Owner"],
+  [ADMINS, "Admin"],
+  [MEMBERS, "Member"],
+]);
 
 /** Personal mode: the role is the Okta attribute `statsigOrgRole`, mapped to the app. */
 export function personalOrg(options: { mapping?: string } = {}): FakeRolesOrg {
@@ -190,15 +200,8 @@ export function personalOrg(options: { mapping?: string } = {}): FakeRolesOrg {
     ],
     [{ id: MEMBERS, name: "Statsig Users" }],
     {
-      appId: APP_ID,
-      userTypeId: USER_TYPE_ID,
-      assignments: [{ groupId: MEMBERS, priority: 0, profile: {} }],
-      oktaToApp: {
-        givenName: { expression: "user.firstName", pushStatus: "PUSH" },
-        ...(options.mapping !== ""
-          ? { statsigOrgRole: { expression: options.mapping ?? "user.statsigOrgRole", pushStatus: "PUSH" as const } }
-          : {}),
-      },
+      assignments: assignments([[MEMBERS, null]]),
+      oktaToApp: oktaToApp(options.mapping === "" ? undefined : (options.mapping ?? "user.statsigOrgRole")),
     },
   );
 }
