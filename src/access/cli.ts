@@ -5,7 +5,7 @@ import { failureMessage } from "../check/errors";
 import { OktaClient } from "../check/http";
 import { ROLES_SCOPES } from "../check/scopes";
 import { explainRoles } from "./explain";
-import { formatCsv, formatTable, summaryLine, toJson, type ReportContext } from "./format";
+import { formatCsv, formatJson, formatTable, summaryLine, type ReportContext } from "./format";
 import { rolesTargetFrom } from "./model";
 import { readRoles } from "./read";
 
@@ -79,9 +79,8 @@ export async function runRoles(args: string[], io: CliIo): Promise<number> {
     };
     stderr(`statsig-okta roles: ${summaryLine(report)} (${requests} requests, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
 
-    stdout(
-      values.json ? `${JSON.stringify(toJson(report, context), null, 2)}\n` : values.csv ? formatCsv(report) : formatTable(report, context),
-    );
+    const output = values.json ? formatJson(report, context) : values.csv ? formatCsv(report) : formatTable(report, context);
+    for (const chunk of output) stdout(chunk);
     return report.findings.length === 0 ? 0 : 1;
   } catch (error) {
     const message = failureMessage(error);

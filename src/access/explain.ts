@@ -69,15 +69,28 @@ export function explainRoles(input: RolesInput): RolesReport {
     finding.users.push(login);
   };
 
+  // One object per group and per source, shared by every record that names it: 50,000 records stay small.
+  const groupRefs = groups.map((group) => ({ id: group.id, name: group.name ?? group.id, ...priorityOf(group) }));
+  const groupSources: RoleSource[] = groupRefs.map(({ id, name, priority }) => ({
+    kind: "group",
+    groupId: id,
+    group: name,
+    ...(priority !== undefined ? { priority } : {}),
+  }));
+  const fixedSources: Record<Exclude<RoleSource["kind"], "group">, RoleSource> = {
+    mapping: { kind: "mapping", expression: input.roleMapping ?? "" },
+    "app-user": { kind: "app-user" },
+    individual: { kind: "individual" },
+    unknown: { kind: "unknown" },
+  };
+
   /** The source of a user's role, by Okta's rules. */
   const sourceOf = (user: LiveAppUser, assigned: number[]): RoleSource => {
-    if (input.roleMapping !== undefined) return { kind: "mapping", expression: input.roleMapping };
-    if (target.mode === "personal") return { kind: "app-user" };
-    if (user.scope === "USER") return { kind: "individual" };
+    if (input.roleMapping !== undefined) return fixedSources.mapping;
+    if (target.mode === "personal") return fixedSources["app-user"];
+    if (user.scope === "USER") return fixedSources.individual;
     const winner = assigned[0];
-    if (winner === undefined) return { kind: "unknown" };
-    const group = groups[winner]!;
-    return { kind: "group", groupId: group.id, group: group.name ?? group.id, ...priorityOf(group) };
+    return winner === undefined ? fixedSources.unknown : groupSources[winner]!;
   };
 
   /** Why the role Okta sends is not the intended one (group mode). */
@@ -233,11 +246,7 @@ export function explainRoles(input: RolesInput): RolesReport {
       ...(user.status !== undefined ? { status: user.status } : {}),
       assignment: {
         individual: user.scope === "USER",
-        groups: assigned.map((index) => ({
-          id: groups[index]!.id,
-          name: groups[index]!.name ?? groups[index]!.id,
-          ...priorityOf(groups[index]!),
-        })),
+        groups: assigned.map((index) => groupRefs[index]!),
       },
       role,
       source: sourceOf(user, assigned),

@@ -66,43 +66,66 @@ export function summaryLine(report: RolesReport): string {
 
 const MAX_LISTED = 10;
 
-export function formatTable(report: RolesReport, context: ReportContext): string {
-  const columns = COLUMNS.filter((column) => column.inTable);
-  const rowsByRole = new Map<string | null, string[][]>();
-  const widths = columns.map((column) => column.header.length);
-  for (const record of report.users) {
-    const row = columns.map((column) => column.value(record) || "-");
-    row.forEach((cell, i) => (widths[i] = Math.max(widths[i]!, cell.length)));
-    const rows = rowsByRole.get(record.role) ?? [];
-    rows.push(row);
-    rowsByRole.set(record.role, rows);
+/**
+ * Joins lines into chunks of about a thousand, so the output of 50,000 users is written piece by piece and
+ * never held as one string.
+ */
+function* chunks(lines: Iterable<string>): Generator<string> {
+  let buffer: string[] = [];
+  for (const line of lines) {
+    buffer.push(line);
+    if (buffer.length >= 1000) {
+      yield buffer.join("");
+      buffer = [];
+    }
   }
-  const line = (cells: string[]) => `  ${cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join("  ")}\n`;
-
-  let out = `Statsig org roles of app ${context.appId} on ${context.org} (${report.mode} mode${context.config ? `, config ${context.config}` : ""})\n`;
-  out += `${summaryLine(report)}\n`;
-  for (const [role, count] of roleCounts(report)) {
-    out += `\n${role === null ? "Without a role" : (ROLES as readonly string[]).includes(role) ? role : `Not a Statsig role: ${JSON.stringify(role)}`} (${count})\n`;
-    out += line(columns.map((column) => column.header.toUpperCase()));
-    for (const row of rowsByRole.get(role)!) out += line(row);
-  }
-  if (report.findings.length > 0) {
-    out += `\nFindings\n`;
-    report.findings.forEach((finding, i) => {
-      const listed = finding.users.slice(0, MAX_LISTED).join(", ");
-      const more = finding.users.length > MAX_LISTED ? ` and ${finding.users.length - MAX_LISTED} more` : "";
-      out += `${i + 1}. [${finding.reason ? `${finding.kind}:${finding.reason}` : finding.kind}] ${finding.message}\n`;
-      out += `   ${plural(finding.users.length, "user")}: ${listed}${more}\n`;
-      out += `   Fix: ${finding.fix}\n`;
-    });
-  } else {
-    out += "\nNo findings.\n";
-  }
-  return out;
+  if (buffer.length > 0) yield buffer.join("");
 }
 
-export function toJson(report: RolesReport, context: ReportContext) {
-  return {
+const roleHeading = (role: string | null) =>
+  role === null ? "Without a role" : (ROLES as readonly string[]).includes(role) ? role : `Not a Statsig role: ${JSON.stringify(role)}`;
+
+/** The table: a section per role (the report's order: Owners first), then the findings with their fixes. */
+export function formatTable(report: RolesReport, context: ReportContext): Iterable<string> {
+  const columns = COLUMNS.filter((column) => column.inTable);
+  const cells = (record: UserRecord) => columns.map((column) => column.value(record) || "-");
+  // Two passes over the records (widths, then lines) instead of keeping every row's cells.
+  const widths = columns.map((column) => column.header.length);
+  for (const record of report.users) cells(record).forEach((cell, i) => (widths[i] = Math.max(widths[i]!, cell.length)));
+  const line = (row: string[]) => `  ${row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join("  ")}\n`;
+  const counts = roleCounts(report);
+
+  function* lines(): Generator<string> {
+    yield `Statsig org roles of app ${context.appId} on ${context.org} (${report.mode} mode${context.config ? `, config ${context.config}` : ""})\n`;
+    yield `${summaryLine(report)}\n`;
+    let section: string | null | undefined;
+    for (const record of report.users) {
+      if (record.role !== section) {
+        section = record.role;
+        yield `\n${roleHeading(section)} (${counts.get(section)})\n`;
+        yield line(columns.map((column) => column.header.toUpperCase()));
+      }
+      yield line(cells(record));
+    }
+    if (report.findings.length === 0) {
+      yield "\nNo findings.\n";
+      return;
+    }
+    yield "\nFindings\n";
+    for (const [i, finding] of report.findings.entries()) {
+      const listed = finding.users.slice(0, MAX_LISTED).join(", ");
+      const more = finding.users.length > MAX_LISTED ? ` and ${finding.users.length - MAX_LISTED} more` : "";
+      yield `${i + 1}. [${finding.reason ? `${finding.kind}:${finding.reason}` : finding.kind}] ${finding.message}\n`;
+      yield `   ${plural(finding.users.length, "user")}: ${listed}${more}\n`;
+      yield `   Fix: ${finding.fix}\n`;
+    }
+  }
+  return chunks(lines());
+}
+
+/** JSON: the summary, then one user object per line, then one finding per line. */
+export function formatJson(report: RolesReport, context: ReportContext): Iterable<string> {
+  const head = {
     result: report.findings.length === 0 ? "ok" : "findings",
     org: context.org,
     appId: context.appId,
@@ -113,9 +136,18 @@ export function toJson(report: RolesReport, context: ReportContext) {
       roles: Object.fromEntries([...roleCounts(report)].map(([role, count]) => [role ?? "none", count])),
       findings: report.findings.length,
     },
-    users: report.users,
-    findings: report.findings,
   };
+  const list = function* <T>(items: T[]) {
+    for (const [i, item] of items.entries()) yield `${JSON.stringify(item)}${i < items.length - 1 ? "," : ""}\n`;
+  };
+  function* lines(): Generator<string> {
+    yield `${JSON.stringify(head).slice(0, -1)},\n"users": [\n`;
+    yield* list(report.users);
+    yield `],\n"findings": [\n`;
+    yield* list(report.findings);
+    yield "]}\n";
+  }
+  return chunks(lines());
 }
 
 /**
@@ -127,8 +159,10 @@ function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function formatCsv(report: RolesReport): string {
-  const lines = [COLUMNS.map((column) => column.header).join(",")];
-  for (const record of report.users) lines.push(COLUMNS.map((column) => csvCell(column.value(record))).join(","));
-  return `${lines.join("\r\n")}\r\n`;
+export function formatCsv(report: RolesReport): Iterable<string> {
+  function* lines(): Generator<string> {
+    yield `${COLUMNS.map((column) => column.header).join(",")}\r\n`;
+    for (const record of report.users) yield `${COLUMNS.map((column) => csvCell(column.value(record))).join(",")}\r\n`;
+  }
+  return chunks(lines());
 }

@@ -83,7 +83,9 @@ describe("explainRoles", () => {
       ["y", null],
     ]);
     expect(report.users[1]!.findings).toEqual(["role-differs:group-profile"]);
-    expect(formatTable(report, { org: "https://acme.okta.com", appId: "0oaapp" })).toMatch(/^Not a Statsig role: "member" \(1\)$/m);
+    expect([...formatTable(report, { org: "https://acme.okta.com", appId: "0oaapp" })].join("")).toMatch(
+      /^Not a Statsig role: "member" \(1\)$/m,
+    );
   });
 
   it("says the source is unknown when none of a group-assigned user's groups is assigned", () => {
@@ -140,7 +142,7 @@ describe("formatCsv", () => {
   it("quotes separators and defuses cells a spreadsheet would run as formulas", () => {
     const groups: LiveGroup[] = [{ id: "00gx", name: '=HYPERLINK("http://evil")', assignment: { priority: 0, role: "Member" } }];
     const report = explainRoles({ target: groupTarget, groups, outsiders: [], users: [user("a,b", { role: "Member", groups: [0] })] });
-    const row = formatCsv(report).split("\r\n")[1]!;
+    const row = [...formatCsv(report)].join("").split("\r\n")[1]!;
     expect(row.startsWith('"a,b","00ua,b",')).toBe(true);
     expect(row).toContain(`"'=HYPERLINK(""http://evil"")"`);
   });
