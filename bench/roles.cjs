@@ -104,6 +104,14 @@ async function main() {
   console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0].model}, ${ROLE_GROUPS} role groups, median of ${RUNS} runs\n`);
   console.log("| app users | output | requests | minimum | over minimum | wall time s | peak RSS MB |");
   console.log("|---:|---|---:|---:|---:|---:|---:|");
+  // What every run pays before reading anything: Node and the modules loaded to validate a config.
+  const helpArgs = ["--help"];
+  helpArgs.cwd = dir;
+  const baseline = [];
+  for (let run = 0; run < RUNS; run++) baseline.push(await runCli(helpArgs, path.join(dir, "rss")));
+  console.log(
+    `| 0 | \`--help\` (no reads) | 0 | 0 | - | ${(median(baseline.map((r) => r.ms)) / 1000).toFixed(2)} | ${median(baseline.map((r) => r.rssMB)).toFixed(0)} |`,
+  );
   for (const users of SIZES) {
     const fake = org(users);
     writeFileSync(
