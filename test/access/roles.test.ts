@@ -1,7 +1,9 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { PAGE_SIZE } from "../../src/access/read";
+import { ROLES_SCOPES } from "../../src/check/scopes";
 import { main } from "../../src/cli";
 import { FakeRolesOkta, type FakeOptions, type FakeRolesOrg } from "./fakeOkta";
 import {
@@ -327,5 +329,21 @@ describe("statsig-okta roles: safety and errors", () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/okta\.userTypes\.read okta\.profileMappings\.read okta\.apps\.read okta\.groups\.read/);
     expect(help.stdout).toMatch(/Read-only\s+Administrator is likely the minimum; unconfirmed/);
+  });
+});
+
+describe("README: Who has which role", () => {
+  const section = readFileSync("README.md", "utf8").split("\n## Who has which role: `statsig-okta roles`\n")[1]!.split("\n## ")[0]!;
+
+  it("lists exactly the scopes OAuth asks for", () => {
+    const table = section.split("| Reads | Scope |")[1]!.split("\n\n")[0]!;
+    const scopes = [...table.matchAll(/`(okta\.[A-Za-z]+\.read)`/g)].map((m) => m[1]);
+    expect([...new Set(scopes)].sort()).toEqual([...ROLES_SCOPES].sort());
+  });
+
+  it("states the page sizes the reads use", () => {
+    expect(section).toContain(`group assignments ${PAGE_SIZE.appGroups} per page`);
+    expect(section).toContain(`app users ${PAGE_SIZE.appUsers} per`);
+    expect(section).toContain(`group members ${PAGE_SIZE.groupMembers} per page`);
   });
 });
