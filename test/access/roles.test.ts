@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -272,6 +273,29 @@ describe("statsig-okta roles: personal mode", () => {
     const fake = await start(personalOrg({ mapping: "user.department" }));
     const { users } = await json(["--org-url", fake.origin, "--app-id", APP_ID]);
     expect(row(users.get("percy.pending"))!.findings).toEqual(["role-differs:other-mapping"]);
+  });
+});
+
+describe("statsig-okta roles: the built CLI", () => {
+  it("runs as a user runs it (dist/cli.js in a subprocess)", async () => {
+    const fake = await start(cleanGroupOrg());
+    const cwd = project(CLEAN_GROUP_STACK);
+    // Asynchronous: the fake answers from this process's event loop.
+    const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, [path.resolve("dist/cli.js"), "roles", "--org-url", fake.origin, "--stack", "prod", "--csv"], {
+        cwd,
+        env: { PATH: process.env.PATH ?? "", OKTA_API_TOKEN: TOKEN },
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+      child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, stdout, stderr }));
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout.split("\r\n")).toHaveLength(5);
+    expect(result.stderr).toMatch(/^statsig-okta roles: 3 app users/m);
   });
 });
 
