@@ -19,6 +19,10 @@ import type { LiveAppUser, LiveGroup, Outsider, RolesInput, RolesTarget } from "
  * - app group assignments (`listApplicationGroupAssignments`, `queryGroupAssignmentLimit`): maximum 200;
  * - group members (`listGroupUsers`): the spec gives no maximum, only the default 1000 (and recommends 200 for
  *   load reasons). 1000 is the largest size the spec names; whether Okta serves more per page is unconfirmed.
+ * Embedding saves whole rounds of requests: `listApplicationUsers` takes `expand=user` (`queryAppUserExpand`,
+ * "Valid value: user": the Okta user in `_embedded.user`, so login, status and the Okta attribute need no
+ * request per user), and `listApplicationGroupAssignments` takes `expand=group`
+ * (`queryGroupAssignmentWithMetadataExpand`: the group, so its name, in `_embedded.group`).
  */
 export const PAGE_SIZE = { appUsers: 500, appGroups: 200, groupMembers: 1000 } as const;
 

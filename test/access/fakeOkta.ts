@@ -130,6 +130,10 @@ export class FakeRolesOkta {
       path: `${url.pathname}${url.search}`,
       ...(req.headers.authorization !== undefined ? { authorization: req.headers.authorization } : {}),
     });
+    // The org authorization server refuses every client: OAuth itself is tested with test/check/fakeOktaServer.ts.
+    if (req.method === "POST" && url.pathname === "/oauth2/v1/token") {
+      return this.send(res, 400, { error: "invalid_scope", error_description: "The following scopes are not allowed" });
+    }
     if (req.method !== "GET") return this.send(res, 405, errorBody("E0000022", "The endpoint does not support the provided HTTP method"));
     if (req.headers.authorization !== `SSWS ${this.options.apiToken}`)
       return this.send(res, 401, errorBody("E0000011", "Invalid token provided"));

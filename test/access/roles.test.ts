@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -331,6 +332,18 @@ describe("statsig-okta roles: safety and errors", () => {
 
     const noCredentials = await roles(["--org-url", fake.origin, "--app-id", APP_ID], { env: {} });
     expect(noCredentials).toMatchObject({ code: 2, stderr: expect.stringMatching(/no Okta credentials/) });
+  });
+
+  it("asks OAuth for the read-only scopes of roles", async () => {
+    const fake = await start(groupOrg());
+    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const pem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+    const result = await roles(["--org-url", fake.origin, "--app-id", APP_ID], {
+      env: { OKTA_CLIENT_ID: "0oaserviceapp0000001", OKTA_PRIVATE_KEY: pem },
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`read-only scopes in its "Okta API Scopes" tab: ${ROLES_SCOPES.join(", ")}`);
+    expect(result.stderr).not.toContain(pem.split("\n")[1]);
   });
 
   it("refuses bad flags", async () => {
