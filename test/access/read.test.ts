@@ -36,7 +36,13 @@ const target = (org: FakeRolesOrg): RolesTarget => ({
   roleGroups: org.assignments.map(({ groupId, priority }) => ({ groupId, role: "Member", priority })),
 });
 
-async function read(org: FakeRolesOrg, options: Partial<FakeOptions> = {}, readOptions: Parameters<typeof readRoles>[2] = {}) {
+/** Reads `org` (for `roleGroups`: the config's, default every assigned group) from a fake Okta; 429 waits are recorded, not slept. */
+async function read(
+  org: FakeRolesOrg,
+  options: Partial<FakeOptions> = {},
+  readOptions: Parameters<typeof readRoles>[2] = {},
+  roleGroups = target(org).roleGroups,
+) {
   server = await new FakeRolesOkta(org, { apiToken: TOKEN, ...options }).start();
   const origin = server.origin;
   const waits: number[] = [];
@@ -50,7 +56,7 @@ async function read(org: FakeRolesOrg, options: Partial<FakeOptions> = {}, readO
       waits.push(ms);
     },
   });
-  const input = await readRoles(client, target(org), readOptions);
+  const input = await readRoles(client, { ...target(org), roleGroups }, readOptions);
   return { input, waits, log, requests: server.requests };
 }
 
@@ -92,6 +98,14 @@ describe("readRoles", () => {
     await read(largeOrg(1200, 2), {}, { progress: (line) => lines.push(line), progressEveryMs: 1000, now: () => (clock += 1000) });
     expect(lines).toContain("statsig-okta roles: read 1,000 app users so far");
     expect(lines.at(-1)).toBe("statsig-okta roles: reading the members of group 2 of 2");
+  });
+
+  it("says which config role group Okta does not know", async () => {
+    const org = largeOrg(2, 1);
+    const roleGroups = [...target(org).roleGroups, { groupId: "00gdeletedgroup00001", role: "Admin" as const, priority: 9 }];
+    await expect(read(org, {}, {}, roleGroups)).rejects.toThrow(
+      /GET \/api\/v1\/groups\/00gdeletedgroup00001\/users\?limit=1000: 404 .*the config's role group 00gdeletedgroup00001 does not exist in Okta: fix roleGroups/,
+    );
   });
 
   it("keeps only role group members who are not app users and not deactivated", async () => {
