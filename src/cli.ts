@@ -6,6 +6,7 @@ const USAGE = `Usage: statsig-okta <command> [options]
 Commands:
   plan    Show what \`pulumi up\` would do to Okta for a stack's config, offline (no Okta, no Pulumi CLI).
   check   Compare a live Okta org with Statsig's five steps and a stack's config (read-only).
+  roles   Who has which Statsig org role in a live Okta org, and why; findings to fix (read-only).
 
 Run \`statsig-okta <command> --help\` for a command's options.
 `;
@@ -16,6 +17,7 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 const commands: Record<string, () => Promise<Command>> = {
   plan: async () => (await import("./plan/cli.js")).runPlanCommand,
   check: async () => (await import("./check/cli.js")).runCheck,
+  roles: async () => (await import("./access/cli.js")).runRoles,
 };
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {

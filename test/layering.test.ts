@@ -59,7 +59,7 @@ describe("layering", () => {
   });
 });
 
-describe("plan and check do not load the Pulumi SDK", () => {
+describe("plan, check and roles do not load the Pulumi SDK", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "statsig-okta-probe-"));
   const probe = path.join(dir, "probe.cjs");
   writeFileSync(

@@ -1,5 +1,6 @@
 import { createPrivateKey, type KeyObject } from "node:crypto";
 import { readFileSync } from "node:fs";
+import type { CliIo } from "../cliIo";
 import { DpopSigner } from "./dpop";
 import { CheckError, unreachable } from "./errors";
 import { freshClaims, signJwt } from "./jwt";
@@ -41,6 +42,20 @@ export function authFromEnv(env: NodeJS.ProcessEnv, origin: string, deps: AuthDe
   throw new CheckError(
     "no Okta credentials: set OKTA_API_TOKEN to an API token, or OKTA_CLIENT_ID and OKTA_PRIVATE_KEY (or OKTA_PRIVATE_KEY_FILE) for an OAuth service app",
   );
+}
+
+/**
+ * A command's stdout and stderr with every credential of the environment and of `auth()` replaced. Nothing
+ * secret is ever formatted into output; this is the last line of defence. `auth` is asked at each write:
+ * OAuth holds its tokens only once it has them.
+ */
+export function scrubbedOutput(io: CliIo, auth: () => Authenticator | undefined): Pick<CliIo, "stdout" | "stderr"> {
+  const fromEnv = [io.env.OKTA_API_TOKEN, io.env.OKTA_PRIVATE_KEY].flatMap((value) => (value?.trim() ? [value.trim()] : []));
+  const scrub = (text: string) =>
+    [...fromEnv, ...(auth()?.secrets() ?? [])]
+      .filter((secret) => secret.length >= 8)
+      .reduce((out, secret) => out.split(secret).join("[redacted]"), text);
+  return { stdout: (text) => io.stdout(scrub(text)), stderr: (text) => io.stderr(scrub(text)) };
 }
 
 function apiTokenAuth(token: string): Authenticator {

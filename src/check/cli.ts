@@ -1,17 +1,14 @@
 import { writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { parseArgs } from "node:util";
 import { UsageError, type CliIo } from "../cliIo";
-import { authFromEnv, type Authenticator } from "./auth";
+import { authFromEnv, scrubbedOutput, type Authenticator } from "./auth";
+import { parseCommandArgs, resolveOrgTarget, TARGET_OPTIONS } from "./command";
 import { compare } from "./compare";
-import { CheckError } from "./errors";
+import { CheckError, failureMessage } from "./errors";
 import { OktaClient } from "./http";
 import { importFile } from "./importFile";
 import { fetchLiveState } from "./live";
 import { formatText, importResources, problemCount, toJson, type Report } from "./report";
-import { sourceOptionsFrom } from "../source";
-import { resolveTarget } from "./target";
-import { parseOrgUrl } from "./url";
 
 export const CHECK_USAGE = `Usage: statsig-okta check [--org-url URL] [--app-id ID] [--stack NAME | --config FILE] [options]
 
@@ -42,48 +39,23 @@ Credentials, from the environment:
 Exit status: 0 everything matches, 1 differences found, 2 the check could not be done.
 `;
 
-const OPTIONS = {
-  "org-url": { type: "string" },
-  "app-id": { type: "string" },
-  stack: { type: "string" },
-  config: { type: "string" },
-  key: { type: "string" },
-  name: { type: "string" },
-  json: { type: "boolean" },
-  "import-file": { type: "string" },
-  help: { type: "boolean", short: "h" },
-} as const;
+const OPTIONS = { ...TARGET_OPTIONS, json: { type: "boolean" }, "import-file": { type: "string" } } as const;
 
 /** `statsig-okta check`: 0 when the org matches, 1 on differences, 2 when it could not check. */
 export async function runCheck(args: string[], io: CliIo): Promise<number> {
-  let values: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS }>>["values"];
-  try {
-    ({ values } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}. Run \`statsig-okta check --help\` for the options.`);
-  }
+  const values = parseCommandArgs("check", args, OPTIONS);
   if (values.help) {
     io.stdout(CHECK_USAGE);
     return 0;
   }
 
-  // Nothing secret is ever formatted into output; scrubbing every line is the last line of defence.
   let auth: Authenticator | undefined;
-  const fromEnv = [io.env.OKTA_API_TOKEN, io.env.OKTA_PRIVATE_KEY].flatMap((value) => (value?.trim() ? [value.trim()] : []));
-  const scrub = (text: string) =>
-    [...fromEnv, ...(auth?.secrets() ?? [])]
-      .filter((secret) => secret.length >= 8)
-      .reduce((out, secret) => out.split(secret).join("[redacted]"), text);
-  const stdout = (text: string) => io.stdout(scrub(text));
-  const stderr = (text: string) => io.stderr(scrub(text));
+  const { stdout, stderr } = scrubbedOutput(io, () => auth);
 
   if (values.stack !== undefined && values.config !== undefined) throw new UsageError("give --stack or --config, not both");
   try {
-    const target = resolveTarget(sourceOptionsFrom(io.cwd, values));
+    const { target, origin } = resolveOrgTarget(io.cwd, values);
     for (const note of target.notes ?? []) stderr(`statsig-okta check: ${note}\n`);
-    const orgText = values["org-url"] ?? target.orgUrl;
-    if (orgText === undefined) throw new CheckError("--org-url is required (or a stack config with okta:orgName)");
-    const origin = parseOrgUrl(orgText);
 
     auth = authFromEnv(io.env, origin, { fetch, nowSeconds: () => Math.floor(Date.now() / 1000), timeoutMs: 30_000 });
     const client = new OktaClient({ origin, auth, log: (line) => stderr(`${line}\n`) });
@@ -120,8 +92,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     stdout(values.json ? `${JSON.stringify(toJson(report), null, 2)}\n` : formatText(report));
     return problemCount(report) === 0 ? 0 : 1;
   } catch (error) {
-    const message =
-      error instanceof CheckError ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    const message = failureMessage(error);
     stderr(`statsig-okta check: ${message}\n`);
     if (values.json) stdout(`${JSON.stringify({ result: "error", message })}\n`);
     return 2;

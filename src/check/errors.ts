@@ -19,3 +19,8 @@ export function unreachable(origin: string, error: unknown): CheckError {
             : String(error);
   return new CheckError(`cannot reach ${origin}: ${detail}`);
 }
+
+/** The one-line message of a command's failure: a CheckError as it is, anything else as unexpected. */
+export function failureMessage(error: unknown): string {
+  return error instanceof CheckError ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+}

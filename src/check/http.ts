@@ -60,6 +60,12 @@ export class OktaClient {
   /** Every page of a list, following `Link: <…>; rel="next"`. */
   async getAll<T>(path: string, notFound?: string): Promise<T[]> {
     const items: T[] = [];
+    for await (const page of this.pages<T>(path, notFound)) items.push(...page);
+    return items;
+  }
+
+  /** A list one page at a time, so a caller can reduce each page before the next one is read. */
+  async *pages<T>(path: string, notFound?: string): AsyncGenerator<T[]> {
     const seen = new Set<string>();
     let next: string | undefined = path;
     while (next !== undefined) {
@@ -67,11 +73,10 @@ export class OktaClient {
       seen.add(next);
       const { body, link } = await this.request(next, notFound);
       if (!Array.isArray(body)) throw new CheckError(`GET ${next}: Okta answered with something other than a list`);
-      items.push(...(body as T[]));
       const href = nextLink(link);
       next = href === undefined ? undefined : onOrigin(this.origin, href, "/api/v1/");
+      yield body as T[];
     }
-    return items;
   }
 
   private async request(path: string, notFound?: string): Promise<{ body: unknown; link: string | null }> {

@@ -53,7 +53,7 @@ export async function fetchLiveState(client: OktaClient, target: LiveTarget): Pr
   };
 }
 
-async function findUserType(client: OktaClient, userTypeId: string | undefined): Promise<UserType> {
+export async function findUserType(client: OktaClient, userTypeId: string | undefined): Promise<UserType> {
   const types = await client.get<UserType[]>("/api/v1/meta/types/user");
   if (!Array.isArray(types)) throw new CheckError("GET /api/v1/meta/types/user: Okta answered with something other than a list");
   if (userTypeId !== undefined) {
@@ -83,7 +83,7 @@ function customProperty(schema: UserSchema, name: string): SchemaAttribute | und
 }
 
 /** Okta keeps one mapping object per source/target pair: list it by pair, then read its properties. */
-async function findMapping(client: OktaClient, sourceId: string, targetId: string): Promise<LiveMapping | undefined> {
+export async function findMapping(client: OktaClient, sourceId: string, targetId: string): Promise<LiveMapping | undefined> {
   const list = await client.getAll<ProfileMapping>(`/api/v1/mappings?sourceId=${enc(sourceId)}&targetId=${enc(targetId)}`);
   const summary = list.find((mapping) => mapping.source?.id === sourceId && mapping.target?.id === targetId);
   if (!summary) return undefined;

@@ -1,0 +1,145 @@
+// `npm run bench:roles`: `statsig-okta roles` (the built CLI, a fresh process per run) against the fake Okta of
+// test/access/fakeOkta.ts on 127.0.0.1, at 1,000, 10,000 and 50,000 app users with 100 role groups. Prints the
+// requests it sent against the least the largest page sizes allow, the wall time of the whole process, and
+// its peak RSS. The fake runs in this process, so the child's figures are the command's alone.
+// BENCH_SIZES=1000,5000 overrides the sizes; BENCH_RUNS (default 3) the runs per row (medians are printed).
+const { spawn } = require("node:child_process");
+const { mkdtempSync, readFileSync, writeFileSync } = require("node:fs");
+const { tmpdir, cpus } = require("node:os");
+const path = require("node:path");
+const ts = require("typescript");
+
+const root = path.join(__dirname, "..");
+// The fake is TypeScript shared with the tests: transpile it on load (it imports only Node built-ins).
+require.extensions[".ts"] = (module, filename) => {
+  const { outputText } = ts.transpileModule(readFileSync(filename, "utf8"), {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+    fileName: filename,
+  });
+  module._compile(outputText, filename);
+};
+const { FakeRolesOkta } = require("../test/access/fakeOkta.ts");
+const { PAGE_SIZE } = require("../dist/access/read.js");
+
+const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,50000").split(",").map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const ROLE_GROUPS = 100;
+const TOKEN = "bench-token-0000000000000000";
+const APP_ID = "0oabenchstatsigapp01";
+const id = (prefix, i) => `${prefix}${String(i).padStart(17, "0")}`;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * `users` app users and 100 role groups, all assigned: one Owner group with one member, 33 Admin groups and
+ * 66 Member groups sharing the other users; every 10th user is also in a second group, every 100th is
+ * assigned individually, every 50th has a pending push.
+ */
+function org(users) {
+  const groups = Array.from({ length: ROLE_GROUPS }, (_, g) => ({ id: id("00g", g), name: `Statsig role group ${g}`, members: [] }));
+  const roleOf = (g) => (g === 0 ? "Owner" : g <= 33 ? "Admin" : "Member");
+  const people = [];
+  const appUsers = [];
+  for (let i = 0; i < users; i++) {
+    const userId = id("00u", i);
+    people.push({ id: userId, login: `user${i}@example.com`, status: "ACTIVE" });
+    const g = i === 0 ? 0 : 1 + (i % (ROLE_GROUPS - 1));
+    groups[g].members.push(userId);
+    if (i % 10 === 5) groups[1 + ((i + 7) % (ROLE_GROUPS - 1))].members.push(userId);
+    appUsers.push({
+      userId,
+      scope: i % 100 === 99 ? "USER" : "GROUP",
+      role: roleOf(g),
+      syncState: i % 50 === 49 ? "OUT_OF_SYNC" : "SYNCHRONIZED",
+    });
+  }
+  return {
+    appId: APP_ID,
+    userTypeId: "otybenchusertype0001",
+    users: people,
+    groups,
+    appUsers,
+    assignments: groups.map((group, g) => ({ groupId: group.id, priority: g, profile: { statsigOrgRole: roleOf(g) } })),
+    oktaToApp: { givenName: { expression: "user.firstName", pushStatus: "PUSH" } },
+    roleGroups: groups.map((group, g) => ({ groupId: group.id, role: roleOf(g) })),
+  };
+}
+
+/** The fewest requests the page sizes allow: every list needs at least one page; the mapping is a list and a read. */
+function minimumRequests(fake) {
+  const pages = (count, size) => Math.max(1, Math.ceil(count / size));
+  return (
+    pages(fake.assignments.length, PAGE_SIZE.appGroups) +
+    1 +
+    2 +
+    pages(fake.appUsers.length, PAGE_SIZE.appUsers) +
+    fake.groups.reduce((sum, group) => sum + pages(group.members.length, PAGE_SIZE.groupMembers), 0)
+  );
+}
+
+function runCli(args, rssFile) {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(
+      process.execPath,
+      ["--require", path.join(__dirname, "maxrss.cjs"), path.join(root, "dist/cli.js"), "roles", ...args],
+      {
+        cwd: args.cwd,
+        env: { PATH: process.env.PATH, OKTA_API_TOKEN: TOKEN, BENCH_RSS_FILE: rssFile },
+        stdio: ["ignore", "ignore", "pipe"],
+      },
+    );
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      if (code !== 0 && code !== 1) return reject(new Error(`roles exited ${code}: ${stderr}`));
+      resolve({ ms, rssMB: Number(readFileSync(rssFile, "utf8")) / 1024 });
+    });
+  });
+}
+
+async function main() {
+  const dir = mkdtempSync(path.join(tmpdir(), "statsig-okta-bench-roles-"));
+  console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0].model}, ${ROLE_GROUPS} role groups, median of ${RUNS} runs\n`);
+  console.log("| app users | output | requests | minimum | over minimum | wall time s | peak RSS MB |");
+  console.log("|---:|---|---:|---:|---:|---:|---:|");
+  // What every run pays before reading anything: Node and the modules loaded to validate a config.
+  const helpArgs = ["--help"];
+  helpArgs.cwd = dir;
+  const baseline = [];
+  for (let run = 0; run < RUNS; run++) baseline.push(await runCli(helpArgs, path.join(dir, "rss")));
+  console.log(
+    `| 0 | \`--help\` (no reads) | 0 | 0 | - | ${(median(baseline.map((r) => r.ms)) / 1000).toFixed(2)} | ${median(baseline.map((r) => r.rssMB)).toFixed(0)} |`,
+  );
+  for (const users of SIZES) {
+    const fake = org(users);
+    writeFileSync(
+      path.join(dir, "Pulumi.bench.yaml"),
+      `config:\n  statsig-okta:appId: ${APP_ID}\n  statsig-okta:roleGroups: '${JSON.stringify(fake.roleGroups)}'\n`,
+    );
+    const server = await new FakeRolesOkta(fake, { apiToken: TOKEN }).start();
+    const minimum = minimumRequests(fake);
+    for (const output of ["table", "--json"]) {
+      const runs = [];
+      let requests = 0;
+      for (let run = 0; run < RUNS; run++) {
+        const before = server.requests.length;
+        const args = ["--org-url", server.origin, "--stack", "bench", ...(output === "table" ? [] : [output])];
+        args.cwd = dir;
+        runs.push(await runCli(args, path.join(dir, "rss")));
+        requests = server.requests.length - before;
+      }
+      const over = ((requests / minimum - 1) * 100).toFixed(1);
+      console.log(
+        `| ${users.toLocaleString("en-US")} | ${output} | ${requests} | ${minimum} | ${over}% | ${(median(runs.map((r) => r.ms)) / 1000).toFixed(2)} | ${median(runs.map((r) => r.rssMB)).toFixed(0)} |`,
+      );
+    }
+    await server.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,41 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { UsageError } from "../cliIo";
+import { sourceOptionsFrom } from "../source";
+import { CheckError } from "./errors";
+import { resolveTarget, type Target } from "./target";
+import { parseOrgUrl } from "./url";
+
+/** The options by which every command that reads a live org finds the org, the app and the config. */
+export const TARGET_OPTIONS = {
+  "org-url": { type: "string" },
+  "app-id": { type: "string" },
+  stack: { type: "string" },
+  config: { type: "string" },
+  key: { type: "string" },
+  name: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+type TargetValues = { "org-url"?: string; "app-id"?: string; stack?: string; config?: string; key?: string; name?: string };
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+type Values<T extends Options> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: T; strict: true; allowPositionals: false }>
+>["values"];
+
+/** A command's options, strictly: an unknown option or a positional is a {@link UsageError}. */
+export function parseCommandArgs<T extends Options>(command: string, args: string[], options: T): Values<T> {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}. Run \`statsig-okta ${command} --help\` for the options.`);
+  }
+}
+
+/** The config (or the component's defaults) and the org's origin the target options name. */
+export function resolveOrgTarget(cwd: string, values: TargetValues): { target: Target; origin: string } {
+  const target = resolveTarget(sourceOptionsFrom(cwd, values));
+  const orgText = values["org-url"] ?? target.orgUrl;
+  if (orgText === undefined) throw new CheckError("--org-url is required (or a stack config with okta:orgName)");
+  return { target, origin: parseOrgUrl(orgText) };
+}
