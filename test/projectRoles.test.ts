@@ -157,6 +157,12 @@ describe("checkProjectRoles: warnings", () => {
     });
   });
 
+  it("a team name with spaces is warned about too", () => {
+    expect(checkProjectRoles([{ groupId: ENG, project: "Web", team: "Team A", role: "Member" }]).warnings).toEqual([
+      expect.stringMatching(/links to "Statsig-Web-Team A-Member": .*team "Team A" as …-TeamA-…/),
+    ]);
+  });
+
   it("no spacing warning when the target is explicit", () => {
     expect(checkProjectRoles([{ groupId: ENG, project: "Project A", role: "Admin", targetGroupId: STATSIG_GROUP }]).warnings).toEqual([]);
   });
