@@ -1,4 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { ProjectRole } from "./projectRoles";
+
+export type { ProjectRole };
 
 /** One Okta group whose members get a Statsig org role. */
 export interface RoleGroup {
@@ -75,4 +78,12 @@ export interface OrgRolesArgs {
    * destroyed or renamed): Pulumi forgets them instead of unassigning the groups. Default `false`.
    */
   retainAssignments?: boolean;
+  /**
+   * Okta groups whose members get a Statsig project role or team role: each is linked by Group Push to
+   * Statsig's group `Statsig-<Project>-<Role>` (or `Statsig-<Project>-<Team>-<Role>`). Removing an entry or
+   * destroying the component only unlinks: the Statsig group is never deleted. A group here must not also be a
+   * role group (Okta does not support one group both assigned to an app and pushed to it); its members must
+   * be assigned to the app through other groups. Default: none.
+   */
+  projectRoles?: ProjectRole[];
 }

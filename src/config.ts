@@ -26,6 +26,7 @@ export const CONFIG_KEYS: Record<keyof OrgRolesArgs | "name", Kind> = {
   roleGroups: "json",
   firstPriority: "number",
   retainAssignments: "boolean",
+  projectRoles: "json",
 };
 
 const configPath = (path: (string | number)[]) => `${CONFIG_NAMESPACE}:${formatPath(path)}`;

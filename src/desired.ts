@@ -4,6 +4,7 @@
  * this, `plan` prints it and `check` compares a live org with it. Pure data: no Pulumi runtime.
  */
 import { assignmentProfile, assignPriorities, ROLE_ENUM_ORDER, SCIM_CORE_USER_NAMESPACE, STATSIG_ATTRIBUTE, type Role } from "./roles";
+import { PUSH_GROUP_TYPE, pushGroupResources } from "./projectRoles";
 import type { ValidArgs } from "./validation";
 
 /** The type token of the component. */
@@ -15,6 +16,7 @@ export const RESOURCE_TYPES = {
   appUserSchemaProperty: "okta:index/appUserSchemaProperty:AppUserSchemaProperty",
   mapping: "okta:profile/mapping:Mapping",
   groupAssignment: "okta:app/groupAssignment:GroupAssignment",
+  pushGroup: PUSH_GROUP_TYPE,
 } as const;
 
 /** The lookups the component makes at deploy, by the provider's function tokens. */
@@ -45,7 +47,7 @@ export interface DesiredLookup {
   why: string;
 }
 
-export type ChildKind = "oktaAttribute" | "appAttribute" | "appToOkta" | "oktaToApp" | "groupAssignment";
+export type ChildKind = "oktaAttribute" | "appAttribute" | "appToOkta" | "oktaToApp" | "groupAssignment" | "pushGroup";
 
 /** The Pulumi resource options that carry the component's safety defaults. */
 export interface ChildOptions {
@@ -58,7 +60,7 @@ export interface ChildOptions {
 
 export interface DesiredChild {
   kind: ChildKind;
-  /** Statsig's step(s): "1", "2", "3+5", "4+5", or "groups". */
+  /** Statsig's step(s): "1", "2", "3+5", "4+5", "groups" (org roles) or "push" (project and team roles). */
   step: string;
   title: string;
   type: string;
@@ -72,6 +74,8 @@ export interface DesiredChild {
   waitsFor?: Ref["ref"][];
   /** Group assignments: the role group it assigns. */
   group?: { key: string; role: Role; priority: number };
+  /** Group push links: the project or team role it gives. */
+  push?: { key: string; project: string; role: string; team?: string };
 }
 
 export interface NotManaged {
@@ -93,7 +97,7 @@ export interface Desired {
 }
 
 /** Step titles, as plan and check show them. */
-export const STEP_TITLES: Record<Exclude<ChildKind, "groupAssignment">, string> = {
+export const STEP_TITLES: Record<Exclude<ChildKind, "groupAssignment" | "pushGroup">, string> = {
   oktaAttribute: "Okta user attribute",
   appAttribute: "Statsig app attribute",
   appToOkta: "Statsig -> Okta mapping (apply on create)",
@@ -281,6 +285,9 @@ export function describeOrgRoles(component: string, args: ValidArgs): Desired {
     previous = name;
   }
 
+  // Project and team roles: one group push link per entry. Unlinking on removal, never deleting the Statsig group.
+  children.push(...pushGroupResources(component, args.projectRoles, APP_ID, []));
+
   const lookups: DesiredLookup[] = [
     {
       provides: "appId",
@@ -311,11 +318,12 @@ export function describeOrgRoles(component: string, args: ValidArgs): Desired {
 }
 
 /** The child of a kind (the four steps have at most one each). */
-export function childOf(desired: Desired, kind: Exclude<ChildKind, "groupAssignment">): DesiredChild | undefined {
+export function childOf(desired: Desired, kind: Exclude<ChildKind, "groupAssignment" | "pushGroup">): DesiredChild | undefined {
   return desired.children.find((child) => child.kind === kind);
 }
 
 export const assignmentsOf = (desired: Desired): DesiredChild[] => desired.children.filter((child) => child.kind === "groupAssignment");
+export const pushLinksOf = (desired: Desired): DesiredChild[] => desired.children.filter((child) => child.kind === "pushGroup");
 
 const scopeName = (scope: string) => (scope === "SELF" ? "Personal (SELF)" : scope === "NONE" ? "Group (NONE)" : scope);
 

@@ -35,6 +35,7 @@ const CONSTRUCTORS: Record<string, Constructor> = {
   [RESOURCE_TYPES.appUserSchemaProperty]: okta.AppUserSchemaProperty,
   [RESOURCE_TYPES.mapping]: okta.profile.Mapping,
   [RESOURCE_TYPES.groupAssignment]: okta.app.GroupAssignment,
+  [RESOURCE_TYPES.pushGroup]: okta.PushGroup,
 };
 
 /**

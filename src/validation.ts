@@ -4,6 +4,8 @@
  */
 import type { Input } from "@pulumi/pulumi";
 import { z } from "zod";
+import { checkProjectRoles, type ValidProjectRole } from "./projectRoles";
+import { describe, GROUP_ID_PATTERN, isDeferred, NAME_PATTERN, NAME_RULE } from "./values";
 import { FIRST_PRIORITY, MAX_PRIORITY, ROLE_ENUM_ORDER, ROLES, STATSIG_ATTRIBUTE, suggestRole } from "./roles";
 
 /** One problem with the input: where it is and what to do about it. */
@@ -32,14 +34,12 @@ export function formatPath(path: (string | number)[]): string {
   return path.map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? part : `.${part}`)).join("");
 }
 
+export { describe, GROUP_ID_PATTERN, isDeferred, NAME_PATTERN, NAME_RULE };
+
 export const APP_ID_PATTERN = /^0oa[A-Za-z0-9]{17}$/;
-export const GROUP_ID_PATTERN = /^00g[A-Za-z0-9]{17}$/;
 export const USER_TYPE_ID_PATTERN = /^oty[A-Za-z0-9]{17}$/;
 /** Okta profile variable names: a letter, then letters, digits or underscores. */
 export const ATTRIBUTE_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
-/** Safe inside a Pulumi resource name and URN: role group names and the component's name from config. */
-export const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-export const NAME_RULE = '1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit';
 
 export const PERMISSIONS = ["READ_ONLY", "HIDE"] as const;
 export const MASTERS = ["PROFILE_MASTER", "OKTA"] as const;
@@ -81,28 +81,6 @@ export const BASE_PROFILE_ATTRIBUTES: readonly string[] = [
   "userType",
   "zipCode",
 ];
-
-/** True for a value known only later: a Pulumi Output (duck-typed, so the SDK is not loaded) or a promise. */
-export function isDeferred(value: unknown): boolean {
-  if (typeof value !== "object" || value === null) return false;
-  return (value as { __pulumiOutput?: unknown }).__pulumiOutput === true || typeof (value as { then?: unknown }).then === "function";
-}
-
-export function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (value === undefined) return "nothing";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "string") {
-    const shown = value.length > 60 ? `a ${value.length}-character string` : JSON.stringify(value);
-    // Look-alike and invisible characters print like the real thing: point at the first one.
-    const odd = /[^\x20-\x7e]/.exec(value);
-    return odd
-      ? `${shown} (with non-ASCII character U+${odd[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")} at position ${odd.index + 1})`
-      : shown;
-  }
-  if (typeof value === "object") return isDeferred(value) ? "an Output" : "an object";
-  return `${typeof value} ${String(value)}`;
-}
 
 const required = (input: unknown, otherwise: string) => (input === undefined ? "is required" : otherwise);
 
@@ -272,15 +250,41 @@ function argsSchema(warnings: string[]) {
         )
         .default(FIRST_PRIORITY),
       retainAssignments: flag(false),
+      // Validated on its own (src/projectRoles.ts), with its issues reported alongside these.
+      projectRoles: z.unknown().optional(),
     })
     .check(z.superRefine((args, ctx) => checkRoleGroupList(args as Record<string, unknown>, ctx, warnings), { when: () => true }));
 }
 
 /** The component's input after validation, with every default filled in. */
-export type ValidArgs = z.output<ReturnType<typeof argsSchema>> & {
+export type ValidArgs = Omit<z.output<ReturnType<typeof argsSchema>>, "projectRoles"> & {
+  projectRoles: ValidProjectRole[];
   /** Things that are allowed but need a human to check them. */
   warnings: string[];
 };
+
+/**
+ * A group both assigned to the app (a role group) and pushed to it (a project role) is refused: Okta does not
+ * support one group for both (Okta help, "App assignments and Group Push": removed users can stay in the
+ * app's groups).
+ */
+function checkAssignedAndPushed(input: Record<string, unknown>): ArgsIssue[] {
+  if (!Array.isArray(input.roleGroups) || !Array.isArray(input.projectRoles)) return [];
+  const roleGroupAt = new Map<unknown, number>();
+  input.roleGroups.forEach((entry: unknown, i) => {
+    if (isObject(entry) && typeof entry.groupId === "string") roleGroupAt.set(entry.groupId, i);
+  });
+  return input.projectRoles.flatMap((entry: unknown, i) => {
+    const at = isObject(entry) && typeof entry.groupId === "string" ? roleGroupAt.get(entry.groupId) : undefined;
+    if (at === undefined) return [];
+    return [
+      {
+        path: ["projectRoles", i, "groupId"],
+        message: `group ${String((entry as { groupId: string }).groupId)} is also roleGroups[${at}]: Okta does not support one group both assigned to the app and pushed to it. Push another group (the role group's members can be in both)`,
+      },
+    ];
+  });
+}
 
 function toIssues(error: z.ZodError): ArgsIssue[] {
   return error.issues.map((issue) => {
@@ -302,8 +306,10 @@ export function checkOrgRolesArgs(input: unknown): { issues: ArgsIssue[]; value?
   }
   const warnings: string[] = [];
   const parsed = argsSchema(warnings).safeParse(input);
-  if (!parsed.success) return { issues: toIssues(parsed.error) };
-  return { issues: [], value: { ...parsed.data, warnings } };
+  const projectRoles = checkProjectRoles(input.projectRoles);
+  const issues = [...(parsed.success ? [] : toIssues(parsed.error)), ...projectRoles.issues, ...checkAssignedAndPushed(input)];
+  if (!parsed.success || !projectRoles.value || issues.length > 0) return { issues };
+  return { issues: [], value: { ...parsed.data, projectRoles: projectRoles.value, warnings: [...warnings, ...projectRoles.warnings] } };
 }
 
 /** Validates or throws one {@link OrgRolesArgsError} naming `subject` and listing every problem. */

@@ -7,6 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
+import { FakeGroupPush } from "./pushGroupFake";
 
 export const DEFAULT_USER_TYPE_ID = "oty1dfltUserType0000";
 
@@ -50,6 +51,8 @@ export class FakeOkta implements pulumi.runtime.Mocks {
   invocations: { token: string; inputs: Record<string, any> }[] = [];
   /** The org's apps, by id. A test adds the Statsig app (active, provisioning on) with {@link addApp}. */
   readonly apps = new Map<string, FakeApp>();
+  /** The apps' group push links and groups (okta-recorded.json pairs 51-54). */
+  readonly push = new FakeGroupPush({});
   /** Okta keeps one mapping object per source/target pair; the provider adopts it. */
   private readonly mappingIds = new Map<string, string>();
   /** Assignment writes in flight per app, and the priority Okta answers all of them while they overlap. */
@@ -66,6 +69,7 @@ export class FakeOkta implements pulumi.runtime.Mocks {
   addApp(id: string, status: FakeApp["status"] = "ACTIVE"): FakeApp {
     const app: FakeApp = { label: "Statsig", status, schema: new Map(), groups: new Map() };
     this.apps.set(id, app);
+    this.push.addGroups(id);
     return app;
   }
 
@@ -155,6 +159,9 @@ export class FakeOkta implements pulumi.runtime.Mocks {
         if (inputs.profile !== undefined) JSON.parse(inputs.profile); // Okta rejects a profile that is not JSON
         if (this.preview || inputs.appId === undefined || inputs.groupId === undefined) return { id: undefined, state: { ...inputs } };
         return this.putAssignment(String(inputs.appId), String(inputs.groupId), inputs);
+      case "okta:index/pushGroup:PushGroup":
+        requireInputs(type, inputs, ["appId", "sourceGroupId"]);
+        return this.push.mockResource(inputs, this.preview) as { id: string | undefined; state: Record<string, any> };
       case "pulumi:providers:okta":
         return { id: known(`${name}-provider`), state: { ...inputs } };
       case "okta:app/saml:Saml":

@@ -80,6 +80,25 @@ describe("statsig-okta plan", () => {
     expect(stdout).toContain("Group assignments: none");
   });
 
+  it("shows each project and team role link and says that removing one only unlinks", () => {
+    const dir = stackDir({
+      "Pulumi.dev.yaml": [
+        "config:",
+        `  statsig-okta:appId: ${APP}`,
+        "  statsig-okta:projectRoles:",
+        "    - { groupId: 00gwebengineers00001, project: Web, role: Member }",
+        "    - { groupId: 00gwebgrowthleads001, project: Web, team: Growth, role: Admin }",
+      ].join("\n"),
+    });
+    const { code, stdout } = cli(["plan", "--stack", "dev"], dir);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Project and team roles (group push links on the app): 2");
+    expect(stdout).toContain('group 00gwebgrowthleads001 -> "Statsig-Web-Growth-Admin": Admin of team Growth in project Web');
+    expect(stdout).toContain("unlinks the group (deleteTargetGroupOnDestroy false): the Statsig group and its members stay in Statsig");
+    const json = JSON.parse(cli(["plan", "--stack", "dev", "--json"], dir).stdout);
+    expect(json.pushLinks.map((l: { inputs: Record<string, unknown> }) => l.inputs.deleteTargetGroupOnDestroy)).toEqual([false, false]);
+  });
+
   it("an invalid config exits 1 naming each config key, and prints no plan", () => {
     const dir = stackDir({
       "bad.yaml": [

@@ -33,6 +33,7 @@ const ROOT = path.resolve(__dirname, "..");
 const CONSUMER = path.join(ROOT, "examples", "yaml");
 const TOKEN = "statsig-okta:index:OrgRoles";
 const ROLE_GROUP = "statsig-okta:index:RoleGroup";
+const PROJECT_ROLE = "statsig-okta:index:ProjectRole";
 const ASSIGNMENT = "statsig-okta:index:OrgRoleGroupAssignment";
 
 // The same gRPC and protobuf instances as the generated stubs, which @pulumi/pulumi depends on.
@@ -213,7 +214,7 @@ describe("statsig-okta as a Pulumi plugin (started like pulumi-language-nodejs d
     expect(schema.name).toBe("statsig-okta");
     expect(schema.version).toBe(packageJson.version);
     expect(Object.keys(schema.resources)).toEqual([TOKEN]);
-    expect(Object.keys(schema.types).sort()).toEqual([ASSIGNMENT, ROLE_GROUP]);
+    expect(Object.keys(schema.types).sort()).toEqual([ASSIGNMENT, PROJECT_ROLE, ROLE_GROUP]);
     expect(engineLogs.filter((log) => log.severity === LogSeverity.ERROR)).toEqual([]);
   });
 
@@ -239,6 +240,7 @@ describe("statsig-okta as a Pulumi plugin (started like pulumi-language-nodejs d
       roleGroups: { type: "array", items: { $ref: `#/types/${ROLE_GROUP}`, plain: true }, optional: true, plain: true },
       firstPriority: { type: "number", optional: true, plain: true },
       retainAssignments: { type: "boolean", optional: true, plain: true },
+      projectRoles: { type: "array", items: { $ref: `#/types/${PROJECT_ROLE}`, plain: true }, optional: true, plain: true },
     });
     expect(orgRoles.requiredInputs).toEqual(["appId"]);
     expect(inputs.appId!.description).toContain("Statsig SCIM app");
@@ -270,6 +272,21 @@ describe("statsig-okta as a Pulumi plugin (started like pulumi-language-nodejs d
     });
     expect(roleGroup.required).toEqual(["groupId", "role"]);
     expectDescriptionsFrom(roleGroup.properties, docComments("src/args.ts", "RoleGroup").members);
+  });
+
+  it("ProjectRole: the group and target ids may be outputs, the names plain; groupId, project and role required", () => {
+    const projectRole = schema.types[PROJECT_ROLE]!;
+    expect(withoutDescriptions(projectRole.properties)).toEqual({
+      groupId: { type: "string" },
+      project: { type: "string", plain: true },
+      role: { type: "string", plain: true },
+      team: { type: "string", optional: true, plain: true },
+      targetGroupName: { type: "string", optional: true },
+      targetGroupId: { type: "string", optional: true },
+      name: { type: "string", optional: true, plain: true },
+    });
+    expect(projectRole.required).toEqual(["groupId", "project", "role"]);
+    expectDescriptionsFrom(projectRole.properties, docComments("src/projectRoles.ts", "ProjectRole").members);
   });
 
   it("OrgRoleGroupAssignment: the items of the groupAssignments output", () => {

@@ -54,6 +54,18 @@ const bad: { name: string; args: unknown; path: string; says: RegExp }[] = [
     says: /"login" is a base attribute of the Okta user profile.*custom attribute name/,
   },
   {
+    name: "a role group also pushed for a project role",
+    args: { appId: APP, roleGroups: [{ groupId: G1, role: "Admin" }], projectRoles: [{ groupId: G1, project: "Web", role: "Member" }] },
+    path: "projectRoles[0].groupId",
+    says: /is also roleGroups\[0\]: Okta does not support one group both assigned to the app and pushed to it/,
+  },
+  {
+    name: "a project role spelled in lower case, reported with the org-role problems",
+    args: { appId: "x", projectRoles: [{ groupId: G1, project: "Web", role: "admin" }] },
+    path: "projectRoles[0].role",
+    says: /Statsig spells it "Admin"/,
+  },
+  {
     name: "an Output where a list of groups is needed",
     args: { appId: APP, roleGroups: pulumi.output([]) },
     path: "roleGroups",
@@ -226,6 +238,7 @@ describe("good input", () => {
       protect: false,
       firstPriority: 1,
       retainAssignments: false,
+      projectRoles: [],
       warnings: [],
     });
   });

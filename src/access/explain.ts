@@ -7,6 +7,7 @@
  *   admin runs "Convert assignments";
  * - otherwise the assigned group with the highest priority (the lowest number) gives its profile.
  */
+import { projectRolesOfUser } from "../projectRoles";
 import { ROLES, STATSIG_ATTRIBUTE } from "../roles";
 import type { Finding, FindingKind, LiveAppUser, LiveGroup, Reason, RoleSource, RolesInput, RolesReport, UserRecord } from "./model";
 
@@ -252,6 +253,13 @@ export function explainRoles(input: RolesInput): RolesReport {
       source: sourceOf(user, assigned),
       ...(intended !== undefined ? { intended } : {}),
       ...(user.syncState !== undefined ? { syncState: user.syncState } : {}),
+      projectRoles:
+        target.projectRoles.length > 0
+          ? projectRolesOfUser(
+              user.groups.map((index) => groups[index]!.id),
+              target.projectRoles,
+            )
+          : [],
       findings: problems.map((problem) => (problem.reason ? `${problem.kind}:${problem.reason}` : problem.kind)),
     };
   });
@@ -267,6 +275,7 @@ export function explainRoles(input: RolesInput): RolesReport {
     const ownerSet = new Set(owners);
     for (const record of users) if (ownerSet.has(record.login)) record.findings.push("multiple-owners");
   }
+  const pushedGroups = new Set(target.projectRoles.map((entry) => entry.groupId));
   const outsidersOf = new Map<number, string[]>();
   for (const outsider of input.outsiders) {
     const list = outsidersOf.get(outsider.group) ?? [];
@@ -291,6 +300,15 @@ export function explainRoles(input: RolesInput): RolesReport {
       });
     }
     const outside = outsidersOf.get(index);
+    if (outside && rank === undefined && pushedGroups.has(group.id)) {
+      findings.push({
+        kind: "not-assigned",
+        groupId: group.id,
+        message: `${outside.length} member(s) of ${groupLabel(group)}, pushed to Statsig for a project or team role, are not assigned to the app: Okta pushes only the app's users into Statsig's groups`,
+        fix: "Put them in a role group (or another group assigned to the app); Okta does not support assigning the pushed group itself",
+        users: outside,
+      });
+    }
     if (outside && rank !== undefined) {
       findings.push({
         kind: "not-assigned",
@@ -307,7 +325,7 @@ export function explainRoles(input: RolesInput): RolesReport {
   findings.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || b.users.length - a.users.length);
 
   users.sort((a, b) => roleRank(a.role) - roleRank(b.role) || (a.login < b.login ? -1 : a.login > b.login ? 1 : 0));
-  return { mode: target.mode, users, findings };
+  return { mode: target.mode, projectRoles: target.projectRoles.length > 0, users, findings };
 }
 
 function priorityOf(group: LiveGroup): { priority?: number } {

@@ -15,7 +15,7 @@ interface Column {
   header: string;
   value: (record: UserRecord) => string;
   /** False for columns the table shows otherwise (the role is the table's grouping). */
-  inTable: boolean;
+  inTable: boolean | ((report: RolesReport) => boolean);
 }
 
 export function sourceText(source: RoleSource): string {
@@ -45,6 +45,12 @@ const COLUMNS: Column[] = [
   { header: "source", value: (r) => sourceText(r.source), inTable: true },
   { header: "intended", value: (r) => (r.intended === undefined ? "?" : (r.intended ?? "")), inTable: true },
   { header: "sync", value: (r) => r.syncState ?? "", inTable: true },
+  {
+    header: "project roles",
+    value: (r) => r.projectRoles.map((p) => `${p.project}${p.team !== undefined ? `/${p.team}` : ""}: ${p.role}`).join("; "),
+    // Only for configs with project roles: a column of dashes says nothing.
+    inTable: (report) => report.projectRoles,
+  },
   { header: "findings", value: (r) => r.findings.join(" "), inTable: true },
 ];
 
@@ -87,7 +93,7 @@ const roleHeading = (role: string | null) =>
 
 /** The table: a section per role (the report's order: Owners first), then the findings with their fixes. */
 export function formatTable(report: RolesReport, context: ReportContext): Iterable<string> {
-  const columns = COLUMNS.filter((column) => column.inTable);
+  const columns = COLUMNS.filter((column) => (typeof column.inTable === "function" ? column.inTable(report) : column.inTable));
   const cells = (record: UserRecord) => columns.map((column) => column.value(record) || "-");
   // Two passes over the records (widths, then lines) instead of keeping every row's cells.
   const widths = columns.map((column) => column.header.length);

@@ -5,6 +5,7 @@
  */
 import type { Expected } from "../check/expected";
 import { assignmentsOf } from "../desired";
+import type { UserProjectRole } from "../projectRoles";
 import type { Role } from "../roles";
 
 /** What `roles` takes from the config. */
@@ -17,6 +18,8 @@ export interface RolesTarget {
   oktaAttributeName: string;
   /** Group mode: the role groups in the config's priority order, highest first. */
   roleGroups: { groupId: string; role: Role; priority: number }[];
+  /** The groups pushed to Statsig for project and team roles. */
+  projectRoles: { groupId: string; project: string; role: string; team?: string }[];
 }
 
 /** The one place that reads the config's `Expected`, so a change of its shape is a change here only. */
@@ -28,6 +31,12 @@ export function rolesTargetFrom(expected: Expected): RolesTarget {
     mode: desired.mode,
     oktaAttributeName: desired.oktaAttributeName,
     // expectedFromArgs has checked that every group id is a plain string.
+    projectRoles: expected.pushLinks.map(({ groupId, project, role, team }) => ({
+      groupId,
+      project,
+      role,
+      ...(team !== undefined ? { team } : {}),
+    })),
     roleGroups: assignmentsOf(desired).map((child) => ({
       groupId: child.inputs.groupId as string,
       role: child.group!.role,
@@ -143,12 +152,16 @@ export interface UserRecord {
    */
   intended?: string | null;
   syncState?: string;
+  /** The Statsig project and team roles the user's groups are linked to (pushed only while assigned to the app). */
+  projectRoles: UserProjectRole[];
   /** This user's findings, as `kind` or `kind:reason`. */
   findings: string[];
 }
 
 export interface RolesReport {
   mode: RolesTarget["mode"];
+  /** Whether the config gives project or team roles (the table then shows them). */
+  projectRoles: boolean;
   users: UserRecord[];
   findings: Finding[];
 }

@@ -5,7 +5,8 @@
  * (much larger) responses.
  *
  * Requests: ceil(assigned groups / 200) + 1 (user types) + 1 or 2 (the mapping) + ceil(app users / 500)
- * + the sum over the assigned and role groups of ceil(members / 1000): the least those page sizes allow.
+ * + the sum over the assigned, role and project-role groups of ceil(members / 1000): the least those page
+ * sizes allow.
  */
 import type { OktaClient } from "../check/http";
 import { findMapping, findUserType } from "../check/live";
@@ -91,10 +92,12 @@ export async function readRoles(client: OktaClient, target: RolesTarget, options
     }
   }
   const assignedCount = groups.length;
-  for (const roleGroup of target.roleGroups) {
-    if (!groups.some((group) => group.id === roleGroup.groupId)) groups.push({ id: roleGroup.groupId });
+  // The role groups and the groups pushed for project roles: their members who are not app users are findings.
+  const watched = [...target.roleGroups.map((group) => group.groupId), ...target.projectRoles.map((entry) => entry.groupId)];
+  for (const groupId of watched) {
+    if (!groups.some((group) => group.id === groupId)) groups.push({ id: groupId });
   }
-  const roleGroupIds = new Set(target.roleGroups.map((group) => group.groupId));
+  const roleGroupIds = new Set(watched);
 
   // 2. The Okta -> app mapping of the role: the user type, the pair's mapping, its properties.
   const userType = await findUserType(client, target.userTypeId);
@@ -142,7 +145,7 @@ export async function readRoles(client: OktaClient, target: RolesTarget, options
     const assigned = index < assignedCount;
     const notFound = assigned
       ? `group ${group.id} is assigned to the app but Okta has no such group`
-      : `the config's role group ${group.id} does not exist in Okta: fix roleGroups`;
+      : `the config's group ${group.id} (roleGroups or projectRoles) does not exist in Okta: fix the config`;
     for await (const page of client.pages<GroupMember>(`/api/v1/groups/${enc(group.id)}/users?limit=${PAGE_SIZE.groupMembers}`, notFound)) {
       for (const member of page) {
         const user = byId.get(member.id);

@@ -8,6 +8,7 @@ import { CheckError, failureMessage } from "./errors";
 import { OktaClient } from "./http";
 import { importFile } from "./importFile";
 import { fetchLiveState } from "./live";
+import { comparePushLinks, fetchPushLinks } from "./pushLinks";
 import { formatText, importResources, problemCount, toJson, type Report } from "./report";
 
 export const CHECK_USAGE = `Usage: statsig-okta check [--org-url URL] [--app-id ID] [--stack NAME | --config FILE] [options]
@@ -65,6 +66,15 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
       ...(expected.userTypeId !== undefined ? { userTypeId: expected.userTypeId } : {}),
       oktaAttributeName: expected.desired.oktaAttributeName,
     });
+    const comparison = compare(expected, live);
+    // Group push links are read only when the config has project roles (it needs okta.groups.read too).
+    if (expected.pushLinks.length > 0) {
+      const links = comparePushLinks(expected.pushLinks, await fetchPushLinks(client, expected.appId), {
+        appId: expected.appId,
+        componentName: expected.desired.component,
+      });
+      comparison.items.push(...links.items);
+    }
     const report: Report = {
       org: origin,
       appId: expected.appId,
@@ -72,7 +82,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
       mode: expected.desired.mode,
       component: expected.desired.component,
       ...(target.configFile !== undefined ? { config: target.configFile } : {}),
-      ...compare(expected, live),
+      ...comparison,
     };
 
     if (values["import-file"] !== undefined) {

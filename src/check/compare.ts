@@ -20,7 +20,7 @@ export interface FieldDiff {
 }
 
 export interface CheckItem {
-  /** Statsig's step(s): "1", "2", "3+5", "4+5", or "groups" for group assignments. */
+  /** Statsig's step(s): "1", "2", "3+5", "4+5", "groups" for group assignments, "push" for group push links. */
   step: string;
   title: string;
   status: Status;

@@ -27,7 +27,8 @@ const LABELS: Record<Status, string> = {
   "not-managed": "not managed",
 };
 
-const stepLabel = (step: string) => (step === "groups" ? "Groups" : step.includes("+") ? `Steps ${step}` : `Step ${step}`);
+const stepLabel = (step: string) =>
+  step === "groups" ? "Groups" : step === "push" ? "Push" : step.includes("+") ? `Steps ${step}` : `Step ${step}`;
 
 /** A value as the user would type it; "(not set)" for what Okta leaves out. */
 const show = (value: unknown) => (value === undefined ? "(not set)" : JSON.stringify(value));

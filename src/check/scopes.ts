@@ -1,21 +1,29 @@
 /**
- * The OAuth scope each endpoint read by `check` and `roles` needs, from the `security` entries of Okta's
- * Management API spec. All of them are read-only scopes.
+ * The OAuth scopes each endpoint read by `check` and `roles` needs, from the `security` entries of Okta's
+ * Management API spec (an entry listing two scopes needs both). All of them are read-only scopes. First match
+ * wins.
  */
 type Command = "check" | "roles";
 
-const READ_SCOPES: { prefix: string; scope: string; what: string; usedBy: readonly Command[] }[] = [
-  { prefix: "/api/v1/meta/types/user", scope: "okta.userTypes.read", what: "user types", usedBy: ["check", "roles"] },
-  { prefix: "/api/v1/meta/schemas/", scope: "okta.schemas.read", what: "profile schemas", usedBy: ["check"] },
-  { prefix: "/api/v1/mappings", scope: "okta.profileMappings.read", what: "profile mappings", usedBy: ["check", "roles"] },
+const READ_SCOPES: { match: RegExp; scopes: string[]; what: string; usedBy: readonly Command[] }[] = [
+  { match: /^\/api\/v1\/meta\/types\/user/, scopes: ["okta.userTypes.read"], what: "user types", usedBy: ["check", "roles"] },
+  { match: /^\/api\/v1\/meta\/schemas\//, scopes: ["okta.schemas.read"], what: "profile schemas", usedBy: ["check"] },
+  { match: /^\/api\/v1\/mappings/, scopes: ["okta.profileMappings.read"], what: "profile mappings", usedBy: ["check", "roles"] },
+  // listGroupPushMappings: okta.apps.read and okta.groups.read.
+  {
+    match: /^\/api\/v1\/apps\/[^/]+\/group-push\//,
+    scopes: ["okta.apps.read", "okta.groups.read"],
+    what: "group push links",
+    usedBy: ["check", "roles"],
+  },
   // listApplicationGroupAssignments and listApplicationUsers (with expand=group / expand=user) both list okta.apps.read.
-  { prefix: "/api/v1/apps/", scope: "okta.apps.read", what: "the app's group assignments and users", usedBy: ["check", "roles"] },
-  // listGroupUsers
-  { prefix: "/api/v1/groups/", scope: "okta.groups.read", what: "group members", usedBy: ["roles"] },
+  { match: /^\/api\/v1\/apps\//, scopes: ["okta.apps.read"], what: "the app's group assignments and users", usedBy: ["check", "roles"] },
+  // getGroup (the names of the groups push links target) and listGroupUsers.
+  { match: /^\/api\/v1\/groups\//, scopes: ["okta.groups.read"], what: "groups and group members", usedBy: ["check", "roles"] },
 ];
 
 const scopesOf = (command: Command): readonly string[] => [
-  ...new Set(READ_SCOPES.filter((entry) => entry.usedBy.includes(command)).map((entry) => entry.scope)),
+  ...new Set(READ_SCOPES.filter((entry) => entry.usedBy.includes(command)).flatMap((entry) => entry.scopes)),
 ];
 
 /** Every scope `check` needs, requested by default for OAuth. */
@@ -24,8 +32,8 @@ export const CHECK_SCOPES: readonly string[] = scopesOf("check");
 /** Every scope `roles` needs, requested by default for OAuth. */
 export const ROLES_SCOPES: readonly string[] = scopesOf("roles");
 
-/** The read scope of the endpoint at `path`, and what it reads, for error messages. */
+/** The read scope(s) of the endpoint at `path`, and what it reads, for error messages. */
 export function readScopeFor(path: string): { scope: string; what: string } | undefined {
-  const entry = READ_SCOPES.find((candidate) => path.startsWith(candidate.prefix));
-  return entry && { scope: entry.scope, what: entry.what };
+  const entry = READ_SCOPES.find((candidate) => candidate.match.test(path));
+  return entry && { scope: entry.scopes.join(" and "), what: entry.what };
 }

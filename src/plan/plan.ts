@@ -1,5 +1,14 @@
 import { isDeferred } from "../validation";
-import { assignmentsOf, isRef, RESOURCE_TYPES, type Desired, type DesiredChild, type DesiredLookup, type Ref } from "../desired";
+import {
+  assignmentsOf,
+  isRef,
+  pushLinksOf,
+  RESOURCE_TYPES,
+  type Desired,
+  type DesiredChild,
+  type DesiredLookup,
+  type Ref,
+} from "../desired";
 
 /** A value that only Okta knows, shown as such instead of invented. */
 export interface Unknown {
@@ -30,6 +39,8 @@ export interface Plan {
   mode: "personal" | "group";
   steps: PlanStep[];
   groupAssignments: PlannedResource[];
+  /** Project and team roles: one group push link each. */
+  pushLinks: (PlannedResource & { role: string })[];
   lookups: { token: string; inputs: Record<string, unknown>; why: string }[];
   warnings: string[];
 }
@@ -55,6 +66,11 @@ const planned = (child: DesiredChild, lookups: DesiredLookup[]): PlannedResource
   dependsOn: child.dependsOn,
 });
 
+const roleOfLink = ({ push }: DesiredChild) =>
+  push!.team !== undefined
+    ? `${push!.role} of team ${push!.team} in project ${push!.project}`
+    : `${push!.role} in project ${push!.project}`;
+
 /** The description, step by step, as `plan` shows it. */
 export function toPlan(desired: Desired, source: string): Plan {
   const steps: PlanStep[] = [];
@@ -70,6 +86,7 @@ export function toPlan(desired: Desired, source: string): Plan {
     mode: desired.mode,
     steps,
     groupAssignments: assignmentsOf(desired).map((child) => planned(child, desired.lookups)),
+    pushLinks: pushLinksOf(desired).map((child) => ({ ...planned(child, desired.lookups), role: roleOfLink(child) })),
     lookups: desired.lookups.map((l) => ({
       token: l.token,
       inputs: shown(l.args, desired.lookups) as Record<string, unknown>,
@@ -160,6 +177,21 @@ export function formatPlan(plan: Plan): string {
       first?.inputs.retainAssignment === true
         ? "        removing a group, roleGroups or the component only makes Pulumi forget the assignments (retainAssignments)"
         : "        removing a group from roleGroups unassigns it; removing roleGroups (personal mode) or `pulumi destroy` unassigns every group",
+    );
+  }
+  if (plan.pushLinks.length) {
+    lines.push("");
+    lines.push(`Project and team roles (group push links on the app): ${plan.pushLinks.length}`);
+    for (const link of plan.pushLinks) {
+      const target =
+        link.inputs.targetGroupId !== undefined
+          ? `Statsig group ${show(link.inputs.targetGroupId)}`
+          : `"${show(link.inputs.targetGroupName)}"`;
+      lines.push(`  group ${show(link.inputs.sourceGroupId)} -> ${target}: ${link.role}  [${link.name}]`);
+    }
+    lines.push(`        safety: ${safety(plan.pushLinks[0]!)}`);
+    lines.push(
+      "        removing an entry, renaming or `pulumi destroy` unlinks the group (deleteTargetGroupOnDestroy false): the Statsig group and its members stay in Statsig",
     );
   }
   if (plan.lookups.length) {

@@ -15,6 +15,7 @@ const groupTarget: RolesInput["target"] = {
     { groupId: "00gadmins", role: "Admin", priority: 1 },
     { groupId: "00gmembers", role: "Member", priority: 2 },
   ],
+  projectRoles: [],
 };
 
 const user = (login: string, fields: Partial<LiveAppUser>): LiveAppUser => ({
@@ -137,6 +138,7 @@ describe("rolesTargetFrom", () => {
         { groupId: "00gowners00000000001", role: "Owner", priority: 1 },
         { groupId: "00gmembers0000000001", role: "Member", priority: 2 },
       ],
+      projectRoles: [],
     });
   });
 });

@@ -173,6 +173,50 @@ export const CLEAN_GROUP_STACK = groupStack([
   [MEMBERS, "Member"],
 ]);
 
+/** Pushed to Statsig for project roles; not assigned to the app (Okta does not support both for one group). */
+export const WEB_ENGINEERS = "00gwebengineers00001";
+export const WEB_GROWTH_LEADS = "00gwebgrowthleads001";
+
+/**
+ * cleanGroupOrg with two groups pushed for project and team roles: Ada is in both, Mel in Web Engineers, and
+ * Zoe is in Web Engineers without being assigned to the app, so Okta cannot push her into Statsig's group.
+ */
+export function projectOrg(): FakeRolesOrg {
+  return build(
+    [
+      { login: "olivia.owner@example.com", groups: [OWNERS], app: { scope: "GROUP", role: "Owner" } },
+      {
+        login: "ada.admin@example.com",
+        groups: [ADMINS, MEMBERS, WEB_ENGINEERS, WEB_GROWTH_LEADS],
+        app: { scope: "GROUP", role: "Admin" },
+      },
+      { login: "mel.member@example.com", groups: [MEMBERS, WEB_ENGINEERS], app: { scope: "GROUP", role: "Member" } },
+      { login: "zoe.unassigned@example.com", groups: [WEB_ENGINEERS] },
+    ],
+    [
+      ...GROUPS.filter((group) => [OWNERS, ADMINS, MEMBERS].includes(group.id)),
+      { id: WEB_ENGINEERS, name: "Web Engineers" },
+      { id: WEB_GROWTH_LEADS, name: "Web Growth Leads" },
+    ],
+    {
+      assignments: assignments([
+        [OWNERS, "Owner"],
+        [ADMINS, "Admin"],
+        [MEMBERS, "Member"],
+      ]),
+      oktaToApp: oktaToApp(),
+    },
+  );
+}
+
+export const PROJECT_STACK = [
+  ...CLEAN_GROUP_STACK,
+  `statsig-okta:projectRoles: '${JSON.stringify([
+    { groupId: WEB_ENGINEERS, project: "Web", role: "Member" },
+    { groupId: WEB_GROWTH_LEADS, project: "Web", team: "Growth", role: "Admin" },
+  ])}'`,
+];
+
 /** Personal mode: the role is the Okta attribute `statsigOrgRole`, mapped to the app. */
 export function personalOrg(options: { mapping?: string } = {}): FakeRolesOrg {
   return build(

@@ -34,6 +34,7 @@ const target = (org: FakeRolesOrg): RolesTarget => ({
   mode: "group",
   oktaAttributeName: "statsigOrgRole",
   roleGroups: org.assignments.map(({ groupId, priority }) => ({ groupId, role: "Member", priority })),
+  projectRoles: [],
 });
 
 /** Reads `org` (for `roleGroups`: the config's, default every assigned group) from a fake Okta; 429 waits are recorded, not slept. */
@@ -104,7 +105,7 @@ describe("readRoles", () => {
     const org = largeOrg(2, 1);
     const roleGroups = [...target(org).roleGroups, { groupId: "00gdeletedgroup00001", role: "Admin" as const, priority: 9 }];
     await expect(read(org, {}, {}, roleGroups)).rejects.toThrow(
-      /GET \/api\/v1\/groups\/00gdeletedgroup00001\/users\?limit=1000: 404 .*the config's role group 00gdeletedgroup00001 does not exist in Okta: fix roleGroups/,
+      /GET \/api\/v1\/groups\/00gdeletedgroup00001\/users\?limit=1000: 404 .*the config's group 00gdeletedgroup00001 \(roleGroups or projectRoles\) does not exist in Okta: fix the config/,
     );
   });
 

@@ -13,6 +13,9 @@ import {
   APP_ID,
   AUDITORS,
   CLEAN_GROUP_STACK,
+  PROJECT_STACK,
+  projectOrg,
+  WEB_ENGINEERS,
   cleanGroupOrg,
   CONTRACTORS,
   GROUP_STACK,
@@ -211,6 +214,27 @@ describe("statsig-okta roles: group mode", () => {
     expect(result.stderr).toMatch(/^statsig-okta roles: 3 app users: .* \(\d+ requests, [\d.]+ s\)$/m);
   });
 
+  it("shows each user's project and team roles, and pushed-group members Okta cannot push (not assigned)", async () => {
+    const fake = await start(projectOrg());
+    const result = await json(["--org-url", fake.origin, "--stack", "prod"], project(PROJECT_STACK));
+    const projectRoles = (login: string) => (result.users.get(login) as JsonUser & { projectRoles: unknown }).projectRoles;
+    expect(projectRoles("ada.admin")).toEqual([
+      { project: "Web", role: "Member" },
+      { project: "Web", team: "Growth", role: "Admin" },
+    ]);
+    expect(projectRoles("mel.member")).toEqual([{ project: "Web", role: "Member" }]);
+    expect(projectRoles("olivia.owner")).toEqual([]);
+    expect(result.findings.map((f) => [f.kind, f.groupId, f.users])).toEqual([
+      ["not-assigned", WEB_ENGINEERS, ["zoe.unassigned@example.com"]],
+    ]);
+    expect(result.findings[0]!.message).toMatch(/pushed to Statsig for a project or team role, are not assigned to the app/);
+    expect(result.code).toBe(1);
+
+    const table = await roles(["--org-url", fake.origin, "--stack", "prod"], { cwd: project(PROJECT_STACK) });
+    expect(table.stdout).toMatch(/PROJECT ROLES/);
+    expect(table.stdout).toMatch(/ada\.admin@example\.com .* Web: Member; Web\/Growth: Admin/);
+  });
+
   it("prints findings with their fix in the table", async () => {
     const fake = await start(groupOrg());
     const result = await roles(["--org-url", fake.origin, "--stack", "prod"], { cwd: project(GROUP_STACK) });
@@ -226,9 +250,9 @@ describe("statsig-okta roles: group mode", () => {
     const result = await roles(["--org-url", fake.origin, "--stack", "prod", "--csv"], { cwd: project(CLEAN_GROUP_STACK) });
     expect(result.code).toBe(0);
     const lines = result.stdout.split("\r\n");
-    expect(lines[0]).toBe("login,id,status,assigned,role,source,intended,sync,findings");
+    expect(lines[0]).toBe("login,id,status,assigned,role,source,intended,sync,project roles,findings");
     expect(lines[2]).toMatch(
-      /^ada\.admin@example\.com,00u\d+,ACTIVE,"Statsig Admins, Statsig Members",Admin,"group ""Statsig Admins"" \(priority 1\)",Admin,SYNCHRONIZED,$/,
+      /^ada\.admin@example\.com,00u\d+,ACTIVE,"Statsig Admins, Statsig Members",Admin,"group ""Statsig Admins"" \(priority 1\)",Admin,SYNCHRONIZED,,$/,
     );
     expect(lines).toHaveLength(5);
   });

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { FakeGroupPush } from "../pushGroupFake";
 import { FakeOktaServer, type FakeOptions } from "./fakeOktaServer";
 import {
   ADMINS,
@@ -265,6 +266,33 @@ describe("statsig-okta check (in-process)", () => {
       /^\s+NOT IN CONFIG\s+Groups\s+Group 00glegacygroup000001 \(priority 0\)$/,
     );
     expect(result.stdout).toMatch(/priority: live 0, not set \(sits at priority 0, above every role group.*cannot write priority 0/);
+  });
+
+  it("compares the project and team role links with the config: linked, missing, and a Statsig link it does not list", async () => {
+    const push = new FakeGroupPush({
+      [APP_ID]: [
+        { id: "00gStatsigWebMember1", name: "Statsig-Web-Member" },
+        { id: "00gStatsigWebAdmin01", name: "Statsig-Web-Admin" },
+        { id: "00gStatsigWebGrAdmin", name: "Statsig-Web-Growth-Admin" },
+      ],
+    });
+    push.link(APP_ID, { sourceGroupId: "00gwebengineers00001", status: "ACTIVE", targetGroupName: "Statsig-Web-Member" });
+    push.link(APP_ID, { sourceGroupId: "00gwebformeradmins01", status: "ACTIVE", targetGroupName: "Statsig-Web-Admin" });
+    const fake = await start(groupOrg(), { push });
+    const config = [
+      ...GROUP_CONFIG,
+      "statsig-okta:projectRoles:",
+      "  - { groupId: 00gwebengineers00001, project: Web, role: Member }",
+      "  - { groupId: 00gwebgrowthleads001, project: Web, team: Growth, role: Admin }",
+    ];
+    const result = await runInProcess(["--org-url", fake.origin, "--stack", "prod"], env, project("prod", config));
+
+    expect(result.code).toBe(1);
+    expect(line(result.stdout, /00gwebengineers00001/)).toMatch(/^\s+ok\s+Push\s+Group 00gwebengineers00001 -> "Statsig-Web-Member"/);
+    expect(line(result.stdout, /00gwebgrowthleads001/)).toMatch(/^\s+MISSING\s+Push\s+/);
+    expect(line(result.stdout, /00gwebformeradmins01/)).toMatch(/^\s+NOT IN CONFIG\s+Push\s+/);
+    expect(result.stdout).toMatch(/2 differences found\.\n$/);
+    expectOnlyGets(fake);
   });
 
   it("follows pagination of the group assignments across pages", async () => {

@@ -8,6 +8,7 @@
 import { createHash, createPublicKey, randomUUID, verify, type KeyObject } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { FakeGroupPush } from "../pushGroupFake";
 
 export interface Attribute {
   title?: string;
@@ -72,6 +73,8 @@ export interface FakeOptions {
   rateLimitOnce?: string;
   /** GETs whose path starts with this answer 403 (the credential lacks the right). */
   forbid?: string;
+  /** The apps' group push links and groups, answered as the recorded group push traffic (test/pushGroupFake.ts). */
+  push?: FakeGroupPush;
 }
 
 export interface RecordedRequest {
@@ -96,6 +99,9 @@ const SCOPE_OF: [RegExp, string][] = [
   [/^\/api\/v1\/meta\/schemas\//, "okta.schemas.read"],
   [/^\/api\/v1\/mappings/, "okta.profileMappings.read"],
   [/^\/api\/v1\/apps\/[^/]+\/groups/, "okta.apps.read"],
+  // listGroupPushMappings needs okta.groups.read as well; this table holds one scope per endpoint.
+  [/^\/api\/v1\/apps\/[^/]+\/group-push\//, "okta.apps.read"],
+  [/^\/api\/v1\/groups\//, "okta.groups.read"],
 ];
 
 const errorBody = (code: string, summary: string) => ({
@@ -303,6 +309,10 @@ export class FakeOktaServer {
     const origin = this.origin;
     let match: RegExpExecArray | null;
 
+    if (this.options.push && (/^\/api\/v1\/apps\/[^/]+\/group-push\//.test(path) || path.startsWith("/api/v1/groups/"))) {
+      const answer = this.options.push.handle("GET", `${path}${url.search}`);
+      return this.send(res, answer.status, answer.body, answer.link ? { Link: answer.link } : {});
+    }
     if (path === "/api/v1/meta/types/user") {
       return this.send(
         res,

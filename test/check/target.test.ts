@@ -20,7 +20,11 @@ const APP = "0oastatsigapp0000001";
 describe("resolveTarget", () => {
   it("without a config, expects the component's defaults in personal mode", () => {
     const { expected, configFile, orgUrl } = resolveTarget({ cwd: "/", appId: APP });
-    expect(expected).toEqual({ desired: describeOrgRoles("statsig", validateOrgRolesArgs("test", { appId: APP })), appId: APP });
+    expect(expected).toEqual({
+      desired: describeOrgRoles("statsig", validateOrgRolesArgs("test", { appId: APP })),
+      appId: APP,
+      pushLinks: [],
+    });
     expect(expected.desired.mode).toBe("personal");
     expect(configFile).toBeUndefined();
     expect(orgUrl).toBeUndefined();
