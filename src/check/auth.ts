@@ -30,13 +30,18 @@ export interface AuthDeps {
  * credentials for a service app with a private key (`OKTA_CLIENT_ID`, `OKTA_PRIVATE_KEY` or
  * `OKTA_PRIVATE_KEY_FILE`, optional `OKTA_PRIVATE_KEY_ID` and `OKTA_SCOPES`).
  */
-export function authFromEnv(env: NodeJS.ProcessEnv, origin: string, deps: AuthDeps): Authenticator {
+export function authFromEnv(
+  env: NodeJS.ProcessEnv,
+  origin: string,
+  deps: AuthDeps,
+  defaultScopes: readonly string[] = CHECK_SCOPES,
+): Authenticator {
   const token = env.OKTA_API_TOKEN?.trim();
   if (token) return apiTokenAuth(token);
   const clientId = env.OKTA_CLIENT_ID?.trim();
   if (clientId) {
     const { key, kid } = loadPrivateKey(env);
-    const scopes = env.OKTA_SCOPES?.trim() ? env.OKTA_SCOPES.split(/[\s,]+/).filter(Boolean) : [...CHECK_SCOPES];
+    const scopes = env.OKTA_SCOPES?.trim() ? env.OKTA_SCOPES.split(/[\s,]+/).filter(Boolean) : [...defaultScopes];
     return new OAuthAuth(origin, clientId, key, env.OKTA_PRIVATE_KEY_ID?.trim() || kid, scopes, deps);
   }
   throw new CheckError(

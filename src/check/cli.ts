@@ -9,6 +9,7 @@ import { OktaClient } from "./http";
 import { importFile } from "./importFile";
 import { fetchLiveState } from "./live";
 import { comparePushLinks, fetchPushLinks } from "./pushLinks";
+import { CHECK_SCOPES, PUSH_LINK_SCOPES } from "./scopes";
 import { formatText, importResources, problemCount, toJson, type Report } from "./report";
 
 export const CHECK_USAGE = `Usage: statsig-okta check [--org-url URL] [--app-id ID] [--stack NAME | --config FILE] [options]
@@ -35,7 +36,8 @@ Credentials, from the environment:
   OKTA_API_TOKEN                     An API token (sent as "SSWS <token>").
   OKTA_CLIENT_ID with OKTA_PRIVATE_KEY or OKTA_PRIVATE_KEY_FILE (PEM or JWK), optional OKTA_PRIVATE_KEY_ID and
   OKTA_SCOPES                        OAuth 2.0 for an API service app with a private key. Read-only scopes:
-                                     okta.userTypes.read okta.schemas.read okta.profileMappings.read okta.apps.read
+                                     ${CHECK_SCOPES.join(" ")}
+                                     and, with projectRoles, ${PUSH_LINK_SCOPES.join(" ")}
 
 Exit status: 0 everything matches, 1 differences found, 2 the check could not be done.
 `;
@@ -58,7 +60,9 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     const { target, origin } = resolveOrgTarget(io.cwd, values);
     for (const note of target.notes ?? []) stderr(`statsig-okta check: ${note}\n`);
 
-    auth = authFromEnv(io.env, origin, { fetch, nowSeconds: () => Math.floor(Date.now() / 1000), timeoutMs: 30_000 });
+    // Project roles add the push links' read scopes; without them, check asks for no more than it reads.
+    const scopes = target.expected.pushLinks.length > 0 ? [...CHECK_SCOPES, ...PUSH_LINK_SCOPES] : CHECK_SCOPES;
+    auth = authFromEnv(io.env, origin, { fetch, nowSeconds: () => Math.floor(Date.now() / 1000), timeoutMs: 30_000 }, scopes);
     const client = new OktaClient({ origin, auth, log: (line) => stderr(`${line}\n`) });
     const { expected } = target;
     const live = await fetchLiveState(client, {

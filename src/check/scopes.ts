@@ -3,7 +3,7 @@
  * Management API spec (an entry listing two scopes needs both). All of them are read-only scopes. First match
  * wins.
  */
-type Command = "check" | "roles";
+type Command = "check" | "roles" | "check-push";
 
 const READ_SCOPES: { match: RegExp; scopes: string[]; what: string; usedBy: readonly Command[] }[] = [
   { match: /^\/api\/v1\/meta\/types\/user/, scopes: ["okta.userTypes.read"], what: "user types", usedBy: ["check", "roles"] },
@@ -14,12 +14,12 @@ const READ_SCOPES: { match: RegExp; scopes: string[]; what: string; usedBy: read
     match: /^\/api\/v1\/apps\/[^/]+\/group-push\//,
     scopes: ["okta.apps.read", "okta.groups.read"],
     what: "group push links",
-    usedBy: ["check", "roles"],
+    usedBy: ["check-push"],
   },
   // listApplicationGroupAssignments and listApplicationUsers (with expand=group / expand=user) both list okta.apps.read.
   { match: /^\/api\/v1\/apps\//, scopes: ["okta.apps.read"], what: "the app's group assignments and users", usedBy: ["check", "roles"] },
   // getGroup (the names of the groups push links target) and listGroupUsers.
-  { match: /^\/api\/v1\/groups\//, scopes: ["okta.groups.read"], what: "groups and group members", usedBy: ["check", "roles"] },
+  { match: /^\/api\/v1\/groups\//, scopes: ["okta.groups.read"], what: "groups and group members", usedBy: ["check-push", "roles"] },
 ];
 
 const scopesOf = (command: Command): readonly string[] => [
@@ -28,6 +28,9 @@ const scopesOf = (command: Command): readonly string[] => [
 
 /** Every scope `check` needs, requested by default for OAuth. */
 export const CHECK_SCOPES: readonly string[] = scopesOf("check");
+
+/** What `check` needs besides when the config has project roles: the push links and their target groups. */
+export const PUSH_LINK_SCOPES: readonly string[] = scopesOf("check-push").filter((scope) => !CHECK_SCOPES.includes(scope));
 
 /** Every scope `roles` needs, requested by default for OAuth. */
 export const ROLES_SCOPES: readonly string[] = scopesOf("roles");

@@ -8,7 +8,7 @@ import { APP_ID, personalOrg } from "./orgs";
 import { runCli, runInProcess, type RunResult } from "./run";
 
 const CLIENT_ID = "0oaserviceapp0000001";
-const READ_SCOPES = ["okta.userTypes.read", "okta.schemas.read", "okta.profileMappings.read", "okta.apps.read", "okta.groups.read"];
+const READ_SCOPES = ["okta.userTypes.read", "okta.schemas.read", "okta.profileMappings.read", "okta.apps.read"];
 const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
 const PEM = privateKey.export({ format: "pem", type: "pkcs8" }).toString();
 const JWK = JSON.stringify({ ...privateKey.export({ format: "jwk" }), kid: "key-1" });
@@ -127,7 +127,7 @@ describe("OAuth 2.0 with a private key JWT", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("(invalid_scope: The following scopes are not allowed");
     expect(result.stderr).toContain(
-      '"Okta API Scopes" tab: okta.userTypes.read, okta.schemas.read, okta.profileMappings.read, okta.apps.read, okta.groups.read',
+      '"Okta API Scopes" tab: okta.userTypes.read, okta.schemas.read, okta.profileMappings.read, okta.apps.read',
     );
     expect(fake.requests.filter((r) => r.method === "GET")).toEqual([]);
     expectNoSecrets(result, fake);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Authenticator } from "../../src/check/auth";
 import { OktaClient } from "../../src/check/http";
 import { comparePushLinks, expectedPushLinks, fetchPushLinks, type ExpectedPushLink, type LivePushLink } from "../../src/check/pushLinks";
-import { CHECK_SCOPES, readScopeFor } from "../../src/check/scopes";
+import { CHECK_SCOPES, PUSH_LINK_SCOPES, readScopeFor } from "../../src/check/scopes";
 import { checkProjectRoles, pushGroupResources } from "../../src/projectRoles";
 import { FakeGroupPush } from "../pushGroupFake";
 
@@ -208,12 +208,8 @@ describe("scopes", () => {
     });
     expect(readScopeFor(`/api/v1/apps/${APP}/groups`)).toEqual({ scope: "okta.apps.read", what: "the app's group assignments and users" });
     expect(readScopeFor(`/api/v1/groups/${MEMBER_GROUP}`)).toEqual({ scope: "okta.groups.read", what: "groups and group members" });
-    expect(CHECK_SCOPES).toEqual([
-      "okta.userTypes.read",
-      "okta.schemas.read",
-      "okta.profileMappings.read",
-      "okta.apps.read",
-      "okta.groups.read",
-    ]);
+    // Asked for only when the config has project roles: a check without them needs no group scope.
+    expect(CHECK_SCOPES).toEqual(["okta.userTypes.read", "okta.schemas.read", "okta.profileMappings.read", "okta.apps.read"]);
+    expect(PUSH_LINK_SCOPES).toEqual(["okta.groups.read"]);
   });
 });
