@@ -68,9 +68,10 @@ export interface OrgRolesArgs {
    */
   roleGroups?: RoleGroup[];
   /**
-   * The priority of the first (highest) role group; the others follow one by one, Owner groups first, then
-   * Admin, then Member. Default `0`: role groups outrank every other group assigned to the app, whose
-   * profiles would otherwise win for their members. Raise it only when other groups must stay above.
+   * The priority of the first (highest) role group, 1 to 100; the others follow one by one, Owner groups
+   * first, then Admin, then Member. Default `1`, the highest priority the Okta provider can write (it never
+   * sends 0): role groups outrank every other group assigned to the app at a higher number, whose profiles
+   * would otherwise win for their members. Raise it only when other groups must stay above.
    */
   firstPriority?: number;
   /**

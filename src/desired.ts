@@ -286,7 +286,8 @@ export function describeOrgRoles(component: string, args: ValidArgs): Desired {
   }
 
   // Project and team roles: one group push link per entry. Unlinking on removal, never deleting the Statsig group.
-  children.push(...pushGroupResources(component, args.projectRoles, APP_ID, []));
+  // After the group assignments: Okta pushes only users who are assigned to the app.
+  children.push(...pushGroupResources(component, args.projectRoles, APP_ID, [previous]));
 
   const lookups: DesiredLookup[] = [
     {

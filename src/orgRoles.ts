@@ -70,7 +70,8 @@ export class OrgRoles extends pulumi.ComponentResource {
     const desired = describeOrgRoles(name, valid);
     // No args to super(): they would be recorded in state, and Output-valued args crash there (pulumi#23953).
     super(ORG_ROLES_TYPE, name, {}, opts);
-    // Needs the provider this component's children will use, so it runs after super() but before any child.
+    // Conflicts with other instances need the provider this component's children will use, so they are found
+    // after super() (the component itself is registered by then) but before any child.
     const provider = this.getProvider("okta::");
     const conflicts = claimOktaObjects(`OrgRoles "${name}"`, provider, valid);
     if (conflicts.length > 0) throw new OrgRolesArgsError(`${ORG_ROLES_TYPE} "${name}"`, conflicts);
@@ -141,9 +142,10 @@ export class OrgRoles extends pulumi.ComponentResource {
       try {
         app = await okta.app.getApp({ id, activeOnly: false }, { parent: this });
       } catch (error) {
+        // A 404, but also a 401/403 or a network error: say what each would need.
         const detail = error instanceof Error ? error.message : String(error);
         throw new Error(
-          `${ORG_ROLES_TYPE}: Okta has no app ${id}${detail ? ` (${detail})` : ""}: set appId to the Statsig SCIM app's id (Applications > the Statsig app: the 0oa… id in its URL)`,
+          `${ORG_ROLES_TYPE}: Okta did not return the app ${id}${detail ? ` (${detail})` : ""}: check that appId is the Statsig SCIM app's id (Applications > the Statsig app: the 0oa… id in its URL), and that the provider's credentials can read apps (okta.apps.read)`,
         );
       }
       if (app.status !== "ACTIVE") {

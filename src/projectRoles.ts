@@ -151,8 +151,8 @@ const oktaGroupId =
 const targetName: Rule = (value) => {
   if (isDeferred(value)) return undefined;
   if (typeof value !== "string") return `expected a group name (a string or an Output<string>), got ${describe(value)}`;
-  if (value.trim() === "" || value.length > OKTA_GROUP_NAME_MAX)
-    return `${describe(value)} is not an Okta group name: 1 to ${OKTA_GROUP_NAME_MAX} characters`;
+  if (value.trim() === "") return "is blank: give the Statsig group's name, or leave targetGroupName out for Statsig's own";
+  if (value.length > OKTA_GROUP_NAME_MAX) return `${describe(value)} is not an Okta group name: 1 to ${OKTA_GROUP_NAME_MAX} characters`;
   return undefined;
 };
 

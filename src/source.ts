@@ -57,6 +57,15 @@ export function sourceOptionsFrom(
   };
 }
 
+/** `--key` reads a stack file and `--name` goes with `--key`: a flag that would be ignored is refused. */
+export function flagProblem(options: Pick<SourceOptions, "stack" | "configFile" | "key" | "name">): string | undefined {
+  if (options.name !== undefined && options.key === undefined) return "--name goes with --key";
+  if (options.key !== undefined && options.stack === undefined && options.configFile === undefined) {
+    return "--key reads a stack's config: give --stack or --config too";
+  }
+  return undefined;
+}
+
 /** Which stack file: --config, --stack, or the example stack (the package ships a copy). */
 export function stackFileFor(options: Pick<SourceOptions, "cwd" | "stack" | "configFile">): string {
   if (options.stack !== undefined && options.configFile !== undefined) throw new StackFileError("give --stack or --config, not both");

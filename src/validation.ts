@@ -82,13 +82,14 @@ export const BASE_PROFILE_ATTRIBUTES: readonly string[] = [
   "zipCode",
 ];
 
-const required = (input: unknown, otherwise: string) => (input === undefined ? "is required" : otherwise);
+const required = (input: unknown, otherwise: string, what: string) => (input === undefined ? `is required: ${what}` : otherwise);
 
 /** An Okta id: a plain string checked now, or an Output/promise checked by Okta at deploy. */
 function idInput(pattern: RegExp, what: string, example: string) {
   return z
     .custom<Input<string>>((value) => typeof value === "string" || isDeferred(value), {
-      error: (issue) => required(issue.input, `expected a string or an Output<string>, got ${describe(issue.input)}`),
+      error: (issue) =>
+        required(issue.input, `expected a string or an Output<string>, got ${describe(issue.input)}`, `${what}, ${example}`),
     })
     .check(
       z.refine((value) => typeof value !== "string" || pattern.test(value), {
@@ -125,15 +126,16 @@ const roleSchema = z.enum(ROLES, {
   },
 });
 
-const roleGroupSchema = z
-  .strictObject(
-    {
-      groupId: idInput(GROUP_ID_PATTERN, "an Okta group id", '"00g" and 17 letters or digits, e.g. "00g1b2c3d4e5f6g7h8i9"'),
-      role: roleSchema,
-      name: plainPattern(NAME_PATTERN, `is not a valid name: ${NAME_RULE}`).optional(),
-    },
-    { error: (issue) => `expected { groupId, role } with an optional name, got ${describe(issue.input)}` },
-  )
+const roleGroupObject = z.strictObject(
+  {
+    groupId: idInput(GROUP_ID_PATTERN, "an Okta group id", '"00g" and 17 letters or digits, e.g. "00g1b2c3d4e5f6g7h8i9"'),
+    role: roleSchema,
+    name: plainPattern(NAME_PATTERN, `is not a valid name: ${NAME_RULE}`).optional(),
+  },
+  { error: (issue) => `expected { groupId, role } with an optional name, got ${describe(issue.input)}` },
+);
+
+const roleGroupSchema = roleGroupObject
   .check(
     z.refine((group) => typeof group.groupId === "string" || group.name !== undefined, {
       path: ["name"],
@@ -286,11 +288,19 @@ function checkAssignedAndPushed(input: Record<string, unknown>): ArgsIssue[] {
   });
 }
 
+/** The inputs the component and a role group take, for "unknown input" messages. */
+const ARGS_KEYS = Object.keys(argsSchema([]).shape);
+const ROLE_GROUP_KEYS = Object.keys(roleGroupObject.shape);
+
 function toIssues(error: z.ZodError): ArgsIssue[] {
   return error.issues.map((issue) => {
     const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
     if (issue.code === "unrecognized_keys") {
-      return { path, message: `unknown input${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}` };
+      const allowed = path.length === 0 ? ARGS_KEYS : ROLE_GROUP_KEYS;
+      return {
+        path,
+        message: `unknown input${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")} (allowed: ${allowed.join(", ")})`,
+      };
     }
     return { path, message: issue.message };
   });

@@ -148,6 +148,59 @@ describe("the app attribute's scope: Okta keeps the one it was created with", ()
   });
 });
 
+describe("project and team role links", () => {
+  const WEB = [
+    { groupId: "00gwebengineers00001", project: "Web", role: "Member" },
+    { groupId: "00gwebgrowthleads001", project: "Web", team: "Growth", role: "Admin" },
+  ];
+  const withStatsigGroups = () => {
+    const fake = new FakeOkta();
+    fake.push.addGroups(APP, [
+      { id: "00gStatsigWebMember1", name: "Statsig-Web-Member" },
+      { id: "00gStatsigWebAdmin01", name: "Statsig-Web-Admin" },
+      { id: "00gStatsigWebGrAdmin", name: "Statsig-Web-Growth-Admin" },
+    ]);
+    return fake;
+  };
+
+  it("a changed role replaces the link, unlinking first, and never deletes the Statsig group", async () => {
+    const fake = withStatsigGroups();
+    const first = await up(fake, { appId: APP, projectRoles: WEB });
+    const second = await up(fake, { appId: APP, projectRoles: [{ ...WEB[0]!, role: "Admin" }, WEB[1]!] });
+    const steps = secondRun(first.resources, second.resources);
+    expect(steps["statsig-push-00gwebengineers00001"]).toBe("replace");
+    expect(steps["statsig-push-00gwebgrowthleads001"]).toBe("same");
+    const link = second.find("okta:index/pushGroup:PushGroup", "statsig-push-00gwebengineers00001");
+    expect(link.opts.deleteBeforeReplace).toBe(true);
+    expect(link.inputs.deleteTargetGroupOnDestroy).toBe(false);
+  });
+
+  it("reordering the entries changes nothing", async () => {
+    const fake = withStatsigGroups();
+    const first = await up(fake, { appId: APP, projectRoles: WEB });
+    const second = await up(fake, { appId: APP, projectRoles: [...WEB].reverse() });
+    expect(new Set(Object.values(secondRun(first.resources, second.resources)))).toEqual(new Set(["same"]));
+  });
+
+  it("a link adopted with pulumi import is relinked once by the next up: the provider's import reads no target name", async () => {
+    const fake = withStatsigGroups();
+    const { resources } = await up(fake, { appId: APP, projectRoles: WEB });
+    const link = resources.find((r) => r.name === "statsig-push-00gwebengineers00001")!;
+    // What `pulumi import` stores for a push group: the app and the id, nothing else (provider import).
+    const imported = { ...link, state: { appId: APP, id: link.id } };
+    expect(plannedStep(link.type, imported.state, link.inputs, link.opts)).toBe("replace");
+  });
+
+  it("links wait for every group assignment: Okta pushes only users assigned to the app", async () => {
+    const fake = withStatsigGroups();
+    const { resources } = await up(fake, { appId: APP, roleGroups: GROUPS, projectRoles: WEB });
+    const lastAssignment = resources.filter((r) => r.type === ASSIGNMENT).at(-1)!.name;
+    for (const link of resources.filter((r) => r.type === "okta:index/pushGroup:PushGroup")) {
+      expect(link.opts.dependsOn).toEqual([lastAssignment]);
+    }
+  });
+});
+
 describe("fields the provider updates in place although they name another object", () => {
   it("a new appId replaces the app attribute (delete first, kept in Okta), so its id names the new app", async () => {
     const fake = new FakeOkta();

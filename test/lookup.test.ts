@@ -16,7 +16,7 @@ it.each(["throw", "empty"])("a default user type lookup that finds nothing (%s) 
 });
 
 it.each([
-  ["missing", /Okta has no app 0oa1b2c3d4e5f6g7h8i9.*: set appId to the Statsig SCIM app's id/],
+  ["missing", /Okta did not return the app 0oa1b2c3d4e5f6g7h8i9.*: check that appId is the Statsig SCIM app's id/],
   ["inactive", /the Statsig app 0oa1b2c3d4e5f6g7h8i9 is INACTIVE: activate it and enable provisioning/],
 ])("an app that is %s fails the program with what to fix, before anything is written to Okta", (state, message) => {
   const child = spawnSync(process.execPath, ["test/fixtures/app-check.cjs"], { encoding: "utf8", env: { ...process.env, APP: state } });

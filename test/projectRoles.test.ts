@@ -257,7 +257,7 @@ describe("checkProjectRoles: refused input", () => {
       "an empty target name",
       [{ groupId: ENG, project: "P", role: "Admin", targetGroupName: "" }],
       ["projectRoles", 0, "targetGroupName"],
-      /is not an Okta group name: 1 to 255/,
+      /is blank: give the Statsig group.s name/,
     ],
     [
       "both target name and id",

@@ -15,6 +15,8 @@ const FORCE_NEW: Record<string, string[]> = {
   "okta:app/groupAssignment:GroupAssignment": ["appId", "groupId"],
   // A mapping's update writes to the stored `prm…` id and never re-resolves the pair.
   "okta:profile/mapping:Mapping": [],
+  // RequiresReplace on all four (v6.12 resource_okta_push_group.go); its import stores only app_id and id.
+  "okta:index/pushGroup:PushGroup": ["appId", "sourceGroupId", "targetGroupName", "targetGroupId"],
 };
 
 export type Step = "same" | "update" | "replace";

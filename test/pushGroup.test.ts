@@ -65,7 +65,8 @@ describe("okta.PushGroup under Pulumi's mocks", () => {
         parent: "statsig",
         deleteBeforeReplace: true,
         replaceOnChanges: ["appId", "sourceGroupId", "targetGroupName", "targetGroupId"],
-        dependsOn: [],
+        // After the assignments (here none: the app attribute): Okta pushes only the app's users.
+        dependsOn: ["statsig-app-attribute"],
       });
     }
     // Linked to the imported Statsig groups: Okta created none.

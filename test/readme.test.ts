@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CONFIG_KEYS } from "../src/config";
 import { runStack } from "../src/stack";
+import { wrongScopeMessage } from "../src/desired";
 import { validateOrgRolesArgs } from "../src/validation";
 import { run } from "./harness";
 
@@ -14,6 +15,21 @@ function tableNames(heading: string): string[] {
 }
 
 describe("README matches the code", () => {
+  it("Switching modes gives the steps in the order the component's warning and check give them", () => {
+    const section = readme.split("\n## Switching modes\n")[1]!.split("\n## ")[0]!;
+    const steps = [...section.matchAll(/^(\d)\. (.*)$/gm)].map((m) => m[2]!);
+    const message = wrongScopeMessage("SELF", "NONE");
+    const inMessage = [...message.matchAll(/(\d)\. ([^;(]+)/g)].map((m) => m[2]!.trim());
+    expect(steps).toHaveLength(inMessage.length);
+    steps.forEach((step, i) =>
+      expect(step.toLowerCase().replace(/`/g, "")).toContain(
+        inMessage[i]!.toLowerCase()
+          .replace(/`/g, "")
+          .replace(/ in okta$/, ""),
+      ),
+    );
+  });
+
   it("the Inputs table lists every input, in the args interface's order", () => {
     expect(tableNames("Inputs")).toEqual(Object.keys(CONFIG_KEYS).filter((k) => k !== "name"));
   });

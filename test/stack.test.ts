@@ -46,7 +46,7 @@ describe("argsFromConfig", () => {
         "  - statsig-okta:appid: unknown config key; did you mean statsig-okta:appId?",
         '  - statsig-okta:protect: "yes" is not a boolean: use true or false',
         '  - statsig-okta:firstPriority: "first" is not a whole number',
-        "  - statsig-okta:appId: is required",
+        '  - statsig-okta:appId: is required: an Okta app id, "0oa" and 17 letters or digits, e.g. "0oa1b2c3d4e5f6g7h8i9"',
         '  - statsig-okta:roleGroups[0].role: "owner" is not a Statsig role. Statsig spells it "Owner". Allowed, exactly as spelled: Member, Admin, Owner',
       ].join("\n"),
     );

@@ -20,7 +20,12 @@ const bad: { name: string; args: unknown; path: string; says: RegExp }[] = [
     path: "userTypeId",
     says: /not the "osc…" schema id/,
   },
-  { name: "unknown input", args: { appId: APP, roles: [] }, path: "(args)", says: /unknown input "roles"/ },
+  {
+    name: "unknown input",
+    args: { appId: APP, roles: [] },
+    path: "(args)",
+    says: /unknown input "roles" \(allowed: appId, userTypeId, .*, roleGroups, .*, projectRoles\)/,
+  },
   {
     name: "READ_WRITE permissions",
     args: { appId: APP, oktaAttributePermissions: "READ_WRITE" },
@@ -113,7 +118,7 @@ const bad: { name: string; args: unknown; path: string; says: RegExp }[] = [
     name: "unknown key in a group",
     args: { appId: APP, roleGroups: [{ groupId: G1, role: "Admin", priority: 1 }] },
     path: "roleGroups[0]",
-    says: /unknown input "priority"/,
+    says: /unknown input "priority" \(allowed: groupId, role, name\)/,
   },
   {
     name: "same group twice",

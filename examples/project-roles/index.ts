@@ -26,8 +26,8 @@ const roles = new OrgRoles("statsig", {
     { groupId: admins.id, role: "Admin", name: "admins" },
     { groupId: members.id, role: "Member", name: "members" },
   ],
-  // Each entry links its group to Statsig's group with Group Push. Removing an entry, renaming or destroying
-  // only unlinks it: the Statsig group and its members stay in Statsig. Okta pushes only users assigned to the
+  // Each entry links its group to Statsig's group with Group Push. Removing an entry or destroying only
+  // unlinks it: the Statsig group and its members stay in Statsig. Okta pushes only users assigned to the
   // app, and does not support assigning a pushed group itself: put these people in a role group too.
   projectRoles: [
     { groupId: webEngineers.id, project: "Web", role: "Member", name: "web-engineers" },

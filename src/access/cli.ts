@@ -1,6 +1,6 @@
 import { UsageError, type CliIo } from "../cliIo";
 import { authFromEnv, scrubbedOutput, type Authenticator } from "../check/auth";
-import { parseCommandArgs, resolveOrgTarget, TARGET_OPTIONS } from "../check/command";
+import { parseCommandArgs, resolveOrgTarget, TARGET_OPTIONS, targetOptionsHelp } from "../check/command";
 import { failureMessage } from "../check/errors";
 import { OktaClient } from "../check/http";
 import { ROLES_SCOPES } from "../check/scopes";
@@ -9,23 +9,19 @@ import { formatCsv, formatJson, formatTable, summaryLine, type ReportContext } f
 import { rolesTargetFrom } from "./model";
 import { readRoles } from "./read";
 
-export const ROLES_USAGE = `Usage: statsig-okta roles [--org-url URL] [--app-id ID] [--stack NAME | --config FILE] [--json | --csv]
+export const ROLES_USAGE = `Usage: statsig-okta roles [--org-url URL] [--app-id ID] [--stack NAME | --config FILE] [--key KEY [--name NAME]] [--json | --csv]
 
 Who has which Statsig org role, and why. For every user assigned to the Statsig app: login, Okta status, how
 the user is assigned (individually or through which groups), the role Okta sends (the app user's
 statsigOrgRole), where it comes from (the winning group and its priority, an individual value, or the Okta
 attribute through the mapping), the role the config intends, and the provisioning state (syncState). Then the
 findings, each with what to do: more than one Owner, roles that differ from the config and why, users without
-a role, provisioning errors, role group members not assigned to the app.
+a role, provisioning errors, members of role groups (or of groups pushed for project roles) not assigned to the
+app. With projectRoles in the config, each user's Statsig project and team roles too.
 Read-only: it sends only GET requests to Okta's management API. Progress goes to stderr.
 
 Options:
-  --org-url URL        The Okta org, e.g. https://acme.okta.com. Default: https://<okta:orgName>.<okta:baseUrl>
-                       from the stack's config.
-  --app-id ID          The Statsig SCIM app's id (0oa...). Default: the config's appId.
-  --stack NAME         Intended roles from the config in Pulumi.NAME.yaml (current directory).
-  --config FILE        Intended roles from the config in this stack file. Without --stack and --config: the
-                       component's defaults (personal mode: the intended role is the Okta attribute).
+${targetOptionsHelp("Intended roles from", "the component's defaults\n                       (personal mode: the intended role is the Okta attribute)")}
   --json               Print one object per user and the findings as JSON.
   --csv                Print one row per user as CSV (for spreadsheets and access reviews).
   -h, --help           Show this help.

@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { UsageError, type CliIo } from "../cliIo";
 import { authFromEnv, scrubbedOutput, type Authenticator } from "./auth";
-import { parseCommandArgs, resolveOrgTarget, TARGET_OPTIONS } from "./command";
+import { parseCommandArgs, resolveOrgTarget, TARGET_OPTIONS, targetOptionsHelp } from "./command";
 import { compare } from "./compare";
 import { CheckError, failureMessage } from "./errors";
 import { OktaClient } from "./http";
@@ -12,21 +12,13 @@ import { comparePushLinks, fetchPushLinks } from "./pushLinks";
 import { CHECK_SCOPES, PUSH_LINK_SCOPES } from "./scopes";
 import { formatText, importResources, problemCount, toJson, type Report } from "./report";
 
-export const CHECK_USAGE = `Usage: statsig-okta check [--org-url URL] [--app-id ID] [--stack NAME | --config FILE] [options]
+export const CHECK_USAGE = `Usage: statsig-okta check [--org-url URL] [--app-id ID] [--stack NAME | --config FILE] [--key KEY [--name NAME]] [options]
 
 Compares a live Okta org with Statsig's "Okta SCIM Org Roles" steps and, when given, a stack's config.
 Read-only: it sends only GET requests to Okta's management API.
 
 Options:
-  --org-url URL        The Okta org, e.g. https://acme.okta.com. Default: https://<okta:orgName>.<okta:baseUrl>
-                       from the stack's config.
-  --app-id ID          The Statsig SCIM app's id (0oa...). Default: the config's appId.
-  --stack NAME         Compare with the config in Pulumi.NAME.yaml (current directory).
-  --config FILE        Compare with the config in this stack file. Without --stack and --config: the
-                       component's defaults (personal mode).
-  --key KEY            For a program that embeds OrgRoles: the config key holding its args as one object
-                       (KEY in the project's namespace, or project:KEY). Default: the statsig-okta:* keys.
-  --name NAME          With --key: the component's name in that program (default: statsig).
+${targetOptionsHelp("Compare with", "the component's defaults (personal mode)")}
   --json               Print the result as JSON.
   --import-file FILE   Write a \`pulumi import --file\` file for the objects that exist in Okta, as children of
                        the OrgRoles component (for a stack that does not have it yet; Pulumi 3.94+).

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "../cliIo";
+import { CONFIG_NAMESPACE, DEFAULT_COMPONENT_NAME } from "../config";
 import { sourceOptionsFrom } from "../source";
 import { CheckError } from "./errors";
 import { resolveTarget, type Target } from "./target";
@@ -15,6 +16,23 @@ export const TARGET_OPTIONS = {
   name: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
+
+/**
+ * The help lines of {@link TARGET_OPTIONS}, shared by check and roles; `use` says what the config is for
+ * ("Compare with", "Intended roles from").
+ */
+export const targetOptionsHelp = (
+  use: string,
+  withoutConfig: string,
+) => `  --org-url URL        The Okta org, e.g. https://acme.okta.com. Default: https://<okta:orgName>.<okta:baseUrl>
+                       from the stack's config.
+  --app-id ID          The Statsig SCIM app's id (0oa...). Default: the config's appId.
+  --stack NAME         ${use} the config in Pulumi.NAME.yaml (current directory) and Pulumi.yaml.
+  --config FILE        ${use} the config in this stack file.
+                       Without --stack and --config: ${withoutConfig}.
+  --key KEY            For a program that embeds OrgRoles: the config key holding its args as one object
+                       (KEY in the project's namespace, or project:KEY). Default: the ${CONFIG_NAMESPACE}:* keys.
+  --name NAME          With --key: the component's name in that program (default: ${DEFAULT_COMPONENT_NAME}).`;
 
 type TargetValues = { "org-url"?: string; "app-id"?: string; stack?: string; config?: string; key?: string; name?: string };
 

@@ -1,5 +1,5 @@
 import { DEFAULT_COMPONENT_NAME } from "../config";
-import { readSource, shownFile, type SourceOptions } from "../source";
+import { flagProblem, readSource, shownFile, type SourceOptions } from "../source";
 import { StackFileError } from "../stackFile";
 import { checkOrgRolesArgs, OrgRolesArgsError } from "../validation";
 import { CheckError } from "./errors";
@@ -24,6 +24,8 @@ export interface Target {
  * defaults (personal mode) for `--app-id`. Invalid config is a {@link CheckError} listing every problem.
  */
 export function resolveTarget(options: TargetOptions): Target {
+  const problem = flagProblem(options);
+  if (problem) throw new CheckError(problem);
   if (options.configFile === undefined && options.stack === undefined) {
     if (options.appId === undefined) throw new CheckError("--app-id is required without --stack or --config");
     const { issues, value } = checkOrgRolesArgs({ appId: options.appId });

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { UsageError, type CliIo } from "../cliIo";
 import { describeOrgRoles } from "../desired";
-import { readSource, shownFile, sourceOptionsFrom } from "../source";
+import { flagProblem, readSource, shownFile, sourceOptionsFrom } from "../source";
 import { StackFileError } from "../stackFile";
 import { OrgRolesArgsError } from "../validation";
 import { formatPlan, toPlan } from "./plan";
@@ -47,7 +47,8 @@ export async function runPlanCommand(argv: string[], io: CliIo): Promise<number>
     return 0;
   }
   if (values.stack !== undefined && values.config !== undefined) throw new UsageError("give --stack or --config, not both");
-  if (values.name !== undefined && values.key === undefined) throw new UsageError("--name goes with --key");
+  const problem = flagProblem(sourceOptionsFrom(io.cwd, values));
+  if (problem) throw new UsageError(problem);
   try {
     const source = readSource(sourceOptionsFrom(io.cwd, values));
     for (const note of source.notes) io.stderr(`statsig-okta plan: ${note}\n`);

@@ -175,7 +175,7 @@ export function formatPlan(plan: Plan): string {
     if (shared) lines.push(`        safety: ${shared}`);
     lines.push(
       first?.inputs.retainAssignment === true
-        ? "        removing a group, roleGroups or the component only makes Pulumi forget the assignments (retainAssignments)"
+        ? "        removing a group, roleGroups or the component only makes Pulumi forget the assignments (retainAssignments, once an earlier `pulumi up` stored it: the provider reads it from the old state)"
         : "        removing a group from roleGroups unassigns it; removing roleGroups (personal mode) or `pulumi destroy` unassigns every group",
     );
   }
@@ -191,7 +191,7 @@ export function formatPlan(plan: Plan): string {
     }
     lines.push(`        safety: ${safety(plan.pushLinks[0]!)}`);
     lines.push(
-      "        removing an entry, renaming or `pulumi destroy` unlinks the group (deleteTargetGroupOnDestroy false): the Statsig group and its members stay in Statsig",
+      "        removing an entry or `pulumi destroy` unlinks the group (deleteTargetGroupOnDestroy false): the Statsig group and its members stay in Statsig. A changed role or target unlinks the old group first and keeps its members there: remove them in Statsig",
     );
   }
   if (plan.lookups.length) {
