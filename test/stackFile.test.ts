@@ -1,0 +1,183 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  MAX_CONFIG_VALUES,
+  MAX_STACK_FILE_BYTES,
+  readStackConfig,
+  StackFileError,
+  stackFilePath,
+  stackNameProblem,
+  stacksIn,
+} from "../src/stackFile";
+
+function dirWith(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "statsig-okta-stackfile-"));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+const read = (text: string) => readStackConfig(path.join(dirWith({ "Pulumi.s.yaml": text }), "Pulumi.s.yaml"), "statsig-okta");
+
+function readError(text: string): string {
+  try {
+    read(text);
+  } catch (error) {
+    expect(error).toBeInstanceOf(StackFileError);
+    return (error as Error).message;
+  }
+  throw new Error("expected a StackFileError");
+}
+
+/** "Billion laughs": each level a list of 9 aliases of the one before, 12 levels (9^12 strings). */
+function aliasBomb(levels = 12): string {
+  const lines = ["config:", `  statsig-okta:a0: &a0 [${Array(9).fill('"lol"').join(", ")}]`];
+  for (let i = 1; i <= levels; i++)
+    lines.push(
+      `  statsig-okta:a${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(", ")}]`,
+    );
+  return `${lines.join("\n")}\n`;
+}
+
+describe("readStackConfig", () => {
+  it("namespaces the project's keys, keeps strings, writes structured values as JSON and an empty value as empty", () => {
+    expect(
+      read(
+        [
+          "config:",
+          "  appId: 0oa1",
+          "  okta:orgName: acme",
+          "  statsig-okta:roleGroups:",
+          "    - {groupId: 00g1, role: Admin}",
+          "  statsig-okta:protect: true",
+          "  statsig-okta:userTypeId:",
+        ].join("\n"),
+      ),
+    ).toEqual({
+      config: {
+        "statsig-okta:appId": "0oa1",
+        "okta:orgName": "acme",
+        "statsig-okta:roleGroups": '[{"groupId":"00g1","role":"Admin"}]',
+        "statsig-okta:protect": "true",
+        "statsig-okta:userTypeId": "",
+      },
+      secretKeys: [],
+    });
+  });
+
+  it("reads an empty file and a file without config as no config", () => {
+    expect(read("")).toEqual({ config: {}, secretKeys: [] });
+    expect(read("encryptionsalt: v1:abc\n")).toEqual({ config: {}, secretKeys: [] });
+  });
+
+  it("lists encrypted values with their full path, wherever they are, and leaves their keys out", () => {
+    const { config, secretKeys } = read(
+      [
+        "config:",
+        "  okta:apiToken:",
+        "    secure: AAABAtop",
+        "  statsig-okta:appId: 0oa1",
+        "  statsig-okta:roleGroups:",
+        "    - groupId:",
+        "        secure: AAABAone",
+        "      role: Admin",
+        "    - groupId: 00g2",
+        "      role: {secure: AAABAtwo}",
+        "    - {secure: AAABAthree}",
+        "  statsig-okta:odd:",
+        "    a.b: {secure: AAABAfour}",
+      ].join("\n"),
+    );
+    expect(secretKeys).toEqual([
+      "okta:apiToken",
+      "statsig-okta:roleGroups[0].groupId",
+      "statsig-okta:roleGroups[1].role",
+      "statsig-okta:roleGroups[2]",
+      'statsig-okta:odd["a.b"]',
+    ]);
+    expect(config).toEqual({ "statsig-okta:appId": "0oa1" });
+    expect(JSON.stringify(config)).not.toContain("AAABA");
+  });
+
+  it("refuses a YAML alias bomb by the number of values it stands for, before expanding it", () => {
+    const message = readError(aliasBomb());
+    expect(message).toMatch(/"config" stands for 3\d{12} values once its YAML aliases are expanded; at most 100000 are read/);
+  });
+
+  it("counts every use of an alias, and accepts what stays under the limit", () => {
+    // 9^5 = 59,049 strings plus the lists: under the limit; one level more is not.
+    expect(Object.keys(read(aliasBomb(4)).config)).toHaveLength(5);
+    expect(readError(aliasBomb(5))).toMatch(/stands for \d+ values/);
+    expect(9 ** 5).toBeLessThan(MAX_CONFIG_VALUES);
+    expect(9 ** 6).toBeGreaterThan(MAX_CONFIG_VALUES);
+  });
+
+  it("refuses a value that contains itself", () => {
+    expect(readError("config:\n  statsig-okta:loop: &loop [1, *loop]\n")).toContain("stands for more than 10^15 values");
+  });
+
+  it("refuses a file larger than the limit without parsing it", () => {
+    const big = `config:\n  statsig-okta:appId: ${"x".repeat(MAX_STACK_FILE_BYTES)}\n`;
+    expect(readError(big)).toMatch(
+      new RegExp(`is ${big.length} bytes; a stack file of more than ${MAX_STACK_FILE_BYTES} bytes is not read`),
+    );
+  });
+
+  it("says what is wrong with a file that is not a stack config", () => {
+    expect(readError("config: [\n")).toMatch(/is not valid YAML: unexpected end of the stream/);
+    expect(readError("config:\n  - a\n")).toMatch(/"config" must be a map of keys to values$/);
+  });
+
+  it("lists the stacks that exist when the stack file does not", () => {
+    const dir = dirWith({ "Pulumi.prod.yaml": "", "Pulumi.dev.yml": "", "Pulumi.yaml": "name: x\n", "notes.txt": "" });
+    expect(stacksIn(dir)).toEqual(["dev", "prod"]);
+    expect(() => readStackConfig(stackFilePath(dir, "nosuch"), "p")).toThrow(
+      `cannot read ${path.join(dir, "Pulumi.nosuch.yaml")}: there is no such file. Stacks in ${dir}: dev, prod`,
+    );
+    const empty = dirWith({});
+    expect(() => readStackConfig(path.join(empty, "Pulumi.x.yaml"), "p")).toThrow(`${empty} has no Pulumi.<stack>.yaml files`);
+    expect(stacksIn(path.join(empty, "missing"))).toEqual([]);
+    expect(() => readStackConfig(empty, "p")).toThrow(`cannot read ${empty}: EISDIR`);
+  });
+});
+
+describe("stack names", () => {
+  it.each(["prod", "dev-2", "my_stack", "a.b", "A".repeat(100)])("accepts %s", (name) => {
+    expect(stackNameProblem(name)).toBeUndefined();
+    expect(stackFilePath("/p", name)).toBe(path.join("/p", `Pulumi.${name}.yaml`));
+  });
+
+  it.each([
+    ["", "--stack is empty"],
+    ["  ", "--stack is empty"],
+    ["../prod", '--stack "../prod" is not a stack name'],
+    ["org/prod", '--stack "org/prod" is not a stack name'],
+    ["A".repeat(101), "is not a stack name"],
+  ])("refuses %j", (name, message) => {
+    expect(stackNameProblem(name)).toContain(message);
+    expect(stackNameProblem(name)).toContain(
+      'give a stack name (letters, digits, "-", "_" or "."), e.g. --stack prod for Pulumi.prod.yaml',
+    );
+    expect(() => stackFilePath("/p", name)).toThrow(StackFileError);
+  });
+});
+
+describe("statsig-okta plan with a hostile stack file (built CLI)", () => {
+  it("refuses the billion-laughs document with exit 2 and one line, no crash", () => {
+    const dir = dirWith({ "Pulumi.bomb.yaml": aliasBomb() });
+    const child = spawnSync(process.execPath, [path.resolve("dist/cli.js"), "plan", "--stack", "bomb", "--json"], {
+      cwd: dir,
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(child.status).toBe(2);
+    expect(child.stderr).toMatch(
+      /^statsig-okta plan: .*Pulumi\.bomb\.yaml: "config" stands for \d+ values once its YAML aliases are expanded; .*\n$/,
+    );
+    expect(JSON.parse(child.stdout)).toMatchObject({ result: "error", command: "plan", exitCode: 2 });
+  });
+});
