@@ -1,13 +1,16 @@
 import { writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
+import { describeParseError, fail } from "../cliErrors";
 import { UsageError, type CliIo } from "../cliIo";
+import { stackNameProblem } from "../stackFile";
 import { authFromEnv, type Authenticator } from "./auth";
 import { compare } from "./compare";
 import { CheckError } from "./errors";
 import { OktaClient } from "./http";
 import { importFile } from "./importFile";
 import { fetchLiveState } from "./live";
+import { proxiedFetch } from "./proxy";
 import { formatText, importResources, problemCount, toJson, type Report } from "./report";
 import { resolveTarget } from "./target";
 import { parseOrgUrl } from "./url";
@@ -24,7 +27,7 @@ Options:
   --stack NAME         Compare with the config in Pulumi.NAME.yaml (current directory).
   --config FILE        Compare with the config in this stack file. Without --stack and --config: the
                        component's defaults (personal mode).
-  --json               Print the result as JSON.
+  --json               Print the result as JSON (and a failure as {"result":"error",...}).
   --import-file FILE   Write a \`pulumi import --file\` file for the objects that exist in Okta, as children of
                        the OrgRoles component (for a stack that does not have it yet; Pulumi 3.94+).
   -h, --help           Show this help.
@@ -34,6 +37,11 @@ Credentials, from the environment:
   OKTA_CLIENT_ID with OKTA_PRIVATE_KEY or OKTA_PRIVATE_KEY_FILE (PEM or JWK), optional OKTA_PRIVATE_KEY_ID and
   OKTA_SCOPES                        OAuth 2.0 for an API service app with a private key. Read-only scopes:
                                      okta.userTypes.read okta.schemas.read okta.profileMappings.read okta.apps.read
+
+Proxy, from the environment:
+  HTTPS_PROXY (or https_proxy)       An http:// proxy: every request goes through it in a CONNECT tunnel (the
+                                     proxy never sees credentials). HTTP_PROXY is not used.
+  NO_PROXY (or no_proxy)             Hosts reached directly: "*", or host names, ".domain" suffixes, IPs, ":port".
 
 Exit status: 0 everything matches, 1 differences found, 2 the check could not be done.
 `;
@@ -54,7 +62,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   try {
     ({ values } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }));
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}. Run \`statsig-okta check --help\` for the options.`);
+    throw new UsageError(describeParseError(error, OPTIONS));
   }
   if (values.help) {
     io.stdout(CHECK_USAGE);
@@ -72,14 +80,17 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const stderr = (text: string) => io.stderr(scrub(text));
 
   if (values.stack !== undefined && values.config !== undefined) throw new UsageError("give --stack or --config, not both");
+  const badStack = values.stack === undefined ? undefined : stackNameProblem(values.stack);
+  if (badStack) throw new UsageError(badStack);
   try {
     const target = resolveTarget({ cwd: io.cwd, stack: values.stack, configFile: values.config, appId: values["app-id"] });
     const orgText = values["org-url"] ?? target.orgUrl;
     if (orgText === undefined) throw new CheckError("--org-url is required (or a stack config with okta:orgName)");
     const origin = parseOrgUrl(orgText);
 
-    auth = authFromEnv(io.env, origin, { fetch, nowSeconds: () => Math.floor(Date.now() / 1000), timeoutMs: 30_000 });
-    const client = new OktaClient({ origin, auth, log: (line) => stderr(`${line}\n`) });
+    const send = proxiedFetch(io.env);
+    auth = authFromEnv(io.env, origin, { fetch: send, nowSeconds: () => Math.floor(Date.now() / 1000), timeoutMs: 30_000 });
+    const client = new OktaClient({ origin, auth, fetch: send, log: (line) => stderr(`${line}\n`) });
     const { expected } = target;
     const live = await fetchLiveState(client, {
       appId: expected.appId,
@@ -115,8 +126,6 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   } catch (error) {
     const message =
       error instanceof CheckError ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
-    stderr(`statsig-okta check: ${message}\n`);
-    if (values.json) stdout(`${JSON.stringify({ result: "error", message })}\n`);
-    return 2;
+    return fail({ stdout, stderr }, { command: "check", json: values.json === true, exitCode: 2, message });
   }
 }
