@@ -1,0 +1,208 @@
+/**
+ * The Okta client with its injection points (`fetch`, `sleep`, `now`, limits): no real waits, no fake org.
+ * Responses are shaped like Okta's: `Error` bodies (`errorCode`, `errorSummary`), E0000047 and the
+ * `x-rate-limit-*` headers on a 429, `Link: <…>; rel="next"` pagination (okta-recorded.json pair 3, the
+ * group assignments list; Okta's rate-limit docs for the headers).
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Authenticator } from "../../src/check/auth";
+import { CheckError } from "../../src/check/errors";
+import { OktaClient, type OktaClientOptions } from "../../src/check/http";
+
+const ORIGIN = "https://acme.okta.com";
+const TOKEN = "00Qz7rT3cXkP9wLmN2bV5hJ8fG1dS4aY6uE0iO_-Ab";
+
+const tokenAuth: Authenticator = {
+  kind: "api-token",
+  description: "the API token in OKTA_API_TOKEN",
+  authorize: async () => ({ Authorization: `SSWS ${TOKEN}` }),
+  retryAfterUnauthorized: () => false,
+  secrets: () => [TOKEN],
+};
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+
+const rateLimited = (headers: Record<string, string>) =>
+  json({ errorCode: "E0000047", errorSummary: "API call exceeded rate limit due to too many requests." }, 429, {
+    "x-rate-limit-limit": "100",
+    "x-rate-limit-remaining": "0",
+    ...headers,
+  });
+
+/** A client whose fetch answers from `answer`, recording each request; sleeps and logs are recorded, never real. */
+function client(answer: (url: URL, call: number) => Response, options: Partial<OktaClientOptions> = {}) {
+  const requests: { url: string; init: RequestInit }[] = [];
+  const slept: number[] = [];
+  const log: string[] = [];
+  const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+    const url = new URL(String(input));
+    requests.push({ url: url.href, init: init ?? {} });
+    return answer(url, requests.length);
+  }) as typeof globalThis.fetch;
+  const okta = new OktaClient({
+    origin: ORIGIN,
+    auth: tokenAuth,
+    fetch,
+    sleep: async (ms) => {
+      slept.push(ms);
+    },
+    now: () => Date.UTC(2026, 0, 1, 12, 0, 0),
+    log: (line) => log.push(line),
+    ...options,
+  });
+  return { okta, requests, slept, log };
+}
+
+const failure = async (promise: Promise<unknown>): Promise<string> => {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(CheckError);
+  return (error as Error).message;
+};
+
+describe("OktaClient rate limits (injected clock and sleep)", () => {
+  const NOW_S = Date.UTC(2026, 0, 1, 12, 0, 0) / 1000;
+
+  it("waits until x-rate-limit-reset by Okta's Date header, plus a margin, then retries", async () => {
+    const { okta, slept, log, requests } = client((_, call) =>
+      call === 1
+        ? rateLimited({ "x-rate-limit-reset": String(NOW_S + 7), date: new Date(NOW_S * 1000).toUTCString() })
+        : json([{ id: "a" }]),
+    );
+    expect(await okta.getAll("/api/v1/apps/0oa1/groups?limit=200")).toEqual([{ id: "a" }]);
+    expect(slept).toEqual([7_250]);
+    expect(log).toEqual([
+      "Okta rate limit reached on GET /api/v1/apps/0oa1/groups?limit=200: waiting 8s for it to reset, then retrying (1 of 3)",
+    ]);
+    expect(requests).toHaveLength(2);
+  });
+
+  it("uses its own clock when Okta sends no Date, and 10 s when it sends no reset", async () => {
+    const { okta, slept } = client((_, call) =>
+      call === 1 ? rateLimited({ "x-rate-limit-reset": String(NOW_S + 2) }) : call === 2 ? rateLimited({}) : json({ ok: true }),
+    );
+    await okta.get("/api/v1/meta/types/user");
+    expect(slept).toEqual([2_250, 10_000]);
+  });
+
+  it("waits exactly up to the longest wait, and gives up on a longer one without sleeping", async () => {
+    const reset = (seconds: number) => rateLimited({ "x-rate-limit-reset": String(NOW_S + seconds) });
+    const atLimit = client((_, call) => (call === 1 ? reset(10) : json({})), { maxWaitMs: 10_250 });
+    await atLimit.okta.get("/api/v1/meta/types/user");
+    expect(atLimit.slept).toEqual([10_250]);
+
+    const beyond = client(() => reset(10), { maxWaitMs: 10_249 });
+    expect(await failure(beyond.okta.get("/api/v1/meta/types/user"))).toBe(
+      "GET /api/v1/meta/types/user: Okta's rate limit resets only in 11s; try again later",
+    );
+    expect(beyond.slept).toEqual([]);
+    expect(beyond.requests).toHaveLength(1);
+
+    // The default longest wait is two minutes.
+    const twoMinutes = client((_, call) => (call === 1 ? reset(119) : json({})));
+    await twoMinutes.okta.get("/api/v1/meta/types/user");
+    expect(twoMinutes.slept).toEqual([119_250]);
+    const longer = client(() => reset(120));
+    expect(await failure(longer.okta.get("/api/v1/meta/types/user"))).toContain("resets only in 121s");
+  });
+
+  it("stops after the allowed retries with Okta's error and the number of waits", async () => {
+    const { okta, slept, requests, log } = client(() => rateLimited({ "x-rate-limit-reset": String(NOW_S + 1) }), {
+      maxRateLimitRetries: 2,
+    });
+    expect(await failure(okta.get("/api/v1/meta/types/user"))).toBe(
+      "GET /api/v1/meta/types/user: 429 error (E0000047 API call exceeded rate limit due to too many requests.): still rate limited after 2 waits; try again later",
+    );
+    expect(requests).toHaveLength(3);
+    expect(slept).toEqual([1_250, 1_250]);
+    expect(log.map((line) => line.slice(-8))).toEqual(["(1 of 2)", "(2 of 2)"]);
+  });
+
+  it("retries 3 times by default", async () => {
+    const { okta, requests } = client(() => rateLimited({ "x-rate-limit-reset": String(NOW_S) }));
+    expect(await failure(okta.get("/api/v1/meta/types/user"))).toContain("still rate limited after 3 waits");
+    expect(requests).toHaveLength(4);
+  });
+});
+
+describe("OktaClient pagination", () => {
+  it("follows rel=next links on the org's origin and stops at the last page", async () => {
+    const { okta, requests } = client((url) =>
+      url.searchParams.get("after") === null
+        ? json([1, 2], 200, {
+            link: `<${ORIGIN}/api/v1/apps/0oa1/groups?limit=2>; rel="self", <${ORIGIN}/api/v1/apps/0oa1/groups?after=2&limit=2>; rel="next"`,
+          })
+        : json([3], 200, { link: `<${ORIGIN}/api/v1/apps/0oa1/groups?after=2&limit=2>; rel="self"` }),
+    );
+    expect(await okta.getAll("/api/v1/apps/0oa1/groups?limit=2")).toEqual([1, 2, 3]);
+    expect(requests.map((r) => r.url)).toEqual([
+      `${ORIGIN}/api/v1/apps/0oa1/groups?limit=2`,
+      `${ORIGIN}/api/v1/apps/0oa1/groups?after=2&limit=2`,
+    ]);
+  });
+
+  it("refuses a next link that loops back to a page already read", async () => {
+    const { okta, requests } = client((url, call) => {
+      if (call > 5) throw new Error("the client kept following a pagination loop");
+      const after = url.searchParams.get("after") === "b" ? "a" : "b";
+      return json([call], 200, { link: `<${ORIGIN}/api/v1/apps/0oa1/groups?after=${after}>; rel="next"` });
+    });
+    expect(await failure(okta.getAll("/api/v1/apps/0oa1/groups?after=a"))).toBe(
+      "Okta's pagination for /api/v1/apps/0oa1/groups?after=a loops back to /api/v1/apps/0oa1/groups?after=a",
+    );
+    expect(requests).toHaveLength(2);
+  });
+});
+
+describe("OktaClient requests", () => {
+  it("sends only GET with the credential, JSON accept and a timeout", async () => {
+    const { okta, requests } = client(() => json({}));
+    await okta.get("/api/v1/meta/types/user");
+    const { init } = requests[0]!;
+    expect(init.method).toBe("GET");
+    expect(init.headers).toMatchObject({ Accept: "application/json", Authorization: `SSWS ${TOKEN}` });
+    expect(init.signal).toBeInstanceOf(AbortSignal);
+  });
+
+  it("explains a 404 in the caller's words, and a non-JSON answer", async () => {
+    const notFound = client(() => json({ errorCode: "E0000007", errorSummary: "Not found: Resource not found: x (App)" }, 404));
+    expect(await failure(notFound.okta.get("/api/v1/apps/x", "Okta has no app x"))).toBe(
+      "GET /api/v1/apps/x: 404 error (E0000007 Not found: Resource not found: x (App)): Okta has no app x",
+    );
+    const html = client(() => new Response("<html>", { status: 200 }));
+    expect(await failure(html.okta.get("/api/v1/meta/types/user"))).toContain("is https://acme.okta.com an Okta org?");
+  });
+});
+
+describe("redirects carry no credentials anywhere (real fetch, two loopback servers)", () => {
+  const servers: Server[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
+  });
+
+  async function listen(handler: Parameters<typeof createServer>[1]): Promise<string> {
+    const server = createServer(handler);
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  it("reports a redirect instead of following it", async () => {
+    const elsewhere: string[] = [];
+    const other = await listen((req, res) => {
+      elsewhere.push(`${req.method} ${req.url} ${req.headers.authorization ?? ""}`);
+      res.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+    const org = await listen((_req, res) => res.writeHead(302, { location: `${other}/api/v1/meta/types/user` }).end());
+    const okta = new OktaClient({ origin: org, auth: tokenAuth, log: () => {} });
+    expect(await failure(okta.get("/api/v1/meta/types/user"))).toBe(
+      `GET /api/v1/meta/types/user: 302 Found: Okta redirected to ${other}/api/v1/meta/types/user; use the org's own URL`,
+    );
+    expect(elsewhere).toEqual([]);
+  });
+});
