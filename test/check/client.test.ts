@@ -4,12 +4,11 @@
  * `x-rate-limit-*` headers on a 429, `Link: <…>; rel="next"` pagination (okta-recorded.json pair 3, the
  * group assignments list; Okta's rate-limit docs for the headers).
  */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Authenticator } from "../../src/check/auth";
 import { CheckError } from "../../src/check/errors";
 import { OktaClient, type OktaClientOptions } from "../../src/check/http";
+import { loopbackServers } from "./loopback";
 
 const ORIGIN = "https://acme.okta.com";
 const TOKEN = "00Qz7rT3cXkP9wLmN2bV5hJ8fG1dS4aY6uE0iO_-Ab";
@@ -180,17 +179,7 @@ describe("OktaClient requests", () => {
 });
 
 describe("redirects carry no credentials anywhere (real fetch, two loopback servers)", () => {
-  const servers: Server[] = [];
-  afterEach(async () => {
-    await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
-  });
-
-  async function listen(handler: Parameters<typeof createServer>[1]): Promise<string> {
-    const server = createServer(handler);
-    servers.push(server);
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  }
+  const listen = loopbackServers();
 
   it("reports a redirect instead of following it", async () => {
     const elsewhere: string[] = [];
