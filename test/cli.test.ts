@@ -83,6 +83,7 @@ describe("statsig-okta plan failures", () => {
   it("an invalid config and an encrypted key under --json: the error object with exit 1 and 2 (built CLI)", () => {
     const dir = stackDir({
       "Pulumi.bad.yaml": "config:\n  statsig-okta:appId:\n  statsig-okta:roleGroup: []\n",
+      "Pulumi.prod.yaml": "config:\n  statsig-okta:appId: 0oa1b2c3d4e5f6g7h8i9\n  statsig-okta:roleGroup: []\n",
       "Pulumi.secret.yaml":
         "config:\n  statsig-okta:appId: 0oa1b2c3d4e5f6g7h8i9\n  statsig-okta:roleGroups:\n    - groupId: {secure: AAABAxyz}\n      role: Admin\n",
     });
@@ -102,6 +103,9 @@ describe("statsig-okta plan failures", () => {
         "  - statsig-okta:appId: is empty; it is required: set it in the stack file or with `pulumi config set statsig-okta:appId <value>`",
       ].join("\n"),
     );
+    // The README's example of the error object is this output.
+    const readme = readFileSync("README.md", "utf8").split("**Errors as JSON, version.**")[1]!.split("```json\n")[1]!.split("\n```")[0]!;
+    expect(cli("prod").stdout).toBe(`${readme}\n`);
     const secret = cli("secret");
     expectJsonError(secret, "plan", 2);
     expect(JSON.parse(secret.stdout).message).toMatch(

@@ -1,21 +1,25 @@
 /**
  * `check` behind a proxy: a CONNECT proxy of the test's own on 127.0.0.1, in front of the fake Okta org
- * (plain http on loopback). The proxy records the head of every request it gets and tunnels only to
- * 127.0.0.1. With a real org the tunnel carries TLS; here it carries the fake's plain http, so what the
- * tests prove is that the proxy is only ever asked `CONNECT host:port` (no plain forwarding, no
- * `Authorization` header in anything the proxy parses) and that the org receives the credentials.
+ * (plain http on loopback, or behind a TLS front with a test certificate for `localhost`). The proxy
+ * records the head of every request it gets and the bytes it tunnels, and tunnels only to 127.0.0.1.
+ * Over plain http the tests prove the proxy is only ever asked `CONNECT host:port` (no plain forwarding, no
+ * `Authorization` header in anything the proxy parses) and that the org receives the credentials; over TLS,
+ * that the token is not even in the bytes the proxy carries.
  */
 import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import { connect, type AddressInfo } from "node:net";
+import { connect, type AddressInfo, type Socket } from "node:net";
+import { readFileSync } from "node:fs";
+import { createServer as createTlsServer } from "node:tls";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
+import type { Duplex } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { bypassesProxy, proxiedFetch, proxyFromEnv } from "../../src/check/proxy";
 import { FakeOktaServer } from "./fakeOktaServer";
 import { APP_ID, personalOrg } from "./orgs";
-import { runInProcess } from "./run";
+import { runCli, runInProcess } from "./run";
 
 const TOKEN = "00Qz7rT3cXkP9wLmN2bV5hJ8fG1dS4aY6uE0iO_-Ab";
 
@@ -27,8 +31,11 @@ interface SeenRequest {
 
 class TestProxy {
   readonly seen: SeenRequest[] = [];
+  /** What clients sent through the tunnels. */
+  readonly tunnelled: Buffer[] = [];
   url = "";
   private server?: Server;
+  private readonly sockets: Duplex[] = [];
 
   constructor(private readonly answer: (request: SeenRequest) => number = () => 200) {}
 
@@ -43,16 +50,19 @@ class TestProxy {
       this.seen.push(request);
       const [host, port] = request.target.split(":");
       const status = this.answer(request);
-      if (host !== "127.0.0.1" || status !== 200) {
-        client.end(
-          `HTTP/1.1 ${host !== "127.0.0.1" ? 403 : status} ${status === 407 ? "Proxy Authentication Required" : "Forbidden"}\r\n\r\n`,
-        );
+      // Loopback only, whatever a test asks for.
+      const loopback = host === "127.0.0.1" || host === "localhost";
+      if (!loopback || status !== 200) {
+        client.end(`HTTP/1.1 ${!loopback ? 403 : status} ${status === 407 ? "Proxy Authentication Required" : "Forbidden"}\r\n\r\n`);
         return;
       }
+      this.sockets.push(client);
       const upstream = connect(Number(port), "127.0.0.1", () => {
         client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
+        client.on("data", (chunk: Buffer) => this.tunnelled.push(chunk));
         upstream.pipe(client).pipe(upstream);
       });
+      this.sockets.push(upstream);
       upstream.on("error", () => client.destroy());
       client.on("error", () => upstream.destroy());
     });
@@ -63,6 +73,7 @@ class TestProxy {
 
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
+    for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
 }
@@ -193,6 +204,61 @@ describe("check through HTTPS_PROXY", () => {
     const result = await check("https://acme.okta.com", { OKTA_API_TOKEN: TOKEN, HTTPS_PROXY: value });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
+  });
+});
+
+describe("check through HTTPS_PROXY to an https org", () => {
+  const CERT = path.resolve("test/fixtures/tls/localhost-cert.pem");
+
+  /** A TLS front for the fake org on 127.0.0.1, with a test certificate for `localhost` (valid 2000-2100). */
+  async function httpsOrg(): Promise<{ fake: FakeOktaServer; origin: string }> {
+    const fake = await fakeOrg();
+    const sockets: Socket[] = [];
+    const front = createTlsServer({ cert: readFileSync(CERT), key: readFileSync("test/fixtures/tls/localhost-key.pem") }, (socket) => {
+      const upstream = connect(Number(new URL(fake.origin).port), "127.0.0.1");
+      sockets.push(socket, upstream);
+      socket.pipe(upstream).pipe(socket);
+      upstream.on("error", () => socket.destroy());
+      socket.on("error", () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => front.listen(0, "127.0.0.1", resolve));
+    stops.push(async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => front.close(() => resolve()));
+    });
+    return { fake, origin: `https://localhost:${(front.address() as AddressInfo).port}` };
+  }
+
+  it("speaks TLS inside the tunnel: the token is not in the bytes the proxy carries (built CLI)", async () => {
+    const { fake, origin } = await httpsOrg();
+    const tunnel = await proxy();
+    const result = await runCli(
+      ["--org-url", origin, "--app-id", APP_ID],
+      { OKTA_API_TOKEN: TOKEN, HTTPS_PROXY: tunnel.url, NODE_EXTRA_CA_CERTS: CERT },
+      tmp(),
+    );
+
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expectOnlyConnects(tunnel.seen, origin);
+    const carried = Buffer.concat(tunnel.tunnelled);
+    expect(carried.length).toBeGreaterThan(1000);
+    expect(carried.includes(TOKEN)).toBe(false);
+    expect(carried.includes("SSWS")).toBe(false);
+    expect(carried.includes("/api/v1/")).toBe(false);
+    expect(fake.requests).toHaveLength(8);
+    expect(fake.requests.every((r) => r.headers.authorization === `SSWS ${TOKEN}`)).toBe(true);
+  });
+
+  it("verifies Okta's certificate through the tunnel as without a proxy", async () => {
+    const { fake, origin } = await httpsOrg();
+    const tunnel = await proxy();
+    // This process does not trust the test certificate.
+    const result = await check(origin, { OKTA_API_TOKEN: TOKEN, HTTPS_PROXY: tunnel.url });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`statsig-okta check: cannot reach ${origin}: DEPTH_ZERO_SELF_SIGNED_CERT\n`);
+    expect(Buffer.concat(tunnel.tunnelled).includes(TOKEN)).toBe(false);
+    expect(fake.requests).toEqual([]);
   });
 });
 
