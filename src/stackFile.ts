@@ -92,7 +92,7 @@ function readText(file: string): string {
   } catch (error) {
     if (error instanceof StackFileError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new StackFileError(`cannot read ${file}: there is no such file.${stacksHint(path.dirname(file))}`);
+    if (code === "ENOENT") throw new StackFileError(`cannot read ${file}: ENOENT (no such file).${stacksHint(path.dirname(file))}`);
     throw new StackFileError(`cannot read ${file}: ${code ?? String(error)}`);
   }
 }

@@ -75,7 +75,7 @@ describe("statsig-okta plan failures", () => {
     const dir = stackDir({ "Pulumi.prod.yaml": "config: {}\n", "Pulumi.staging.yaml": "config: {}\n" });
     const result = await run(["plan", "--stack", "nosuch", "--json"], dir);
     expect(result.stderr).toBe(
-      `statsig-okta plan: cannot read ${path.join(dir, "Pulumi.nosuch.yaml")}: there is no such file. Stacks in ${dir}: prod, staging\n`,
+      `statsig-okta plan: cannot read ${path.join(dir, "Pulumi.nosuch.yaml")}: ENOENT (no such file). Stacks in ${dir}: prod, staging\n`,
     );
     expectJsonError(result, "plan", 2);
   });

@@ -136,7 +136,7 @@ describe("readStackConfig", () => {
     const dir = dirWith({ "Pulumi.prod.yaml": "", "Pulumi.dev.yml": "", "Pulumi.yaml": "name: x\n", "notes.txt": "" });
     expect(stacksIn(dir)).toEqual(["dev", "prod"]);
     expect(() => readStackConfig(stackFilePath(dir, "nosuch"), "p")).toThrow(
-      `cannot read ${path.join(dir, "Pulumi.nosuch.yaml")}: there is no such file. Stacks in ${dir}: dev, prod`,
+      `cannot read ${path.join(dir, "Pulumi.nosuch.yaml")}: ENOENT (no such file). Stacks in ${dir}: dev, prod`,
     );
     const empty = dirWith({});
     expect(() => readStackConfig(path.join(empty, "Pulumi.x.yaml"), "p")).toThrow(`${empty} has no Pulumi.<stack>.yaml files`);

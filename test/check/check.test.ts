@@ -302,7 +302,7 @@ describe("statsig-okta check (in-process)", () => {
     [["--org-url", "https://acme.okta.com", "--stak", "prod"], /unknown option --stak; did you mean --stack\? Run/],
     [["--org-url", "https://acme.okta.com", "--stack", ""], /--stack is empty: give a stack name/],
     [["--org-url", "https://acme.okta.com", "--stack", "../prod"], /--stack "\.\.\/prod" is not a stack name/],
-    [["--org-url", "https://acme.okta.com", "--stack", "nosuch"], /there is no such file\. Stacks in .*: one, two$/m],
+    [["--org-url", "https://acme.okta.com", "--stack", "nosuch"], /: ENOENT \(no such file\)\. Stacks in .*: one, two$/m],
   ])("refuses %j with exit 2 before any request", async (args, message) => {
     const fetchSpy = vi.fn(() => Promise.reject(new Error("no request expected")));
     vi.stubGlobal("fetch", fetchSpy);
