@@ -178,6 +178,125 @@ describe("OktaClient requests", () => {
   });
 });
 
+describe("OktaClient failures say what to do", () => {
+  const oauthAuth: Authenticator = { ...tokenAuth, kind: "oauth", description: "the access token of OAuth service app 0oasvc" };
+  const answering = (status: number, body: unknown = {}, headers: Record<string, string> = {}, auth = tokenAuth) =>
+    client(() => (body === null ? new Response(null, { status, headers }) : json(body, status, headers)), { auth });
+  const INVALID = { errorCode: "E0000011", errorSummary: "Invalid token provided" };
+
+  it.each([
+    [
+      401,
+      tokenAuth,
+      "/api/v1/mappings?sourceId=a",
+      "GET /api/v1/mappings?sourceId=a: 401 error (E0000011 Invalid token provided). Okta does not accept the API token in OKTA_API_TOKEN: it is wrong, expired or revoked, or belongs to another org",
+    ],
+    [
+      401,
+      oauthAuth,
+      "/api/v1/mappings?sourceId=a",
+      "GET /api/v1/mappings?sourceId=a: 401 error (E0000011 Invalid token provided). Okta does not accept the access token of OAuth service app 0oasvc; reading profile mappings needs the scope okta.profileMappings.read: grant it to the app and request it (OKTA_SCOPES)",
+    ],
+    [
+      401,
+      oauthAuth,
+      "/api/v1/other",
+      "GET /api/v1/other: 401 error (E0000011 Invalid token provided). Okta does not accept the access token of OAuth service app 0oasvc",
+    ],
+    [
+      403,
+      tokenAuth,
+      "/api/v1/meta/types/user",
+      "GET /api/v1/meta/types/user: 403 error (E0000011 Invalid token provided). the API token in OKTA_API_TOKEN may not read this: reading user types needs the scope okta.userTypes.read; an API token acts with its creator's admin role (a Read-only Administrator should be able to read everything check needs)",
+    ],
+    [
+      403,
+      tokenAuth,
+      "/api/v1/other",
+      "GET /api/v1/other: 403 error (E0000011 Invalid token provided). the API token in OKTA_API_TOKEN may not read this: it needs read access; an API token",
+    ],
+    [
+      403,
+      oauthAuth,
+      "/api/v1/meta/schemas/user/default",
+      'may not read this: reading profile schemas needs the scope okta.schemas.read; grant that scope in the app\'s "Okta API Scopes" tab and include it in OKTA_SCOPES, and give the app an admin role that can read it',
+    ],
+    [403, oauthAuth, "/api/v1/other", "may not read this: it needs read access; grant that scope"],
+    [500, tokenAuth, "/api/v1/other", "GET /api/v1/other: 500 error (E0000011 Invalid token provided)"],
+  ])("%i with %s on %s", async (status, auth, path, message) => {
+    const { okta } = answering(status, INVALID, {}, auth);
+    expect(await failure(okta.get(path))).toContain(message);
+  });
+
+  it("shows Okta's error summary with or without a code, and nothing when there is none", async () => {
+    expect(await failure(answering(500, { errorSummary: "Boom" }).okta.get("/x"))).toBe("GET /x: 500 error (Boom)");
+    expect(await failure(answering(500, { errorCode: 7, errorSummary: "Boom" }).okta.get("/x"))).toBe("GET /x: 500 error (Boom)");
+    expect(await failure(answering(500, { errorCode: "E1" }).okta.get("/x"))).toBe("GET /x: 500 error");
+    expect(await failure(answering(500, null).okta.get("/x"))).toBe("GET /x: 500 error");
+    expect(await failure(answering(502, "not json").okta.get("/x"))).toBe("GET /x: 502 error");
+    expect(await failure(client(() => new Response("<html>", { status: 503, statusText: "Service Unavailable" })).okta.get("/x"))).toBe(
+      "GET /x: 503 Service Unavailable",
+    );
+  });
+
+  it.each([300, 301, 399])("reports a %i redirect with its target, or without one", async (status) => {
+    expect(await failure(answering(status, null, { location: "https://elsewhere.example/x" }).okta.get("/x"))).toBe(
+      `GET /x: ${status} error: Okta redirected to https://elsewhere.example/x; use the org's own URL`,
+    );
+    expect(await failure(answering(status, null).okta.get("/x"))).toBe(
+      `GET /x: ${status} error: Okta redirected to another address; use the org's own URL`,
+    );
+  });
+
+  it.each([299, 400])("does not call %i a redirect", async (status) => {
+    const { okta } = answering(status, status === 299 ? null : {}, { location: "https://elsewhere.example/x" });
+    const result = await okta.get("/x").then(
+      (body) => ({ body }),
+      (e: Error) => ({ error: e.message }),
+    );
+    expect(result).toEqual(status === 299 ? { body: undefined } : { error: "GET /x: 400 error" });
+  });
+
+  it("reads an empty answer as no body, and refuses a list endpoint that answers something else", async () => {
+    expect(await answering(200, null).okta.get("/x")).toBeUndefined();
+    expect(await failure(answering(200, { not: "a list" }).okta.getAll("/api/v1/apps/0oa1/groups"))).toBe(
+      "GET /api/v1/apps/0oa1/groups: Okta answered with something other than a list",
+    );
+  });
+
+  it("says who it is, and names the org when a request cannot be sent", async () => {
+    const { okta, requests } = client(() => json({}));
+    await okta.get("/x");
+    expect(requests[0]!.init.headers).toMatchObject({ "User-Agent": "statsig-okta-check" });
+    const down = client(() => {
+      throw new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } });
+    });
+    expect(await failure(down.okta.get("/x"))).toBe("cannot reach https://acme.okta.com: ECONNREFUSED");
+  });
+
+  it("retries a 401 once when the credential says a DPoP nonce will help", async () => {
+    let retries = 0;
+    const nonceAuth: Authenticator = {
+      ...oauthAuth,
+      retryAfterUnauthorized: () => {
+        retries++;
+        return true;
+      },
+    };
+    const { okta, requests } = client((_, call) => (call === 1 ? json(INVALID, 401) : call === 2 ? json({ ok: 1 }) : json({}, 500)), {
+      auth: nonceAuth,
+    });
+    expect(await okta.get("/api/v1/meta/types/user")).toEqual({ ok: 1 });
+    expect(requests).toHaveLength(2);
+
+    const again = client(() => json(INVALID, 401), { auth: nonceAuth });
+    retries = 0;
+    expect(await failure(again.okta.get("/api/v1/meta/types/user"))).toContain("401 error");
+    expect(again.requests).toHaveLength(2);
+    expect(retries).toBe(1);
+  });
+});
+
 describe("redirects carry no credentials anywhere (real fetch, two loopback servers)", () => {
   const listen = loopbackServers();
 

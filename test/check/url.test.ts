@@ -57,6 +57,12 @@ describe("nextLink", () => {
     ['<https://a/api/v1/x?limit=20>; rel="self", <https://a/api/v1/x?after=5&limit=20>; rel="next"', "https://a/api/v1/x?after=5&limit=20"],
     ['<https://a/api/v1/x?after=5>; rel="next", <https://a/api/v1/x>; rel="self"', "https://a/api/v1/x?after=5"],
     ["<https://a/api/v1/x?after=a,b>; rel=next", "https://a/api/v1/x?after=a,b"],
+    // Spacing Okta does not use but HTTP allows.
+    ['<https://a/api/v1/x>;rel="next"', "https://a/api/v1/x"],
+    ['<https://a/api/v1/x>; rel="self",<https://a/api/v1/y>; rel="next"', "https://a/api/v1/y"],
+    ['  <https://a/api/v1/x>; rel="next"', "https://a/api/v1/x"],
+    ['junk <https://a/api/v1/x>; rel="next"', undefined],
+    ["", undefined],
   ])("reads %j", (header, next) => {
     expect(nextLink(header)).toBe(next);
   });
