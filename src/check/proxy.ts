@@ -129,14 +129,14 @@ async function throughTunnel(proxy: Proxy, url: URL, init: RequestInit): Promise
       ? tls.connect({ socket: tunnel, host: hostname, ...(isIP(hostname) ? {} : { servername: hostname }) })
       : tunnel;
   const body = init.body == null ? undefined : Buffer.from(await new Response(init.body).arrayBuffer());
-  const headers: Record<string, string> = { ...Object.fromEntries(new Headers(init.headers)), host: url.host };
-  if (body) headers["content-length"] = String(body.length);
+  const sent: Record<string, string> = { ...Object.fromEntries(new Headers(init.headers)), host: url.host };
+  if (body) sent["content-length"] = String(body.length);
 
   return new Promise<Response>((resolve, reject) => {
     const request = http.request({
       method: init.method ?? "GET",
       path: `${url.pathname}${url.search}`,
-      headers,
+      headers: sent,
       createConnection: () => stream as Socket,
       ...(signal ? { signal } : {}),
     });
@@ -149,13 +149,13 @@ async function throughTunnel(proxy: Proxy, url: URL, init: RequestInit): Promise
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.once("error", reject);
       response.once("end", () => {
-        const status = response.statusCode ?? 502;
-        const responseHeaders = new Headers();
-        for (let i = 0; i + 1 < response.rawHeaders.length; i += 2)
-          responseHeaders.append(response.rawHeaders[i]!, response.rawHeaders[i + 1]!);
+        const headers = new Headers();
+        for (const [name, values] of Object.entries(response.headersDistinct))
+          for (const value of values ?? []) headers.append(name, value);
         const content = Buffer.concat(chunks);
-        const nullBody = [101, 204, 205, 304].includes(status) || content.length === 0;
-        resolve(new Response(nullBody ? null : content, { status, statusText: response.statusMessage ?? "", headers: responseHeaders }));
+        // Response refuses a body, even an empty one, for 204 and 304.
+        const status = response.statusCode ?? 502;
+        resolve(new Response(content.length === 0 ? null : content, { status, statusText: response.statusMessage ?? "", headers }));
       });
     });
     request.end(body);

@@ -7,7 +7,12 @@ import { afterEach } from "vitest";
 export function loopbackServers(): (handler: RequestListener) => Promise<string> {
   const servers: Server[] = [];
   afterEach(async () => {
-    await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+    await Promise.all(
+      servers.splice(0).map((server) => {
+        server.closeAllConnections();
+        return new Promise((resolve) => server.close(resolve));
+      }),
+    );
   });
   return async (handler) => {
     const server = createServer(handler);

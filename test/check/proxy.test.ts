@@ -19,6 +19,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { bypassesProxy, proxiedFetch, proxyFromEnv } from "../../src/check/proxy";
 import { FakeOktaServer } from "./fakeOktaServer";
 import { APP_ID, personalOrg } from "./orgs";
+import { loopbackServers } from "./loopback";
 import { runCli, runInProcess } from "./run";
 
 const TOKEN = "00Qz7rT3cXkP9wLmN2bV5hJ8fG1dS4aY6uE0iO_-Ab";
@@ -259,6 +260,93 @@ describe("check through HTTPS_PROXY to an https org", () => {
     expect(result.stderr).toBe(`statsig-okta check: cannot reach ${origin}: DEPTH_ZERO_SELF_SIGNED_CERT\n`);
     expect(Buffer.concat(tunnel.tunnelled).includes(TOKEN)).toBe(false);
     expect(fake.requests).toEqual([]);
+  });
+});
+
+describe("proxiedFetch", () => {
+  const listen = loopbackServers();
+
+  it("returns Okta's status, headers and body through the tunnel, and sends the body and Host", async () => {
+    const received: { method?: string; host?: string; length?: string; body: string }[] = [];
+    const origin = await listen((req, res) => {
+      let body = "";
+      req.on("data", (chunk: Buffer) => (body += chunk));
+      req.on("end", () => {
+        received.push({ method: req.method, host: req.headers.host, length: req.headers["content-length"], body });
+        if (req.url === "/empty") return res.writeHead(204).end();
+        res
+          .writeHead(201, "Made", [
+            ["Link", "<a>; rel=self"],
+            ["Link", "<b>; rel=next"],
+            ["Content-Type", "application/json"],
+          ])
+          .end('{"ok":true}');
+      });
+    });
+    const tunnel = await proxy();
+    const send = proxiedFetch({ HTTPS_PROXY: tunnel.url });
+
+    const response = await send(`${origin}/x?y=1`, { method: "POST", headers: { "Content-Type": "text/plain" }, body: "héllo" });
+    expect([response.status, response.statusText, response.headers.get("link"), await response.json()]).toEqual([
+      201,
+      "Made",
+      "<a>; rel=self, <b>; rel=next",
+      { ok: true },
+    ]);
+    expect(received[0]).toEqual({ method: "POST", host: new URL(origin).host, length: "6", body: "héllo" });
+
+    const empty = await send(`${origin}/empty`, {});
+    expect([empty.status, empty.body]).toEqual([204, null]);
+    expect(received[1]).toMatchObject({ method: "GET", length: undefined });
+    expect(tunnel.seen.map((r) => r.method)).toEqual(["CONNECT", "CONNECT"]);
+  });
+
+  it("hands exempt requests to the plain fetch unchanged", async () => {
+    const calls: unknown[] = [];
+    const direct = (async (input: unknown) => {
+      calls.push(input);
+      return new Response("direct");
+    }) as typeof fetch;
+    const send = proxiedFetch({ HTTPS_PROXY: "http://127.0.0.1:9", NO_PROXY: "acme.okta.com" }, direct);
+    const request = new Request("https://acme.okta.com/x");
+    expect(await (await send(request)).text()).toBe("direct");
+    expect(await (await send(new URL("https://acme.okta.com/y"))).text()).toBe("direct");
+    expect(calls).toEqual([request, new URL("https://acme.okta.com/y")]);
+  });
+
+  it("gives up with the signal's reason: before, while the proxy answers, and while Okta answers", async () => {
+    const timeout = () => new DOMException("no answer", "TimeoutError");
+    const before = new AbortController();
+    before.abort(timeout());
+    await expect(
+      proxiedFetch({ HTTPS_PROXY: "http://127.0.0.1:9" })("http://127.0.0.1:9/x", { signal: before.signal }),
+    ).rejects.toMatchObject({
+      name: "TimeoutError",
+    });
+
+    // A proxy that never answers CONNECT.
+    const controller = new AbortController();
+    const silent = createServer();
+    const held: Duplex[] = [];
+    silent.on("connect", (_req, socket: Duplex) => {
+      held.push(socket);
+      controller.abort(timeout());
+    });
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    stops.push(async () => {
+      for (const socket of held) socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    });
+    const stuck = proxiedFetch({ HTTPS_PROXY: `http://127.0.0.1:${(silent.address() as AddressInfo).port}` });
+    await expect(stuck("http://127.0.0.1:9/x", { signal: controller.signal })).rejects.toMatchObject({ name: "TimeoutError" });
+
+    // An org that never answers the request.
+    const late = new AbortController();
+    const origin = await listen(() => late.abort(timeout()));
+    const tunnel = await proxy();
+    await expect(proxiedFetch({ HTTPS_PROXY: tunnel.url })(`${origin}/x`, { signal: late.signal })).rejects.toMatchObject({
+      name: "TimeoutError",
+    });
   });
 });
 
