@@ -58,8 +58,8 @@ export function describeParseError(error: unknown, options: Record<string, { typ
 }
 
 /** This package's version, read from its package.json at run time (dist/ and src/ both sit one level down). */
-export function packageVersion(): string {
-  const manifest = JSON.parse(readFileSync(path.join(__dirname, "..", "package.json"), "utf8")) as { version?: unknown };
-  if (typeof manifest.version !== "string") throw new Error("package.json has no version");
+export function packageVersion(manifestFile = path.join(__dirname, "..", "package.json")): string {
+  const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as { version?: unknown };
+  if (typeof manifest.version !== "string") throw new Error(`${manifestFile} has no version`);
   return manifest.version;
 }

@@ -67,7 +67,8 @@ export function argsFromConfig(config: Record<string, string>): { name: string; 
   }
   const checked = checkOrgRolesArgs(args).issues;
   for (const key of empty) {
-    const required = checked.find((issue) => issue.path.length === 1 && issue.path[0] === key);
+    // Left out, the key has no issue of its own but "is required".
+    const required = checked.find((issue) => issue.path[0] === key);
     issues.push({
       path: [key],
       message: required
@@ -75,7 +76,7 @@ export function argsFromConfig(config: Record<string, string>): { name: string; 
         : `is empty: ${EXPECTED[CONFIG_KEYS[key as keyof typeof CONFIG_KEYS]]}, or remove the line to use the default`,
     });
   }
-  issues.push(...checked.filter((issue) => !(issue.path.length === 1 && empty.includes(String(issue.path[0])))));
+  issues.push(...checked.filter((issue) => !empty.includes(String(issue.path[0]))));
   if (issues.length > 0) throw new OrgRolesArgsError("The stack config", issues, configPath);
   return { name: (name as string | undefined) ?? DEFAULT_COMPONENT_NAME, args: args as unknown as OrgRolesArgs };
 }

@@ -130,7 +130,7 @@ function expandedSize(root: object): number {
 /** Where `value` holds an encrypted value (`{secure: …}`): what `pulumi config set --secret [--path]` writes. */
 function securePaths(value: unknown, at: (string | number)[]): (string | number)[][] {
   if (typeof value !== "object" || value === null) return [];
-  if (!Array.isArray(value) && "secure" in value) return [at];
+  if ("secure" in value) return [at];
   const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((item, i) => [i, item]) : Object.entries(value);
   return entries.flatMap(([key, child]) => securePaths(child, [...at, key]));
 }

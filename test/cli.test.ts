@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli";
-import { describeParseError, wantsJson } from "../src/cliErrors";
+import { describeParseError, packageVersion, wantsJson } from "../src/cliErrors";
 
 async function run(argv: string[], cwd = process.cwd()) {
   let stdout = "";
@@ -121,6 +121,11 @@ describe("command-line helpers", () => {
     expect(wantsJson(["--stack", "x"])).toBe(false);
     expect(wantsJson(["--", "--json"])).toBe(false);
     expect(wantsJson(["--json", "--"])).toBe(true);
+  });
+
+  it("packageVersion refuses a package.json without a version", () => {
+    const dir = stackDir({ "package.json": '{"name":"x"}' });
+    expect(() => packageVersion(path.join(dir, "package.json"))).toThrow(`${path.join(dir, "package.json")} has no version`);
   });
 
   it("describeParseError passes other errors on in their first sentence", () => {

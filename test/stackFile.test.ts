@@ -71,6 +71,8 @@ describe("readStackConfig", () => {
 
   it("reads an empty file and a file without config as no config", () => {
     expect(read("")).toEqual({ config: {}, secretKeys: [] });
+    expect(read("~\n")).toEqual({ config: {}, secretKeys: [] });
+    expect(read("config:\n")).toEqual({ config: {}, secretKeys: [] });
     expect(read("encryptionsalt: v1:abc\n")).toEqual({ config: {}, secretKeys: [] });
   });
 
@@ -90,6 +92,8 @@ describe("readStackConfig", () => {
         "    - {secure: AAABAthree}",
         "  statsig-okta:odd:",
         "    a.b: {secure: AAABAfour}",
+        "    1x: {secure: AAABAfive}",
+        "    _ok9: {secure: AAABAsix}",
       ].join("\n"),
     );
     expect(secretKeys).toEqual([
@@ -98,6 +102,8 @@ describe("readStackConfig", () => {
       "statsig-okta:roleGroups[1].role",
       "statsig-okta:roleGroups[2]",
       'statsig-okta:odd["a.b"]',
+      'statsig-okta:odd["1x"]',
+      "statsig-okta:odd._ok9",
     ]);
     expect(config).toEqual({ "statsig-okta:appId": "0oa1" });
     expect(JSON.stringify(config)).not.toContain("AAABA");
@@ -116,8 +122,21 @@ describe("readStackConfig", () => {
     expect(9 ** 6).toBeGreaterThan(MAX_CONFIG_VALUES);
   });
 
+  it("reads up to the limit of values, not one more", () => {
+    // The config map, the list, and its items.
+    const list = (items: number) => `config:\n  statsig-okta:big: [${Array(items).fill("1").join(",")}]\n`;
+    expect(Object.keys(read(list(MAX_CONFIG_VALUES - 2)).config)).toEqual(["statsig-okta:big"]);
+    expect(readError(list(MAX_CONFIG_VALUES - 1))).toContain(`stands for ${MAX_CONFIG_VALUES + 1} values`);
+  });
+
   it("refuses a value that contains itself", () => {
     expect(readError("config:\n  statsig-okta:loop: &loop [1, *loop]\n")).toContain("stands for more than 10^15 values");
+  });
+
+  it("reads a file of exactly the size limit", () => {
+    const head = "config:\n  statsig-okta:appId: ";
+    const exact = `${head}${"x".repeat(MAX_STACK_FILE_BYTES - head.length - 1)}\n`;
+    expect(read(exact).config["statsig-okta:appId"]).toHaveLength(MAX_STACK_FILE_BYTES - head.length - 1);
   });
 
   it("refuses a file larger than the limit without parsing it", () => {
@@ -130,13 +149,20 @@ describe("readStackConfig", () => {
   it("says what is wrong with a file that is not a stack config", () => {
     expect(readError("config: [\n")).toMatch(/is not valid YAML: unexpected end of the stream/);
     expect(readError("config:\n  - a\n")).toMatch(/"config" must be a map of keys to values$/);
+    expect(readError("config: 5\n")).toMatch(/"config" must be a map of keys to values$/);
+    expect(readError("config: text\n")).toMatch(/"config" must be a map of keys to values$/);
   });
 
   it("lists the stacks that exist when the stack file does not", () => {
-    const dir = dirWith({ "Pulumi.prod.yaml": "", "Pulumi.dev.yml": "", "Pulumi.yaml": "name: x\n", "notes.txt": "" });
-    expect(stacksIn(dir)).toEqual(["dev", "prod"]);
+    const names = ["prod", "dev", "zeta", "alpha", "m1", "b-2", "qa"];
+    const dir = dirWith({
+      ...Object.fromEntries(names.map((name, i) => [`Pulumi.${name}.${i % 2 ? "yml" : "yaml"}`, ""])),
+      "Pulumi.yaml": "name: x\n",
+      "notes.txt": "",
+    });
+    expect(stacksIn(dir)).toEqual([...names].sort());
     expect(() => readStackConfig(stackFilePath(dir, "nosuch"), "p")).toThrow(
-      `cannot read ${path.join(dir, "Pulumi.nosuch.yaml")}: ENOENT (no such file). Stacks in ${dir}: dev, prod`,
+      `cannot read ${path.join(dir, "Pulumi.nosuch.yaml")}: ENOENT (no such file). Stacks in ${dir}: ${[...names].sort().join(", ")}`,
     );
     const empty = dirWith({});
     expect(() => readStackConfig(path.join(empty, "Pulumi.x.yaml"), "p")).toThrow(`${empty} has no Pulumi.<stack>.yaml files`);
