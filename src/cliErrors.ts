@@ -9,8 +9,8 @@ import { closest } from "./suggest";
  */
 export interface JsonError {
   result: "error";
-  /** `plan`, `check`, or undefined when the command itself was not recognised. */
-  command?: string;
+  /** `plan`, `check`, or left out when the command itself was not recognised. */
+  command?: string | undefined;
   /** The process's exit status: 1 for an invalid config (`plan`), 2 otherwise. */
   exitCode: number;
   /** The same text as on stderr, without the `statsig-okta <command>:` prefix. */
@@ -31,7 +31,8 @@ export function fail(
   const { command, json, exitCode, message } = failure;
   io.stderr(`statsig-okta${command === undefined ? "" : ` ${command}`}: ${message}\n`);
   if (json) {
-    const body: JsonError = { result: "error", ...(command !== undefined ? { command } : {}), exitCode, message };
+    // JSON.stringify leaves out an undefined command.
+    const body: JsonError = { result: "error", command, exitCode, message };
     io.stdout(`${JSON.stringify(body)}\n`);
   }
   return exitCode;

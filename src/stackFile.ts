@@ -32,8 +32,8 @@ export interface StackFile {
  */
 export function loadStackFile(file: string): StackFile {
   const doc = loadYaml(file, readText(file));
-  const section = doc === undefined || doc === null ? {} : ((doc as { config?: unknown }).config ?? {});
-  if (typeof section !== "object" || section === null || Array.isArray(section)) {
+  const section = (doc as { config?: unknown } | null | undefined)?.config ?? {};
+  if (typeof section !== "object" || Array.isArray(section)) {
     throw new StackFileError(`${file}: "config" must be a map of keys to values`);
   }
   const expanded = expandedSize(section);
@@ -83,18 +83,26 @@ function configPath(at: (string | number)[]): string {
 }
 
 function readText(file: string): string {
+  let size: number;
   try {
-    const { size } = statSync(file);
-    if (size > MAX_STACK_FILE_BYTES) {
-      throw new StackFileError(`${file} is ${size} bytes; a stack file of more than ${MAX_STACK_FILE_BYTES} bytes is not read`);
-    }
+    size = statSync(file).size;
+  } catch (error) {
+    throw cannotRead(file, error);
+  }
+  if (size > MAX_STACK_FILE_BYTES) {
+    throw new StackFileError(`${file} is ${size} bytes; a stack file of more than ${MAX_STACK_FILE_BYTES} bytes is not read`);
+  }
+  try {
     return readFileSync(file, "utf8");
   } catch (error) {
-    if (error instanceof StackFileError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new StackFileError(`cannot read ${file}: ENOENT (no such file).${stacksHint(path.dirname(file))}`);
-    throw new StackFileError(`cannot read ${file}: ${code ?? String(error)}`);
+    throw cannotRead(file, error);
   }
+}
+
+function cannotRead(file: string, error: unknown): StackFileError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return new StackFileError(`cannot read ${file}: ENOENT (no such file).${stacksHint(path.dirname(file))}`);
+  return new StackFileError(`cannot read ${file}: ${code ?? String(error)}`);
 }
 
 function loadYaml(file: string, text: string): unknown {

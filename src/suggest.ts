@@ -3,10 +3,9 @@
  * deletions, substitutions and swaps of neighbours each count 1. Case counts too; {@link closest} ignores it.
  */
 export function editDistance(a: string, b: string): number {
-  // d[i][j]: distance between the first i letters of a and the first j of b.
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
+  // d[i][j]: distance between the first i letters of a and the first j of b. Row 0 and column 0 start as
+  // the distance to an empty prefix (i + j there); the loop overwrites every other cell.
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => i + j));
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;

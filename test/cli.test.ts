@@ -131,5 +131,11 @@ describe("command-line helpers", () => {
   it("describeParseError passes other errors on in their first sentence", () => {
     expect(describeParseError(new Error("plain"), {})).toBe("plain");
     expect(describeParseError("odd", {})).toBe("odd");
+    // Shapes node:util does not produce today: said as they are, never a crash.
+    expect(describeParseError({ code: "ERR_PARSE_ARGS_UNKNOWN_OPTION", message: "no quotes" }, { stack: { type: "string" } })).toBe(
+      "unknown option no quotes; options: --stack",
+    );
+    expect(describeParseError({ code: "ERR_PARSE_ARGS_INVALID_OPTION_VALUE", message: "argument missing" }, {})).toBe("argument missing");
+    expect(describeParseError({ code: "OTHER", message: "Option '--x' argument missing" }, {})).toBe("Option '--x' argument missing");
   });
 });

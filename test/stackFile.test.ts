@@ -26,6 +26,7 @@ function readError(text: string): string {
     read(text);
   } catch (error) {
     expect(error).toBeInstanceOf(StackFileError);
+    expect((error as Error).name).toBe("StackFileError");
     return (error as Error).message;
   }
   throw new Error("expected a StackFileError");
@@ -142,7 +143,7 @@ describe("readStackConfig", () => {
   it("refuses a file larger than the limit without parsing it", () => {
     const big = `config:\n  statsig-okta:appId: ${"x".repeat(MAX_STACK_FILE_BYTES)}\n`;
     expect(readError(big)).toMatch(
-      new RegExp(`is ${big.length} bytes; a stack file of more than ${MAX_STACK_FILE_BYTES} bytes is not read`),
+      new RegExp(`^/.*Pulumi\\.s\\.yaml is ${big.length} bytes; a stack file of more than ${MAX_STACK_FILE_BYTES} bytes is not read$`),
     );
   });
 
@@ -158,6 +159,8 @@ describe("readStackConfig", () => {
     const dir = dirWith({
       ...Object.fromEntries(names.map((name, i) => [`Pulumi.${name}.${i % 2 ? "yml" : "yaml"}`, ""])),
       "Pulumi.yaml": "name: x\n",
+      "Pulumi.old.yaml.bak": "",
+      "Old-Pulumi.z.yaml": "",
       "notes.txt": "",
     });
     expect(stacksIn(dir)).toEqual([...names].sort());

@@ -14,6 +14,9 @@ describe("editDistance", () => {
     ["abcd", "acbd", 1],
     ["abc", "cab", 2],
     ["protect", "protect", 0],
+    // Neither is a swap: one letter matches across, the other does not.
+    ["ab", "ca", 2],
+    ["ab", "bc", 2],
   ])("%j -> %j is %i", (a, b, distance) => {
     expect(editDistance(a, b)).toBe(distance);
     expect(editDistance(b, a)).toBe(distance);

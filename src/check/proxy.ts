@@ -30,7 +30,7 @@ export function proxyFromEnv(env: NodeJS.ProcessEnv): Proxy | undefined {
   const text = env[variable]!.trim();
   let url: URL;
   try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
+    url = new URL(text.includes("://") ? text : `http://${text}`);
   } catch {
     throw new CheckError(`${variable} is not a proxy URL: expected e.g. http://proxy.example.com:3128`);
   }
@@ -40,7 +40,7 @@ export function proxyFromEnv(env: NodeJS.ProcessEnv): Proxy | undefined {
     );
   }
   const port = Number(url.port || 80);
-  const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
+  const host = unbracket(url.hostname);
   const user = decodeURIComponent(url.username);
   const authorization = user ? `Basic ${Buffer.from(`${user}:${decodeURIComponent(url.password)}`).toString("base64")}` : undefined;
   return { address: `${url.hostname}:${port}`, variable, host, port, ...(authorization ? { authorization } : {}) };
@@ -53,18 +53,15 @@ export function proxyFromEnv(env: NodeJS.ProcessEnv): Proxy | undefined {
  */
 export function bypassesProxy(url: URL, env: NodeJS.ProcessEnv): boolean {
   const list = (env.no_proxy ?? env.NO_PROXY ?? "").toLowerCase();
-  const host = url.hostname.toLowerCase().replace(/^\[(.*)\]$/, "$1");
+  const host = unbracket(url.hostname.toLowerCase());
   const port = url.port || (url.protocol === "https:" ? "443" : "80");
-  return list
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .some((text) => {
-      if (text === "*") return true;
-      const entry = noProxyEntry(text);
-      if (entry === undefined || (entry.port !== undefined && entry.port !== port)) return false;
-      const name = entry.name.replace(/^\*?\./, "");
-      return host === name || (isIP(host) === 0 && host.endsWith(`.${name}`));
-    });
+  return list.split(/[\s,]+/).some((text) => {
+    if (text === "*") return true;
+    const entry = noProxyEntry(text);
+    if (entry === undefined || (entry.port !== undefined && entry.port !== port)) return false;
+    const name = entry.name.replace(/^\*?\./, "");
+    return host === name || (isIP(host) === 0 && host.endsWith(`.${name}`));
+  });
 }
 
 /** `host`, `host:port`, `[v6]:port` or a bare IPv6 address. */
@@ -88,11 +85,13 @@ export function proxiedFetch(env: NodeJS.ProcessEnv, direct: typeof fetch = fetc
   }) as typeof fetch;
 }
 
-/** A failure on the way through the proxy, worded for {@link unreachable} (its `cause.message`). */
+/** A failure on the way through the proxy, worded for {@link unreachable} ("cannot reach <org>: <this>"). */
 function viaProxy(proxy: Proxy, detail: string): Error {
-  const message = `proxy ${proxy.address} from ${proxy.variable}: ${detail}`;
-  return new Error(message, { cause: { message } });
+  return new Error(`proxy ${proxy.address} from ${proxy.variable}: ${detail}`);
 }
+
+/** `[::1]` -> `::1`: URL keeps IPv6 hosts in brackets; sockets, TLS and NO_PROXY entries do not. */
+const unbracket = (host: string) => (host.startsWith("[") ? host.slice(1, -1) : host);
 
 /** Opens `CONNECT host:port` on the proxy; resolves with the raw tunnel once the proxy answers 200. */
 function openTunnel(proxy: Proxy, url: URL, signal: AbortSignal | undefined): Promise<Socket> {
@@ -122,7 +121,7 @@ async function throughTunnel(proxy: Proxy, url: URL, init: RequestInit): Promise
   const signal = init.signal ?? undefined;
   signal?.throwIfAborted();
   const tunnel = await openTunnel(proxy, url, signal);
-  const hostname = url.hostname.replace(/^\[(.*)\]$/, "$1");
+  const hostname = unbracket(url.hostname);
   // TLS from here to Okta, verified against the host name as without a proxy.
   const stream: Duplex =
     url.protocol === "https:"
@@ -134,7 +133,7 @@ async function throughTunnel(proxy: Proxy, url: URL, init: RequestInit): Promise
 
   return new Promise<Response>((resolve, reject) => {
     const request = http.request({
-      method: init.method ?? "GET",
+      method: init.method,
       path: `${url.pathname}${url.search}`,
       headers: sent,
       createConnection: () => stream as Socket,

@@ -54,7 +54,9 @@ class TestProxy {
       // Loopback only, whatever a test asks for.
       const loopback = host === "127.0.0.1" || host === "localhost";
       if (!loopback || status !== 200) {
-        client.end(`HTTP/1.1 ${!loopback ? 403 : status} ${status === 407 ? "Proxy Authentication Required" : "Forbidden"}\r\n\r\n`);
+        const refusal = loopback ? status : 403;
+        const reason = ({ 403: "Forbidden", 407: "Proxy Authentication Required" } as Record<number, string>)[refusal] ?? "";
+        client.end(`HTTP/1.1 ${refusal} ${reason}\r\n\r\n`);
         return;
       }
       this.sockets.push(client);
@@ -212,11 +214,13 @@ describe("check through HTTPS_PROXY to an https org", () => {
   const CERT = path.resolve("test/fixtures/tls/localhost-cert.pem");
 
   /** A TLS front for the fake org on 127.0.0.1, with a test certificate for `localhost` (valid 2000-2100). */
-  async function httpsOrg(): Promise<{ fake: FakeOktaServer; origin: string }> {
+  async function httpsOrg(): Promise<{ fake: FakeOktaServer; origin: string; servernames: unknown[] }> {
     const fake = await fakeOrg();
     const sockets: Socket[] = [];
+    const servernames: unknown[] = [];
     const front = createTlsServer({ cert: readFileSync(CERT), key: readFileSync("test/fixtures/tls/localhost-key.pem") }, (socket) => {
       const upstream = connect(Number(new URL(fake.origin).port), "127.0.0.1");
+      servernames.push(socket.servername);
       sockets.push(socket, upstream);
       socket.pipe(upstream).pipe(socket);
       upstream.on("error", () => socket.destroy());
@@ -227,11 +231,11 @@ describe("check through HTTPS_PROXY to an https org", () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => front.close(() => resolve()));
     });
-    return { fake, origin: `https://localhost:${(front.address() as AddressInfo).port}` };
+    return { fake, servernames, origin: `https://localhost:${(front.address() as AddressInfo).port}` };
   }
 
   it("speaks TLS inside the tunnel: the token is not in the bytes the proxy carries (built CLI)", async () => {
-    const { fake, origin } = await httpsOrg();
+    const { fake, origin, servernames } = await httpsOrg();
     const tunnel = await proxy();
     const result = await runCli(
       ["--org-url", origin, "--app-id", APP_ID],
@@ -247,6 +251,8 @@ describe("check through HTTPS_PROXY to an https org", () => {
     expect(carried.includes(TOKEN)).toBe(false);
     expect(carried.includes("SSWS")).toBe(false);
     expect(carried.includes("/api/v1/")).toBe(false);
+    // The org's name goes in the TLS handshake (SNI), as without a proxy: Okta serves many orgs per address.
+    expect(new Set(servernames)).toEqual(new Set(["localhost"]));
     expect(fake.requests).toHaveLength(8);
     expect(fake.requests.every((r) => r.headers.authorization === `SSWS ${TOKEN}`)).toBe(true);
   });
@@ -299,6 +305,27 @@ describe("proxiedFetch", () => {
     expect([empty.status, empty.body]).toEqual([204, null]);
     expect(received[1]).toMatchObject({ method: "GET", length: undefined });
     expect(tunnel.seen.map((r) => r.method)).toEqual(["CONNECT", "CONNECT"]);
+  });
+
+  it("asks for the default port of the scheme, and reports a refusal without a reason", async () => {
+    const tunnel = await proxy(() => 499);
+    const send = proxiedFetch({ HTTPS_PROXY: tunnel.url });
+    await expect(send("https://acme.okta.com/x")).rejects.toThrow(
+      `proxy ${new URL(tunnel.url).host} from HTTPS_PROXY: refused the tunnel to acme.okta.com:443: 403 Forbidden`,
+    );
+    await expect(send("http://localhost/x")).rejects.toThrow(/refused the tunnel to localhost:80: 499$/);
+    expect(tunnel.seen.map((r) => r.target)).toEqual(["acme.okta.com:443", "localhost:80"]);
+  });
+
+  it("fails with the reason when there is no signal", async () => {
+    const closed = await proxy();
+    await closed.stop();
+    await expect(proxiedFetch({ HTTPS_PROXY: closed.url })("http://127.0.0.1:9/x")).rejects.toThrow(
+      `proxy ${new URL(closed.url).host} from HTTPS_PROXY: ECONNREFUSED`,
+    );
+    const hangUp = await listen((req) => req.socket.destroy());
+    const tunnel = await proxy();
+    await expect(proxiedFetch({ HTTPS_PROXY: tunnel.url })(`${hangUp}/x`)).rejects.toThrow("socket hang up");
   });
 
   it("hands exempt requests to the plain fetch unchanged", async () => {
@@ -365,6 +392,10 @@ describe("proxy settings", () => {
       variable: "https_proxy",
     });
     expect(proxyFromEnv({ HTTPS_PROXY: "  ", HTTP_PROXY: "http://plain.example.com" })).toBeUndefined();
+    expect(proxyFromEnv({ https_proxy: " ", HTTPS_PROXY: "http://upper.example.com:8080" })).toMatchObject({
+      variable: "HTTPS_PROXY",
+      port: 8080,
+    });
   });
 
   it("is the plain fetch without a proxy", () => {
@@ -394,6 +425,13 @@ describe("proxy settings", () => {
     ["http://[::1]:8080", "::1", true],
     ["http://[::1]:8080", "[::1]:8080", true],
     ["http://[::1]:8080", "[::1]:9090", false],
+    ["http://[::1]:8080", "[::1]", true],
+    ["http://[::1]:8080", "x[::1]", false],
+    ["http://[::1]:80", "[::1]:80x", false],
+    ["https://acme.okta.com", "acme.okta.com:x", false],
+    ["https://acme.okta.com", "foo:okta.com", false],
+    ["https://acme.okta.com", "okta.com:443x", false],
+    ["https://acme.okta.com", ",,", false],
   ])("%s with NO_PROXY=%j: bypassed %s", (target, noProxy, bypassed) => {
     expect(bypassesProxy(url(target), { NO_PROXY: noProxy })).toBe(bypassed);
   });
