@@ -75,11 +75,8 @@ export function readStackConfig(file: string, project: string): { config: Record
 
 /** A path inside a config value as `pulumi config set --path` spells it: `[0].groupId`, `["a.b"]`. */
 function configPath(at: (string | number)[]): string {
-  return at
-    .map((part) =>
-      typeof part === "number" ? `[${part}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(part) ? `.${part}` : `[${JSON.stringify(part)}]`,
-    )
-    .join("");
+  // An index is not an identifier either: [0].
+  return at.map((part) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(String(part)) ? `.${part}` : `[${JSON.stringify(part)}]`)).join("");
 }
 
 function readText(file: string): string {

@@ -155,7 +155,8 @@ describe("readStackConfig", () => {
   });
 
   it("lists the stacks that exist when the stack file does not", () => {
-    const names = ["prod", "dev", "zeta", "alpha", "m1", "b-2", "qa"];
+    // "a" sorts before "a-b", though its file name "Pulumi.a.yml" sorts after "Pulumi.a-b.yaml".
+    const names = ["prod", "dev", "zeta", "alpha", "m1", "b-2", "qa", "a", "a-b"];
     const dir = dirWith({
       ...Object.fromEntries(names.map((name, i) => [`Pulumi.${name}.${i % 2 ? "yml" : "yaml"}`, ""])),
       "Pulumi.yaml": "name: x\n",

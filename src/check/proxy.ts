@@ -128,8 +128,8 @@ async function throughTunnel(proxy: Proxy, url: URL, init: RequestInit): Promise
       ? tls.connect({ socket: tunnel, host: hostname, ...(isIP(hostname) ? {} : { servername: hostname }) })
       : tunnel;
   const body = init.body == null ? undefined : Buffer.from(await new Response(init.body).arrayBuffer());
+  // Node adds Content-Length itself: the whole body is handed to end() at once.
   const sent: Record<string, string> = { ...Object.fromEntries(new Headers(init.headers)), host: url.host };
-  if (body) sent["content-length"] = String(body.length);
 
   return new Promise<Response>((resolve, reject) => {
     const request = http.request({

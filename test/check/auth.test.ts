@@ -172,6 +172,62 @@ describe("the OAuth settings from the environment", () => {
   });
 });
 
+describe("the token request's failures", () => {
+  it("says when the token endpoint cannot be reached", async () => {
+    const { auth } = oauth(() => {
+      throw new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } });
+    });
+    await expect(auth.authorize("GET", new URL(ORIGIN))).rejects.toThrow(`cannot reach ${ORIGIN}: ECONNREFUSED`);
+  });
+
+  it("turns DPoP on once: a second invalid_dpop_proof is an error", async () => {
+    const { auth, posts } = oauth(() => tokenError("invalid_dpop_proof"));
+    await expect(auth.authorize("GET", new URL(ORIGIN))).rejects.toThrow("(invalid_dpop_proof: invalid_dpop_proof described)");
+    expect(posts).toHaveLength(2);
+  });
+
+  it("takes a nonce only with use_dpop_nonce, and only once DPoP is on", async () => {
+    const early = oauth(() => tokenError("use_dpop_nonce", { "dpop-nonce": "n1" }));
+    await expect(early.auth.authorize("GET", new URL(ORIGIN))).rejects.toThrow("(use_dpop_nonce: use_dpop_nonce described)");
+    expect(early.posts).toHaveLength(1);
+    const other = oauth((call) => (call === 1 ? tokenError("invalid_dpop_proof") : tokenError("invalid_client", { "dpop-nonce": "n1" })));
+    await expect(other.auth.authorize("GET", new URL(ORIGIN))).rejects.toThrow("(invalid_client: invalid_client described)");
+    expect(other.posts).toHaveLength(2);
+  });
+
+  it("leaves out an error description that is not text", async () => {
+    const { auth } = oauth(() => new Response(JSON.stringify({ error: "server_error", error_description: 42 }), { status: 500 }));
+    await expect(auth.authorize("GET", new URL(ORIGIN))).rejects.toThrow(new RegExp(`service app ${CLIENT_ID} \\(server_error\\)$`));
+  });
+});
+
+describe("private keys from the environment", () => {
+  const JWK_KEY = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ format: "jwk" });
+
+  it("reads a JWK with spaces around it, from the variable or a file, and ignores a kid that is not text", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "statsig-okta-jwk-"));
+    writeFileSync(path.join(dir, "key.json"), `\n${JSON.stringify({ ...JWK_KEY, kid: 7 })}\n`);
+    for (const env of [
+      { OKTA_PRIVATE_KEY: `  ${JSON.stringify({ ...JWK_KEY, kid: 7 })}  ` },
+      { OKTA_PRIVATE_KEY_FILE: path.join(dir, "key.json") },
+    ]) {
+      const { auth, posts } = oauth(() => granted(), ORIGIN, undefined, env);
+      await auth.authorize("GET", new URL(ORIGIN));
+      expect(jwt(posts[0]!.form.get("client_assertion")!).header).toEqual({ alg: "RS256", typ: "JWT" });
+    }
+  });
+
+  it("treats a blank OKTA_PRIVATE_KEY_FILE as not set, and names a missing file without spaces", () => {
+    const deps = { fetch, nowSeconds: () => 0, timeoutMs: 1 };
+    expect(() => authFromEnv({ OKTA_CLIENT_ID: CLIENT_ID, OKTA_PRIVATE_KEY_FILE: "   " }, ORIGIN, deps)).toThrow(
+      "OKTA_CLIENT_ID is set but no private key",
+    );
+    expect(() => authFromEnv({ OKTA_CLIENT_ID: CLIENT_ID, OKTA_PRIVATE_KEY_FILE: " /nonexistent/key.pem " }, ORIGIN, deps)).toThrow(
+      /^cannot read OKTA_PRIVATE_KEY_FILE \(\/nonexistent\/key\.pem\): ENOENT$/,
+    );
+  });
+});
+
 describe("DPoP", () => {
   const api = new URL(`${ORIGIN}/api/v1/meta/types/user`);
   const nonceChallenge = (nonce: string) =>

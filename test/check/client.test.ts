@@ -67,10 +67,11 @@ const failure = async (promise: Promise<unknown>): Promise<string> => {
 describe("OktaClient rate limits (injected clock and sleep)", () => {
   const NOW_S = Date.UTC(2026, 0, 1, 12, 0, 0) / 1000;
 
-  it("waits until x-rate-limit-reset by Okta's Date header, plus a margin, then retries", async () => {
+  it("waits until x-rate-limit-reset by Okta's Date header (not its own clock), plus a margin, then retries", async () => {
+    // Okta's clock is 3 s ahead of ours: the wait is counted from Okta's.
     const { okta, slept, log, requests } = client((_, call) =>
       call === 1
-        ? rateLimited({ "x-rate-limit-reset": String(NOW_S + 7), date: new Date(NOW_S * 1000).toUTCString() })
+        ? rateLimited({ "x-rate-limit-reset": String(NOW_S + 10), date: new Date((NOW_S + 3) * 1000).toUTCString() })
         : json([{ id: "a" }]),
     );
     expect(await okta.getAll("/api/v1/apps/0oa1/groups?limit=200")).toEqual([{ id: "a" }]);
@@ -145,6 +146,11 @@ describe("OktaClient pagination", () => {
     ]);
   });
 
+  it("refuses a next link outside the management API", async () => {
+    const { okta } = client(() => json([1], 200, { link: `<${ORIGIN}/oauth2/v1/keys>; rel="next"` }));
+    expect(await failure(okta.getAll("/api/v1/apps/0oa1/groups"))).toBe("Okta returned a link outside /api/v1/: /oauth2/v1/keys");
+  });
+
   it("refuses a next link that loops back to a page already read", async () => {
     const { okta, requests } = client((url, call) => {
       if (call > 5) throw new Error("the client kept following a pagination loop");
@@ -168,6 +174,27 @@ describe("OktaClient requests", () => {
     expect(init.signal).toBeInstanceOf(AbortSignal);
   });
 
+  it("says a 404 as Okta said it when the caller has nothing to add", async () => {
+    const { okta } = client(() => json({ errorCode: "E0000007", errorSummary: "Not found" }, 404));
+    expect(await failure(okta.get("/api/v1/x"))).toBe("GET /api/v1/x: 404 error (E0000007 Not found)");
+  });
+
+  it("does not retry other statuses, and cancels bodies it does not read", async () => {
+    const always: Authenticator = { ...tokenAuth, retryAfterUnauthorized: () => true };
+    const forbidden = client(() => json({}, 403), { auth: always });
+    await failure(forbidden.okta.get("/api/v1/x"));
+    expect(forbidden.requests).toHaveLength(1);
+    // A 429 and a 401 without a body: nothing to cancel.
+    const bare = client(
+      (_, call) => (call === 1 ? new Response(null, { status: 429 }) : call === 2 ? new Response(null, { status: 401 }) : json({ ok: 1 })),
+      {
+        auth: always,
+      },
+    );
+    expect(await bare.okta.get("/api/v1/x")).toEqual({ ok: 1 });
+    expect(bare.slept).toEqual([10_000]);
+  });
+
   it("explains a 404 in the caller's words, and a non-JSON answer", async () => {
     const notFound = client(() => json({ errorCode: "E0000007", errorSummary: "Not found: Resource not found: x (App)" }, 404));
     expect(await failure(notFound.okta.get("/api/v1/apps/x", "Okta has no app x"))).toBe(
@@ -183,6 +210,13 @@ describe("OktaClient failures say what to do", () => {
   const answering = (status: number, body: unknown = {}, headers: Record<string, string> = {}, auth = tokenAuth) =>
     client(() => (body === null ? new Response(null, { status, headers }) : json(body, status, headers)), { auth });
   const INVALID = { errorCode: "E0000011", errorSummary: "Invalid token provided" };
+
+  it("says nothing about scopes on a 401 for a path it has none for", async () => {
+    const { okta } = answering(401, INVALID, {}, oauthAuth);
+    expect(await failure(okta.get("/api/v1/other"))).toBe(
+      "GET /api/v1/other: 401 error (E0000011 Invalid token provided). Okta does not accept the access token of OAuth service app 0oasvc",
+    );
+  });
 
   it.each([
     [

@@ -11,7 +11,7 @@ import { mkdtempSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import { connect, type AddressInfo, type Socket } from "node:net";
 import { readFileSync } from "node:fs";
-import { createServer as createTlsServer } from "node:tls";
+import { createSecureContext, createServer as createTlsServer, type SecureContext } from "node:tls";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { Duplex } from "node:stream";
@@ -214,13 +214,18 @@ describe("check through HTTPS_PROXY to an https org", () => {
   const CERT = path.resolve("test/fixtures/tls/localhost-cert.pem");
 
   /** A TLS front for the fake org on 127.0.0.1, with a test certificate for `localhost` (valid 2000-2100). */
-  async function httpsOrg(): Promise<{ fake: FakeOktaServer; origin: string; servernames: unknown[] }> {
+  async function httpsOrg(): Promise<{ fake: FakeOktaServer; origin: string; servernames: string[] }> {
     const fake = await fakeOrg();
     const sockets: Socket[] = [];
-    const servernames: unknown[] = [];
-    const front = createTlsServer({ cert: readFileSync(CERT), key: readFileSync("test/fixtures/tls/localhost-key.pem") }, (socket) => {
+    const servernames: string[] = [];
+    const identity = { cert: readFileSync(CERT), key: readFileSync("test/fixtures/tls/localhost-key.pem") };
+    // SNI is seen in the client's first message, before it verifies (or rejects) the certificate.
+    const SNICallback = (servername: string, done: (error: Error | null, context: SecureContext) => void) => {
+      servernames.push(servername);
+      done(null, createSecureContext(identity));
+    };
+    const front = createTlsServer({ ...identity, SNICallback }, (socket) => {
       const upstream = connect(Number(new URL(fake.origin).port), "127.0.0.1");
-      servernames.push(socket.servername);
       sockets.push(socket, upstream);
       socket.pipe(upstream).pipe(socket);
       upstream.on("error", () => socket.destroy());
@@ -258,7 +263,7 @@ describe("check through HTTPS_PROXY to an https org", () => {
   });
 
   it("verifies Okta's certificate through the tunnel as without a proxy", async () => {
-    const { fake, origin } = await httpsOrg();
+    const { fake, origin, servernames } = await httpsOrg();
     const tunnel = await proxy();
     // This process does not trust the test certificate.
     const result = await check(origin, { OKTA_API_TOKEN: TOKEN, HTTPS_PROXY: tunnel.url });
@@ -266,6 +271,7 @@ describe("check through HTTPS_PROXY to an https org", () => {
     expect(result.stderr).toBe(`statsig-okta check: cannot reach ${origin}: DEPTH_ZERO_SELF_SIGNED_CERT\n`);
     expect(Buffer.concat(tunnel.tunnelled).includes(TOKEN)).toBe(false);
     expect(fake.requests).toEqual([]);
+    expect(servernames).toEqual(["localhost"]);
   });
 });
 

@@ -67,3 +67,27 @@ describe("nextLink", () => {
     expect(nextLink(header)).toBe(next);
   });
 });
+
+describe("org URLs and links, edge cases", () => {
+  it.each([
+    ["127.10.200.30", true],
+    ["127.0.10.100", true],
+    ["1127.0.0.1", false],
+    ["127.0.0.1.example.com", false],
+  ])("isLoopbackHost(%s) is %s", (host, loopback) => {
+    expect(isLoopbackHost(host)).toBe(loopback);
+  });
+
+  it("refuses a user name or a password alone in --org-url", () => {
+    expect(() => parseOrgUrl("https://ops@acme.okta.com")).toThrow("--org-url must not contain a user name or password");
+    expect(() => parseOrgUrl("https://:pw@acme.okta.com")).toThrow("--org-url must not contain a user name or password");
+  });
+
+  it("takes only a first label ending in -admin for the admin console", () => {
+    expect(parseOrgUrl("https://eu.acme-admin.okta.com")).toBe("https://eu.acme-admin.okta.com");
+  });
+
+  it("refuses a link that is not a URL", () => {
+    expect(() => onOrigin("https://acme.okta.com", "http://[", "/api/v1/")).toThrow('Okta returned a link that is not a URL: "http://["');
+  });
+});
