@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { fail, packageVersion, wantsJson } from "./cliErrors";
 import { processIo, UsageError, type CliIo } from "./cliIo";
 
 const USAGE = `Usage: statsig-okta <command> [options]
@@ -8,7 +9,8 @@ Commands:
   check   Compare a live Okta org with Statsig's five steps and a stack's config (read-only).
   roles   Who has which Statsig org role in a live Okta org, and why; findings to fix (read-only).
 
-Run \`statsig-okta <command> --help\` for a command's options.
+Run \`statsig-okta <command> --help\` for a command's options, \`statsig-okta --version\` for the version.
+Under --json, a failure also prints {"result":"error","command":…,"exitCode":…,"message":…} on stdout.
 `;
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -30,9 +32,16 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     io.stdout(USAGE);
     return 0;
   }
+  if (name === "--version") {
+    io.stdout(`${packageVersion()}\n`);
+    return 0;
+  }
+  const json = wantsJson(rest);
   const load = commands[name];
   if (!load) {
-    io.stderr(`statsig-okta: unknown command "${name}"\n\n${USAGE}`);
+    const message = `unknown command "${name}": the commands are ${Object.keys(commands).join(", ")}`;
+    fail(io, { command: undefined, json, exitCode: 2, message });
+    io.stderr(`\n${USAGE}`);
     return 2;
   }
   try {
@@ -40,11 +49,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       await load()
     )(rest, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`statsig-okta ${name}: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    const message =
+      error instanceof UsageError
+        ? `${error.message}${/[.?]$/.test(error.message) ? "" : "."} Run \`statsig-okta ${name} --help\` for the options.`
+        : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    return fail(io, { command: name, json, exitCode: 2, message });
   }
 }
 

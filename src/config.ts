@@ -2,6 +2,7 @@
  * Stack config to component args, for the root program and for `plan` and `check`. Pure: no Pulumi runtime.
  */
 import type { OrgRolesArgs } from "./args";
+import { closest } from "./suggest";
 import { checkOrgRolesArgs, formatPath, NAME_PATTERN, NAME_RULE, OrgRolesArgsError, type ArgsIssue, type ValidArgs } from "./validation";
 
 /** The config namespace of the root project (its `name` in Pulumi.yaml). */
@@ -39,14 +40,20 @@ const configPath = (path: (string | number)[]) => `${CONFIG_NAMESPACE}:${formatP
 export function argsFromConfig(config: Record<string, string>): { name: string; args: OrgRolesArgs; valid: ValidArgs } {
   const issues: ArgsIssue[] = [];
   const values: Record<string, unknown> = {};
+  const empty: string[] = [];
   for (const [fullKey, text] of Object.entries(config)) {
     if (!fullKey.startsWith(`${CONFIG_NAMESPACE}:`)) continue; // okta:* and others belong to their providers
     const key = fullKey.slice(CONFIG_NAMESPACE.length + 1);
     const kind = (CONFIG_KEYS as Record<string, Kind | undefined>)[key];
     if (!kind) {
-      const near = Object.keys(CONFIG_KEYS).find((known) => known.toLowerCase() === key.toLowerCase());
+      const near = closest(key, Object.keys(CONFIG_KEYS));
       const hint = near ? `did you mean ${CONFIG_NAMESPACE}:${near}?` : `Known keys: ${Object.keys(CONFIG_KEYS).join(", ")}`;
       issues.push({ path: [key], message: `unknown config key; ${hint}` });
+      continue;
+    }
+    // `key:` with nothing after it: left out, so validation says whether the key is required.
+    if (text.trim() === "") {
+      empty.push(key);
       continue;
     }
     const parsed = parseValue(kind, text);
@@ -61,10 +68,28 @@ export function argsFromConfig(config: Record<string, string>): { name: string; 
     });
   }
   const checked = checkOrgRolesArgs(args);
-  issues.push(...checked.issues);
+  for (const key of empty) {
+    // Left out, the key has no issue of its own but "is required".
+    const required = checked.issues.find((issue) => issue.path[0] === key);
+    issues.push({
+      path: [key],
+      message: required
+        ? `is empty but required${required.message.replace(/^is required/, "")}; set it in the stack file or with \`pulumi config set ${CONFIG_NAMESPACE}:${key} <value>\``
+        : `is empty: ${EXPECTED[CONFIG_KEYS[key as keyof typeof CONFIG_KEYS]]}, or remove the line to use the default`,
+    });
+  }
+  issues.push(...checked.issues.filter((issue) => !empty.includes(String(issue.path[0]))));
   if (issues.length > 0 || !checked.value) throw new OrgRolesArgsError("The stack config", issues, configPath);
   return { name: (name as string | undefined) ?? DEFAULT_COMPONENT_NAME, args: args as unknown as OrgRolesArgs, valid: checked.value };
 }
+
+/** What a value of each kind looks like, for an empty one. */
+const EXPECTED: Record<Kind, string> = {
+  string: "give a value",
+  boolean: "use true or false",
+  number: "give a whole number",
+  json: "give a YAML list",
+};
 
 function parseValue(kind: Kind, text: string): { ok: true; value: unknown } | { ok: false; message: string } {
   switch (kind) {
@@ -72,7 +97,7 @@ function parseValue(kind: Kind, text: string): { ok: true; value: unknown } | { 
       return { ok: true, value: text };
     case "boolean":
       if (text === "true" || text === "false") return { ok: true, value: text === "true" };
-      return { ok: false, message: `${JSON.stringify(text)} is not a boolean: use true or false` };
+      return { ok: false, message: `${JSON.stringify(text)} is not a boolean: ${EXPECTED.boolean}` };
     case "number":
       // Digits only: Number() would also take "0x10", "1e1" and " 5 ".
       if (/^-?\d{1,9}$/.test(text)) return { ok: true, value: Number(text) };

@@ -4,11 +4,10 @@
  * a program that embeds OrgRoles and reads its args from one structured config key (`--key`). Anything the
  * offline reader cannot resolve (an ESC environment, an encrypted key it needs) is an error, never a default.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import * as path from "node:path";
-import * as yaml from "js-yaml";
 import { argsFromConfig, CONFIG_NAMESPACE, DEFAULT_COMPONENT_NAME } from "./config";
-import { EXAMPLE_STACK, readStackConfig, StackFileError, stackFilePath } from "./stackFile";
+import { EXAMPLE_STACK, loadYamlFile, readStackConfig, StackFileError, stackFilePath, stackNameProblem } from "./stackFile";
 import { checkOrgRolesArgs, formatPath, NAME_PATTERN, NAME_RULE, OrgRolesArgsError, type ValidArgs } from "./validation";
 
 export interface SourceOptions {
@@ -59,6 +58,11 @@ export function sourceOptionsFrom(
 
 /** `--key` reads a stack file and `--name` goes with `--key`: a flag that would be ignored is refused. */
 export function flagProblem(options: Pick<SourceOptions, "stack" | "configFile" | "key" | "name">): string | undefined {
+  if (options.stack !== undefined && options.configFile !== undefined) return "give --stack or --config, not both";
+  if (options.stack !== undefined) {
+    const problem = stackNameProblem(options.stack);
+    if (problem) return problem;
+  }
   if (options.name !== undefined && options.key === undefined) return "--name goes with --key";
   if (options.key !== undefined && options.stack === undefined && options.configFile === undefined) {
     return "--key reads a stack's config: give --stack or --config too";
@@ -88,12 +92,8 @@ interface Project {
 function readProject(dir: string): Project | undefined {
   const file = ["Pulumi.yaml", "Pulumi.yml"].map((name) => path.join(dir, name)).find((f) => existsSync(f));
   if (!file) return undefined;
-  let doc: unknown;
-  try {
-    doc = yaml.load(readFileSync(file, "utf8"), { json: true });
-  } catch (error) {
-    throw new StackFileError(`${file} is not valid YAML: ${(error as Error).message.split("\n")[0]}`);
-  }
+  // The same size limit as stack files; Pulumi.yaml's config block is small, and read key by key.
+  const doc = loadYamlFile(file);
   const project = doc as { name?: unknown; config?: unknown } | null;
   if (!project || typeof project.name !== "string") throw new StackFileError(`${file} has no project name`);
   const config: Record<string, string> = {};

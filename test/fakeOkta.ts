@@ -159,9 +159,23 @@ export class FakeOkta implements pulumi.runtime.Mocks {
         if (inputs.profile !== undefined) JSON.parse(inputs.profile); // Okta rejects a profile that is not JSON
         if (this.preview || inputs.appId === undefined || inputs.groupId === undefined) return { id: undefined, state: { ...inputs } };
         return this.putAssignment(String(inputs.appId), String(inputs.groupId), inputs);
-      case "okta:index/pushGroup:PushGroup":
+      case "okta:index/pushGroup:PushGroup": {
         requireInputs(type, inputs, ["appId", "sourceGroupId"]);
+        // Mocks register every resource again on a later run, where the engine would only read an unchanged
+        // link; a changed one it replaces, unlinking first (deleteBeforeReplace).
+        const existing = this.preview
+          ? undefined
+          : this.push.mappings(String(inputs.appId)).find((m) => m.sourceGroupId === inputs.sourceGroupId);
+        if (existing) {
+          const sameTarget =
+            inputs.targetGroupId !== undefined
+              ? existing.targetGroupId === inputs.targetGroupId
+              : this.push.groups(String(inputs.appId)).some((g) => g.id === existing.targetGroupId && g.name === inputs.targetGroupName);
+          if (sameTarget) return { id: existing.id, state: { ...inputs, targetGroupId: existing.targetGroupId } };
+          this.push.destroyResource(existing.id);
+        }
         return this.push.mockResource(inputs, this.preview) as { id: string | undefined; state: Record<string, any> };
+      }
       case "pulumi:providers:okta":
         return { id: known(`${name}-provider`), state: { ...inputs } };
       case "okta:app/saml:Saml":

@@ -58,6 +58,33 @@ describe("argsFromConfig", () => {
     );
   });
 
+  it("suggests the closest key for a typo", () => {
+    expect(() => argsFromConfig({ "statsig-okta:appId": APP, "statsig-okta:roleGroup": "[]" })).toThrow(
+      "The stack config has 1 invalid input:\n  - statsig-okta:roleGroup: unknown config key; did you mean statsig-okta:roleGroups?",
+    );
+  });
+
+  it("says an empty value is empty: required, or what to give", () => {
+    expect(() =>
+      argsFromConfig({
+        "statsig-okta:appId": "",
+        "statsig-okta:protect": " ",
+        "statsig-okta:firstPriority": "",
+        "statsig-okta:roleGroups": "",
+        "statsig-okta:userTypeId": "",
+      }),
+    ).toThrow(
+      [
+        "The stack config has 5 invalid inputs:",
+        '  - statsig-okta:appId: is empty but required: an Okta app id, "0oa" and 17 letters or digits, e.g. "0oa1b2c3d4e5f6g7h8i9"; set it in the stack file or with `pulumi config set statsig-okta:appId <value>`',
+        "  - statsig-okta:protect: is empty: use true or false, or remove the line to use the default",
+        "  - statsig-okta:firstPriority: is empty: give a whole number, or remove the line to use the default",
+        "  - statsig-okta:roleGroups: is empty: give a YAML list, or remove the line to use the default",
+        "  - statsig-okta:userTypeId: is empty: give a value, or remove the line to use the default",
+      ].join("\n"),
+    );
+  });
+
   it("rejects a roleGroups value that is not structured config", () => {
     expect(() => argsFromConfig({ "statsig-okta:appId": APP, "statsig-okta:roleGroups": "00g1b2c3d4e5f6g7h8i9=Admin" })).toThrow(
       /statsig-okta:roleGroups: is not valid structured config/,

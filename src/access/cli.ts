@@ -1,8 +1,10 @@
+import { fail } from "../cliErrors";
 import { UsageError, type CliIo } from "../cliIo";
 import { authFromEnv, scrubbedOutput, type Authenticator } from "../check/auth";
 import { parseCommandArgs, resolveOrgTarget, TARGET_OPTIONS, targetOptionsHelp } from "../check/command";
 import { failureMessage } from "../check/errors";
 import { OktaClient } from "../check/http";
+import { proxiedFetch, PROXY_HELP } from "../check/proxy";
 import { ROLES_SCOPES } from "../check/scopes";
 import { explainRoles } from "./explain";
 import { formatCsv, formatJson, formatTable, summaryLine, type ReportContext } from "./format";
@@ -35,6 +37,7 @@ Credentials, from the environment (as for \`statsig-okta check\`):
                                      and an admin role that can read users, groups and the app (a Read-only
                                      Administrator is likely the minimum; unconfirmed).
 
+${PROXY_HELP}
 Exit status: 0 no findings, 1 findings, 2 the roles could not be read.
 `;
 
@@ -42,12 +45,11 @@ const OPTIONS = { ...TARGET_OPTIONS, json: { type: "boolean" }, csv: { type: "bo
 
 /** `statsig-okta roles`: 0 without findings, 1 with findings, 2 when it could not read the roles. */
 export async function runRoles(args: string[], io: CliIo): Promise<number> {
-  const values = parseCommandArgs("roles", args, OPTIONS);
+  const values = parseCommandArgs(args, OPTIONS);
   if (values.help) {
     io.stdout(ROLES_USAGE);
     return 0;
   }
-  if (values.stack !== undefined && values.config !== undefined) throw new UsageError("give --stack or --config, not both");
   if (values.json && values.csv) throw new UsageError("give --json or --csv, not both");
 
   let auth: Authenticator | undefined;
@@ -58,11 +60,12 @@ export async function runRoles(args: string[], io: CliIo): Promise<number> {
 
     // OAuth asks for the scopes of `roles` unless OKTA_SCOPES names others.
     const env = io.env.OKTA_SCOPES?.trim() ? io.env : { ...io.env, OKTA_SCOPES: ROLES_SCOPES.join(" ") };
-    auth = authFromEnv(env, origin, { fetch, nowSeconds: () => Math.floor(Date.now() / 1000), timeoutMs: 30_000 });
+    const send = proxiedFetch(io.env);
+    auth = authFromEnv(env, origin, { fetch: send, nowSeconds: () => Math.floor(Date.now() / 1000), timeoutMs: 30_000 });
     let requests = 0;
     const counted: typeof fetch = (input, init) => {
       requests++;
-      return fetch(input, init);
+      return send(input, init);
     };
     const client = new OktaClient({ origin, auth, fetch: counted, log: (line) => stderr(`${line}\n`) });
     const started = Date.now();
@@ -79,9 +82,6 @@ export async function runRoles(args: string[], io: CliIo): Promise<number> {
     for (const chunk of output) stdout(chunk);
     return report.findings.length === 0 ? 0 : 1;
   } catch (error) {
-    const message = failureMessage(error);
-    stderr(`statsig-okta roles: ${message}\n`);
-    if (values.json) stdout(`${JSON.stringify({ result: "error", message })}\n`);
-    return 2;
+    return fail({ stdout, stderr }, { command: "roles", json: values.json === true, exitCode: 2, message: failureMessage(error) });
   }
 }

@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { UsageError, type CliIo } from "../cliIo";
+import { fail } from "../cliErrors";
+import type { CliIo } from "../cliIo";
 import { authFromEnv, scrubbedOutput, type Authenticator } from "./auth";
 import { parseCommandArgs, resolveOrgTarget, TARGET_OPTIONS, targetOptionsHelp } from "./command";
 import { compare } from "./compare";
@@ -8,6 +9,7 @@ import { CheckError, failureMessage } from "./errors";
 import { OktaClient } from "./http";
 import { importFile } from "./importFile";
 import { fetchLiveState } from "./live";
+import { proxiedFetch, PROXY_HELP } from "./proxy";
 import { comparePushLinks, fetchPushLinks } from "./pushLinks";
 import { CHECK_SCOPES, PUSH_LINK_SCOPES } from "./scopes";
 import { formatText, importResources, problemCount, toJson, type Report } from "./report";
@@ -19,7 +21,7 @@ Read-only: it sends only GET requests to Okta's management API.
 
 Options:
 ${targetOptionsHelp("Compare with", "the component's defaults (personal mode)")}
-  --json               Print the result as JSON.
+  --json               Print the result as JSON (and a failure as {"result":"error",...}).
   --import-file FILE   Write a \`pulumi import --file\` file for the objects that exist in Okta, as children of
                        the OrgRoles component (for a stack that does not have it yet; Pulumi 3.94+).
   -h, --help           Show this help.
@@ -31,6 +33,7 @@ Credentials, from the environment:
                                      ${CHECK_SCOPES.join(" ")}
                                      and, with projectRoles, ${PUSH_LINK_SCOPES.join(" ")}
 
+${PROXY_HELP}
 Exit status: 0 everything matches, 1 differences found, 2 the check could not be done.
 `;
 
@@ -38,7 +41,7 @@ const OPTIONS = { ...TARGET_OPTIONS, json: { type: "boolean" }, "import-file": {
 
 /** `statsig-okta check`: 0 when the org matches, 1 on differences, 2 when it could not check. */
 export async function runCheck(args: string[], io: CliIo): Promise<number> {
-  const values = parseCommandArgs("check", args, OPTIONS);
+  const values = parseCommandArgs(args, OPTIONS);
   if (values.help) {
     io.stdout(CHECK_USAGE);
     return 0;
@@ -47,15 +50,15 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   let auth: Authenticator | undefined;
   const { stdout, stderr } = scrubbedOutput(io, () => auth);
 
-  if (values.stack !== undefined && values.config !== undefined) throw new UsageError("give --stack or --config, not both");
   try {
     const { target, origin } = resolveOrgTarget(io.cwd, values);
     for (const note of target.notes ?? []) stderr(`statsig-okta check: ${note}\n`);
 
     // Project roles add the push links' read scopes; without them, check asks for no more than it reads.
     const scopes = target.expected.pushLinks.length > 0 ? [...CHECK_SCOPES, ...PUSH_LINK_SCOPES] : CHECK_SCOPES;
-    auth = authFromEnv(io.env, origin, { fetch, nowSeconds: () => Math.floor(Date.now() / 1000), timeoutMs: 30_000 }, scopes);
-    const client = new OktaClient({ origin, auth, log: (line) => stderr(`${line}\n`) });
+    const send = proxiedFetch(io.env);
+    auth = authFromEnv(io.env, origin, { fetch: send, nowSeconds: () => Math.floor(Date.now() / 1000), timeoutMs: 30_000 }, scopes);
+    const client = new OktaClient({ origin, auth, fetch: send, log: (line) => stderr(`${line}\n`) });
     const { expected } = target;
     const live = await fetchLiveState(client, {
       appId: expected.appId,
@@ -98,9 +101,6 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     stdout(values.json ? `${JSON.stringify(toJson(report), null, 2)}\n` : formatText(report));
     return problemCount(report) === 0 ? 0 : 1;
   } catch (error) {
-    const message = failureMessage(error);
-    stderr(`statsig-okta check: ${message}\n`);
-    if (values.json) stdout(`${JSON.stringify({ result: "error", message })}\n`);
-    return 2;
+    return fail({ stdout, stderr }, { command: "check", json: values.json === true, exitCode: 2, message: failureMessage(error) });
   }
 }

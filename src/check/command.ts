@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { describeParseError } from "../cliErrors";
 import { UsageError } from "../cliIo";
 import { CONFIG_NAMESPACE, DEFAULT_COMPONENT_NAME } from "../config";
 import { sourceOptionsFrom } from "../source";
@@ -42,11 +43,11 @@ type Values<T extends Options> = ReturnType<
 >["values"];
 
 /** A command's options, strictly: an unknown option or a positional is a {@link UsageError}. */
-export function parseCommandArgs<T extends Options>(command: string, args: string[], options: T): Values<T> {
+export function parseCommandArgs<T extends Options>(args: string[], options: T): Values<T> {
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}. Run \`statsig-okta ${command} --help\` for the options.`);
+    throw new UsageError(describeParseError(error, options));
   }
 }
 

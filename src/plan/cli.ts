@@ -1,4 +1,6 @@
 import { parseArgs } from "node:util";
+import { DEFAULT_COMPONENT_NAME } from "../config";
+import { describeParseError, fail } from "../cliErrors";
 import { UsageError, type CliIo } from "../cliIo";
 import { describeOrgRoles } from "../desired";
 import { flagProblem, readSource, shownFile, sourceOptionsFrom } from "../source";
@@ -16,54 +18,47 @@ Offline: no Okta, no credentials, no Pulumi CLI. Reads the stack file over the p
   --key KEY       for a program that embeds OrgRoles: the config key holding its args as one object
                   (KEY in the project's namespace, or project:KEY). Without it: the statsig-okta:* keys
                   of this package's root program
-  --name NAME     with --key: the component's name in that program (default: statsig)
-  --json          print the plan as JSON
+  --name NAME     with --key: the component's name in that program (default: ${DEFAULT_COMPONENT_NAME})
+  --json          print the plan as JSON (and a failure as {"result":"error",...})
   With neither --stack nor --config, plans the example stack (Pulumi.example.yaml, placeholder ids).
 
 Exit status: 0 valid config, 1 invalid config (the error names each config key), 2 could not plan.
 `;
 
+const OPTIONS = {
+  stack: { type: "string" },
+  config: { type: "string" },
+  key: { type: "string" },
+  name: { type: "string" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
 export async function runPlanCommand(argv: string[], io: CliIo): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        stack: { type: "string" },
-        config: { type: "string" },
-        key: { type: "string" },
-        name: { type: "string" },
-        json: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
+    ({ values } = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }));
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${HELP}`);
+    throw new UsageError(describeParseError(error, OPTIONS));
   }
   if (values.help) {
     io.stdout(HELP);
     return 0;
   }
-  if (values.stack !== undefined && values.config !== undefined) throw new UsageError("give --stack or --config, not both");
-  const problem = flagProblem(sourceOptionsFrom(io.cwd, values));
+  const json = values.json === true;
+  const options = sourceOptionsFrom(io.cwd, values);
+  const problem = flagProblem(options);
   if (problem) throw new UsageError(problem);
+  const failure = (exitCode: number, message: string) => fail(io, { command: "plan", json, exitCode, message });
   try {
-    const source = readSource(sourceOptionsFrom(io.cwd, values));
+    const source = readSource(options);
     for (const note of source.notes) io.stderr(`statsig-okta plan: ${note}\n`);
     const plan = toPlan(describeOrgRoles(source.name, source.valid), source.file);
-    io.stdout(values.json ? `${JSON.stringify(plan, null, 2)}\n` : formatPlan(plan));
+    io.stdout(json ? `${JSON.stringify(plan, null, 2)}\n` : formatPlan(plan));
     return 0;
   } catch (error) {
-    if (error instanceof OrgRolesArgsError) {
-      io.stderr(`statsig-okta plan: ${shownFile({ cwd: io.cwd, stack: values.stack, configFile: values.config })}: ${error.message}\n`);
-      return 1;
-    }
-    if (error instanceof StackFileError) {
-      io.stderr(`statsig-okta plan: ${error.message}\n`);
-      return 2;
-    }
+    if (error instanceof OrgRolesArgsError) return failure(1, `${shownFile(options)}: ${error.message}`);
+    if (error instanceof StackFileError) return failure(2, error.message);
     throw error;
   }
 }

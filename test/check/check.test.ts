@@ -316,23 +316,6 @@ describe("statsig-okta check (in-process)", () => {
     expect(result.code).toBe(1);
   });
 
-  it("waits out a 429 until x-rate-limit-reset with a message, then retries", async () => {
-    const fake = await start(personalOrg(), { rateLimitOnce: `/api/v1/apps/${APP_ID}/groups` });
-    const result = await runInProcess(["--org-url", fake.origin, "--app-id", APP_ID], env, tmp());
-
-    expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(
-      new RegExp(
-        `^Okta rate limit reached on GET /api/v1/apps/${APP_ID}/groups\\?limit=200: waiting [12]s for it to reset, then retrying \\(1 of 3\\)\\n$`,
-      ),
-    );
-    const tries = fake.requests.filter((r) => r.path.includes("/groups"));
-    expect(tries).toHaveLength(2);
-    const reset = (Math.floor(tries[0]!.at / 1000) + 1) * 1000;
-    expect(tries[1]!.at).toBeGreaterThanOrEqual(reset);
-    expectOnlyGets(fake);
-  });
-
   it("reads the configured user type's schema and mappings, and names it in the import id", async () => {
     const org = personalOrg();
     org.userSchemas[CONTRACTOR_SCHEMA_ID] = { statsigOrgRole: oktaAttribute() };
@@ -386,18 +369,48 @@ describe("statsig-okta check (in-process)", () => {
     [["--org-url", "https://acme.okta.com", "--app-id", "0oa-short"], /--app-id: "0oa-short" is not an Okta app id/],
     [["--org-url", "https://acme-admin.okta.com", "--app-id", APP_ID], /use the org URL https:\/\/acme\.okta\.com/],
     [["--org-url", "https://acme.okta.com", "--stack", "a", "--config", "b.yaml"], /give --stack or --config, not both/],
-    [["--bogus"], /Unknown option '--bogus'/],
+    [
+      ["--bogus"],
+      /unknown option --bogus; options: --org-url, --app-id, --stack, --config, --key, --name, --help, --json, --import-file\. Run/,
+    ],
+    [["--org-url", "https://acme.okta.com", "--stak", "prod"], /unknown option --stak; did you mean --stack\? Run/],
+    [["--org-url", "https://acme.okta.com", "--stack", ""], /--stack is empty: give a stack name/],
+    [["--org-url", "https://acme.okta.com", "--stack", "../prod"], /--stack "\.\.\/prod" is not a stack name/],
+    [["--org-url", "https://acme.okta.com", "--stack", "nosuch"], /: ENOENT \(no such file\)\. Stacks in .*: one, two$/m],
   ])("refuses %j with exit 2 before any request", async (args, message) => {
     const fetchSpy = vi.fn(() => Promise.reject(new Error("no request expected")));
     vi.stubGlobal("fetch", fetchSpy);
     try {
-      const result = await runInProcess(args, env, tmp());
+      const dir = tmp();
+      for (const stack of ["two", "one"]) writeFileSync(path.join(dir, `Pulumi.${stack}.yaml`), "config: {}\n");
+      const result = await runInProcess([...args, "--json"], env, dir);
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(message);
+      // Every failure under --json: one error object on stdout, with the same text.
+      expect(JSON.parse(result.stdout)).toEqual({
+        result: "error",
+        command: "check",
+        exitCode: 2,
+        message: result.stderr.replace(/^statsig-okta check: /, "").trimEnd(),
+      });
       expect(fetchSpy).not.toHaveBeenCalled();
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+
+  it("says why it cannot write the import file, exit 2", async () => {
+    const fake = await start(personalOrg());
+    const dir = tmp();
+    const result = await runInProcess(
+      ["--org-url", fake.origin, "--app-id", APP_ID, "--import-file", "missing/import.json", "--json"],
+      env,
+      dir,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("statsig-okta check: cannot write missing/import.json: ENOENT\n");
+    expect(JSON.parse(result.stdout)).toMatchObject({ result: "error", exitCode: 2, message: "cannot write missing/import.json: ENOENT" });
+    expectNoSecret(result, TOKEN);
   });
 
   it("needs credentials", async () => {

@@ -57,7 +57,37 @@ describe("nextLink", () => {
     ['<https://a/api/v1/x?limit=20>; rel="self", <https://a/api/v1/x?after=5&limit=20>; rel="next"', "https://a/api/v1/x?after=5&limit=20"],
     ['<https://a/api/v1/x?after=5>; rel="next", <https://a/api/v1/x>; rel="self"', "https://a/api/v1/x?after=5"],
     ["<https://a/api/v1/x?after=a,b>; rel=next", "https://a/api/v1/x?after=a,b"],
+    // Spacing Okta does not use but HTTP allows.
+    ['<https://a/api/v1/x>;rel="next"', "https://a/api/v1/x"],
+    ['<https://a/api/v1/x>; rel="self",<https://a/api/v1/y>; rel="next"', "https://a/api/v1/y"],
+    ['  <https://a/api/v1/x>; rel="next"', "https://a/api/v1/x"],
+    ['junk <https://a/api/v1/x>; rel="next"', undefined],
+    ["", undefined],
   ])("reads %j", (header, next) => {
     expect(nextLink(header)).toBe(next);
+  });
+});
+
+describe("org URLs and links, edge cases", () => {
+  it.each([
+    ["127.10.200.30", true],
+    ["127.0.10.100", true],
+    ["1127.0.0.1", false],
+    ["127.0.0.1.example.com", false],
+  ])("isLoopbackHost(%s) is %s", (host, loopback) => {
+    expect(isLoopbackHost(host)).toBe(loopback);
+  });
+
+  it("refuses a user name or a password alone in --org-url", () => {
+    expect(() => parseOrgUrl("https://ops@acme.okta.com")).toThrow("--org-url must not contain a user name or password");
+    expect(() => parseOrgUrl("https://:pw@acme.okta.com")).toThrow("--org-url must not contain a user name or password");
+  });
+
+  it("takes only a first label ending in -admin for the admin console", () => {
+    expect(parseOrgUrl("https://eu.acme-admin.okta.com")).toBe("https://eu.acme-admin.okta.com");
+  });
+
+  it("refuses a link that is not a URL", () => {
+    expect(() => onOrigin("https://acme.okta.com", "http://[", "/api/v1/")).toThrow('Okta returned a link that is not a URL: "http://["');
   });
 });

@@ -1,0 +1,33 @@
+/**
+ * The edit distance between two words (Damerau-Levenshtein, optimal string alignment): insertions,
+ * deletions, substitutions and swaps of neighbours each count 1. Case counts too; {@link closest} ignores it.
+ */
+export function editDistance(a: string, b: string): number {
+  // d[i][j]: distance between the first i letters of a and the first j of b. Row 0 and column 0 start as
+  // the distance to an empty prefix (i + j there); the loop overwrites every other cell.
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => i + j));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * The candidate a mistyped word most likely meant, ignoring case: the nearest by {@link editDistance}, if it
+ * is within a third of the word's length (at least 1), so short unrelated words suggest nothing. Ties go to
+ * the earlier candidate.
+ */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  const limit = Math.max(1, Math.floor(word.length / 3));
+  let best: { candidate: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (distance <= limit && (best === undefined || distance < best.distance)) best = { candidate, distance };
+  }
+  return best?.candidate;
+}

@@ -1,0 +1,144 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../src/cli";
+import { describeParseError, packageVersion, wantsJson } from "../src/cliErrors";
+
+async function run(argv: string[], cwd = process.cwd()) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {}, cwd });
+  return { code, stdout, stderr };
+}
+
+function stackDir(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "statsig-okta-cli-"));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+/** The one error shape of every failure under --json, carrying the stderr text. */
+function expectJsonError(result: { code: number; stdout: string; stderr: string }, command: string | undefined, exitCode: number) {
+  expect(result.code).toBe(exitCode);
+  const prefix = command === undefined ? "statsig-okta: " : `statsig-okta ${command}: `;
+  const message = result.stderr.split("\n\nUsage:")[0]!.replace(prefix, "").trimEnd();
+  expect(JSON.parse(result.stdout)).toEqual({ result: "error", ...(command ? { command } : {}), exitCode, message });
+}
+
+describe("statsig-okta", () => {
+  it("--version prints package.json's version", async () => {
+    const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+    expect(await run(["--version"])).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+    const built = spawnSync(process.execPath, [path.resolve("dist/cli.js"), "--version"], { encoding: "utf8" });
+    expect(built.stdout).toBe(`${version}\n`);
+  });
+
+  it("an unknown command names the commands, as JSON too", async () => {
+    const result = await run(["nosuch", "--json"]);
+    expect(result.stderr).toContain('statsig-okta: unknown command "nosuch": the commands are plan, check, roles\n\nUsage:');
+    expectJsonError(result, undefined, 2);
+    expect((await run(["nosuch"])).stdout).toBe("");
+  });
+
+  it("without a command prints the usage, exit 2", async () => {
+    const result = await run([]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^Usage: statsig-okta <command>/);
+  });
+});
+
+describe("statsig-okta plan failures", () => {
+  it.each([
+    [["--stak", "prod"], "unknown option --stak; did you mean --stack? Run `statsig-okta plan --help` for the options."],
+    [
+      ["--bogus"],
+      "unknown option --bogus; options: --stack, --config, --key, --name, --json, --help. Run `statsig-okta plan --help` for the options.",
+    ],
+    [["--stack"], "--stack needs a value. Run `statsig-okta plan --help` for the options."],
+    [["--json=yes"], "Option '--json' does not take an argument. Run"],
+    [["extra"], "Unexpected argument 'extra': this command takes only options. Run `statsig-okta plan --help` for the options."],
+    [
+      ["--stack", ""],
+      '--stack is empty: give a stack name (letters, digits, "-", "_" or "."), e.g. --stack prod for Pulumi.prod.yaml. Run',
+    ],
+    [["--stack", "a", "--config", "b.yaml"], "give --stack or --config, not both. Run"],
+  ])("%j: one line on stderr, exit 2; the same as a JSON error", async (args, message) => {
+    const text = await run(["plan", ...args]);
+    expect(text.code).toBe(2);
+    expect(text.stdout).toBe("");
+    expect(text.stderr.startsWith(`statsig-okta plan: ${message}`)).toBe(true);
+    const json = await run(["plan", ...args, "--json"]);
+    expectJsonError(json, "plan", 2);
+    expect(json.stderr).toBe(text.stderr);
+  });
+
+  it("--stack nosuch lists the stacks in the directory", async () => {
+    const dir = stackDir({ "Pulumi.prod.yaml": "config: {}\n", "Pulumi.staging.yaml": "config: {}\n" });
+    const result = await run(["plan", "--stack", "nosuch", "--json"], dir);
+    expect(result.stderr).toBe(
+      `statsig-okta plan: cannot read ${path.join(dir, "Pulumi.nosuch.yaml")}: ENOENT (no such file). Stacks in ${dir}: prod, staging\n`,
+    );
+    expectJsonError(result, "plan", 2);
+  });
+
+  it("an invalid config and an encrypted key under --json: the error object with exit 1 and 2 (built CLI)", () => {
+    const dir = stackDir({
+      "Pulumi.bad.yaml": "config:\n  statsig-okta:appId:\n  statsig-okta:roleGroup: []\n",
+      "Pulumi.prod.yaml": "config:\n  statsig-okta:appId: 0oa1b2c3d4e5f6g7h8i9\n  statsig-okta:roleGroup: []\n",
+      "Pulumi.secret.yaml":
+        "config:\n  statsig-okta:appId: 0oa1b2c3d4e5f6g7h8i9\n  statsig-okta:roleGroups:\n    - groupId: {secure: AAABAxyz}\n      role: Admin\n",
+    });
+    const cli = (stack: string) => {
+      const child = spawnSync(process.execPath, [path.resolve("dist/cli.js"), "plan", "--stack", stack, "--json"], {
+        cwd: dir,
+        encoding: "utf8",
+      });
+      return { code: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
+    };
+    const bad = cli("bad");
+    expectJsonError(bad, "plan", 1);
+    expect(JSON.parse(bad.stdout).message).toBe(
+      [
+        "Pulumi.bad.yaml: The stack config has 2 invalid inputs:",
+        "  - statsig-okta:roleGroup: unknown config key; did you mean statsig-okta:roleGroups?",
+        '  - statsig-okta:appId: is empty but required: an Okta app id, "0oa" and 17 letters or digits, e.g. "0oa1b2c3d4e5f6g7h8i9"; set it in the stack file or with `pulumi config set statsig-okta:appId <value>`',
+      ].join("\n"),
+    );
+    // The README's example of the error object is this output.
+    const readme = readFileSync("README.md", "utf8").split("**Errors as JSON, version.**")[1]!.split("```json\n")[1]!.split("\n```")[0]!;
+    expect(cli("prod").stdout).toBe(`${readme}\n`);
+    const secret = cli("secret");
+    expectJsonError(secret, "plan", 2);
+    expect(JSON.parse(secret.stdout).message).toMatch(
+      /^statsig-okta:roleGroups\[0\]\.groupId is encrypted in Pulumi\.secret\.yaml; this works offline and cannot decrypt/,
+    );
+    expect(secret.stdout + secret.stderr).not.toContain("AAABAxyz");
+  });
+});
+
+describe("command-line helpers", () => {
+  it("wantsJson sees --json before a --, even among bad flags", () => {
+    expect(wantsJson(["--bogus", "--json"])).toBe(true);
+    expect(wantsJson(["--stack", "x"])).toBe(false);
+    expect(wantsJson(["--", "--json"])).toBe(false);
+    expect(wantsJson(["--json", "--"])).toBe(true);
+  });
+
+  it("packageVersion refuses a package.json without a version", () => {
+    const dir = stackDir({ "package.json": '{"name":"x"}' });
+    expect(() => packageVersion(path.join(dir, "package.json"))).toThrow(`${path.join(dir, "package.json")} has no version`);
+  });
+
+  it("describeParseError passes other errors on in their first sentence", () => {
+    expect(describeParseError(new Error("plain"), {})).toBe("plain");
+    expect(describeParseError("odd", {})).toBe("odd");
+    // Shapes node:util does not produce today: said as they are, never a crash.
+    expect(describeParseError({ code: "ERR_PARSE_ARGS_UNKNOWN_OPTION", message: "no quotes" }, { stack: { type: "string" } })).toBe(
+      "unknown option no quotes; options: --stack",
+    );
+    expect(describeParseError({ code: "ERR_PARSE_ARGS_INVALID_OPTION_VALUE", message: "argument missing" }, {})).toBe("argument missing");
+    expect(describeParseError({ code: "OTHER", message: "Option '--x' argument missing" }, {})).toBe("Option '--x' argument missing");
+  });
+});
