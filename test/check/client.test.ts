@@ -4,6 +4,7 @@
  * `x-rate-limit-*` headers on a 429, `Link: <…>; rel="next"` pagination (okta-recorded.json pair 3, the
  * group assignments list; Okta's rate-limit docs for the headers).
  */
+import { apiTokenStub } from "./stubAuth";
 import { describe, expect, it } from "vitest";
 import type { Authenticator } from "../../src/check/auth";
 import { CheckError } from "../../src/check/errors";
@@ -13,13 +14,7 @@ import { loopbackServers } from "./loopback";
 const ORIGIN = "https://acme.okta.com";
 const TOKEN = "00Qz7rT3cXkP9wLmN2bV5hJ8fG1dS4aY6uE0iO_-Ab";
 
-const tokenAuth: Authenticator = {
-  kind: "api-token",
-  description: "the API token in OKTA_API_TOKEN",
-  authorize: async () => ({ Authorization: `SSWS ${TOKEN}` }),
-  retryAfterUnauthorized: () => false,
-  secrets: () => [TOKEN],
-};
+const tokenAuth = apiTokenStub(TOKEN);
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });

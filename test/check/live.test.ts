@@ -3,21 +3,15 @@
  * `UserType` objects: the default one has `default: true` and `name: "user"`, each has `_links.schema`
  * (okta-recorded.json pair 10, "user types").
  */
+import { apiTokenStub } from "./stubAuth";
 import { describe, expect, it } from "vitest";
-import type { Authenticator } from "../../src/check/auth";
 import { OktaClient } from "../../src/check/http";
 import { fetchLiveState } from "../../src/check/live";
 
 const ORIGIN = "https://acme.okta.com";
 const APP = "0oa1b2c3d4e5f6g7h8i9";
 
-const auth: Authenticator = {
-  kind: "api-token",
-  description: "the API token in OKTA_API_TOKEN",
-  authorize: async () => ({ Authorization: "SSWS test" }),
-  retryAfterUnauthorized: () => false,
-  secrets: () => [],
-};
+const auth = apiTokenStub("test");
 
 const userType = (id: string, name: string, extra: Record<string, unknown> = {}) => ({
   id,

@@ -1,7 +1,7 @@
 import { describeOrgRoles } from "../../src/desired";
+import { apiTokenStub } from "./stubAuth";
 import { validateOrgRolesArgs } from "../../src/validation";
 import { describe, expect, it } from "vitest";
-import type { Authenticator } from "../../src/check/auth";
 import { OktaClient } from "../../src/check/http";
 import { comparePushLinks, expectedPushLinks, fetchPushLinks, type ExpectedPushLink, type LivePushLink } from "../../src/check/pushLinks";
 import { CHECK_SCOPES, PUSH_LINK_SCOPES, readScopeFor } from "../../src/check/scopes";
@@ -139,13 +139,7 @@ describe("comparePushLinks", () => {
   });
 });
 
-const auth: Authenticator = {
-  kind: "api-token",
-  description: "the API token in OKTA_API_TOKEN",
-  authorize: async () => ({ Authorization: "SSWS test" }),
-  retryAfterUnauthorized: () => false,
-  secrets: () => [],
-};
+const auth = apiTokenStub("test");
 
 const client = (push: FakeGroupPush) => new OktaClient({ origin: push.origin, auth, fetch: push.fetch, log: () => {} });
 
