@@ -5,7 +5,7 @@ const [mode, groupsArg] = process.argv.slice(2);
 const groups = Number(groupsArg);
 const pulumi = require("@pulumi/pulumi");
 const okta = require("@pulumi/okta");
-const { waitForRegistrations } = require("../dist/sdkInternals");
+const { waitForRegistrations } = require("../dist/component/sdkInternals");
 
 let resources = 0;
 pulumi.runtime.setMocks(

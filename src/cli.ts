@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { fail, packageVersion, wantsJson } from "./cliErrors";
-import { processIo, UsageError, type CliIo } from "./cliIo";
+import { fail, packageVersion, wantsJson } from "./cli/errors";
+import { processIo, UsageError, type CliIo } from "./cli/io";
 
 const USAGE = `Usage: statsig-okta <command> [options]
 
@@ -17,9 +17,9 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 
 // Loaded lazily: `check` must not pay for the Pulumi SDK, `plan` must not pay for HTTP code.
 const commands: Record<string, () => Promise<Command>> = {
-  plan: async () => (await import("./plan/cli.js")).runPlanCommand,
-  check: async () => (await import("./check/cli.js")).runCheck,
-  roles: async () => (await import("./access/cli.js")).runRoles,
+  plan: async () => (await import("./commands/plan/command.js")).runPlanCommand,
+  check: async () => (await import("./commands/check/command.js")).runCheck,
+  roles: async () => (await import("./commands/roles/command.js")).runRoles,
 };
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {

@@ -1,4 +1,4 @@
 // Entry point of the root Pulumi project (Pulumi.yaml): everything comes from the stack's config.
-import { runStack } from "./stack";
+import { runStack } from "./component/stack";
 
 export = runStack();

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli";
-import { describeParseError, packageVersion, wantsJson } from "../src/cliErrors";
+import { describeParseError, packageVersion, wantsJson } from "../src/cli/errors";
 
 async function run(argv: string[], cwd = process.cwd()) {
   let stdout = "";

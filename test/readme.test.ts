@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CONFIG_KEYS } from "../src/config";
-import { runStack } from "../src/stack";
-import { wrongScopeMessage } from "../src/desired";
-import { validateOrgRolesArgs } from "../src/validation";
-import { run } from "./harness";
+import { CONFIG_KEYS } from "../src/stackConfig/keys";
+import { runStack } from "../src/component/stack";
+import { wrongScopeMessage } from "../src/domain/desired";
+import { validateOrgRolesArgs } from "../src/domain/validation";
+import { run } from "./support/harness";
 
 const readme = readFileSync("README.md", "utf8");
 

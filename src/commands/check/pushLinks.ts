@@ -1,0 +1,158 @@
+/**
+ * `check` for project and team roles: reads the Statsig app's group push links (read-only) and compares them
+ * with the links the component would create. The comparison is pure; items have the shape of compare.ts.
+ */
+import { PUSH_GROUP_TYPE, pushGroupName, STATSIG_GROUP_PREFIX } from "../../domain/projectRoles";
+import type { ExpectedPushLink } from "../expected";
+import type { CheckItem, FieldDiff } from "./compare";
+import type { OktaClient } from "../../okta/client";
+
+/** The most mappings Okta returns on one page (spec `listGroupPushMappings`: `limit` maximum 1000). */
+export const PUSH_MAPPINGS_LIMIT = 1000;
+
+/** A group push mapping as Okta lists it (spec `GroupPushMapping`); everything optional, as in oktaTypes.ts. */
+export interface GroupPushMapping {
+  id: string;
+  sourceGroupId?: string;
+  targetGroupId?: string;
+  /** ACTIVE, INACTIVE or ERROR. */
+  status?: string;
+  /** Why the latest push failed. */
+  errorSummary?: string;
+}
+
+/** A live link with the name of the group it targets. */
+export interface LivePushLink extends GroupPushMapping {
+  /** The target group's `profile.name`; undefined when the mapping names no target. */
+  targetGroupName?: string;
+}
+
+const enc = encodeURIComponent;
+
+/**
+ * Every push mapping of the app, then the name of each group they target (one GET per group; the `search`
+ * of groups would be one request but is eventually consistent, per the spec). Scopes: okta.apps.read and
+ * okta.groups.read (see scopes.ts).
+ */
+export async function fetchPushLinks(client: OktaClient, appId: string): Promise<LivePushLink[]> {
+  const mappings = await client.getAll<GroupPushMapping>(
+    `/api/v1/apps/${enc(appId)}/group-push/mappings?limit=${PUSH_MAPPINGS_LIMIT}`,
+    `Okta has no app ${appId}, or it has no provisioning (group push needs it)`,
+  );
+  const names = new Map<string, string | undefined>();
+  for (const mapping of mappings) {
+    const id = mapping.targetGroupId;
+    if (id === undefined || names.has(id)) continue;
+    const group = await client.get<{ profile?: { name?: string } }>(
+      `/api/v1/groups/${enc(id)}`,
+      `group ${id}, the target of push mapping ${mapping.id}, is gone`,
+    );
+    names.set(id, group?.profile?.name);
+  }
+  return mappings.map((mapping) => {
+    const name = mapping.targetGroupId !== undefined ? names.get(mapping.targetGroupId) : undefined;
+    return { ...mapping, ...(name !== undefined ? { targetGroupName: name } : {}) };
+  });
+}
+
+function item(title: string, differences: FieldDiff[], extra: Partial<CheckItem> = {}): CheckItem {
+  return { step: "push", title, status: differences.length > 0 ? "different" : "ok", differences, notes: [], ...extra };
+}
+
+const roleLabel = (link: ExpectedPushLink) =>
+  link.team !== undefined ? `team ${link.team} ${link.role} in ${link.project}` : `${link.role} in ${link.project}`;
+
+const targetLabel = (link: ExpectedPushLink) => link.targetGroupId ?? `"${link.targetGroupName}"`;
+
+const liveTargetLabel = (link: LivePushLink) =>
+  link.targetGroupName !== undefined ? `"${link.targetGroupName}"` : String(link.targetGroupId);
+
+const targets = (want: ExpectedPushLink, link: LivePushLink) =>
+  want.targetGroupId !== undefined ? link.targetGroupId === want.targetGroupId : link.targetGroupName === want.targetGroupName;
+
+const STATUS_HINT: Record<string, string> = {
+  INACTIVE: "Okta pushes no membership changes while the link is inactive",
+  ERROR: "the latest push failed",
+};
+
+/**
+ * Compares the links the config asks for with the app's live links. Pure.
+ * - ok: linked from the group, to the intended Statsig group, ACTIVE.
+ * - missing: the group has no link on the app.
+ * - different: linked to another group, or INACTIVE / ERROR.
+ * - not-in-config: a link to a `Statsig-` group that the config does not list (its members get a Statsig
+ *   role); links to other groups are only counted.
+ */
+export function comparePushLinks(
+  expected: readonly ExpectedPushLink[],
+  live: readonly LivePushLink[],
+  context: { appId: string; componentName: string },
+): { items: CheckItem[]; otherLinks: number } {
+  const items: CheckItem[] = [];
+  const used = new Set<LivePushLink>();
+  for (const want of expected) {
+    const title = `Group ${want.groupId}${want.key !== want.groupId ? ` ("${want.key}")` : ""} -> ${targetLabel(want)} (${roleLabel(want)})`;
+    const fromGroup = live.filter((link) => link.sourceGroupId === want.groupId);
+    const link = fromGroup.find((candidate) => targets(want, candidate)) ?? fromGroup[0];
+    if (!link) {
+      const other = live.find((candidate) => targets(want, candidate));
+      items.push(
+        item(title, [], {
+          status: "missing",
+          notes: [
+            `the group is not pushed to the app: in the Statsig app's Push Groups tab, push it with "Link Group" to ${targetLabel(want)}`,
+            ...(other ? [`${targetLabel(want)} is linked from group ${other.sourceGroupId} instead (mapping ${other.id})`] : []),
+          ],
+        }),
+      );
+      continue;
+    }
+    used.add(link);
+    const differences: FieldDiff[] = [];
+    if (!targets(want, link)) {
+      differences.push(
+        want.targetGroupId !== undefined
+          ? { field: "targetGroupId", live: link.targetGroupId, expected: want.targetGroupId, hint: "linked to another group" }
+          : {
+              field: "target group",
+              live: link.targetGroupName ?? link.targetGroupId,
+              expected: want.targetGroupName,
+              hint: "linked to another group: unlink it, leaving the group in the app, then link the intended one",
+            },
+      );
+    }
+    if (link.status !== "ACTIVE") {
+      const why =
+        link.status === "ERROR" && link.errorSummary ? `${STATUS_HINT.ERROR}: ${link.errorSummary}` : STATUS_HINT[link.status ?? ""];
+      differences.push({ field: "status", live: link.status, expected: "ACTIVE", ...(why ? { hint: why } : {}) });
+    }
+    items.push(
+      item(title, differences, {
+        import: { type: PUSH_GROUP_TYPE, name: pushGroupName(context.componentName, want.key), id: `${context.appId}/${link.id}` },
+      }),
+    );
+  }
+
+  let otherLinks = 0;
+  for (const link of live) {
+    if (used.has(link)) continue;
+    if (!link.targetGroupName?.startsWith(STATSIG_GROUP_PREFIX)) {
+      otherLinks++;
+      continue;
+    }
+    items.push(
+      item(`Group ${link.sourceGroupId ?? "?"} -> ${liveTargetLabel(link)} (mapping ${link.id}, ${link.status ?? "?"})`, [], {
+        status: "not-in-config",
+        differences: [
+          {
+            field: "link",
+            live: link.targetGroupName,
+            expected: undefined,
+            hint: "its members get this Statsig role, but the config does not list the link: add it to projectRoles, or unlink it (leave the group in the app)",
+          },
+        ],
+      }),
+    );
+  }
+  return { items, otherLinks };
+}

@@ -1,0 +1,107 @@
+import { STATSIG_ATTRIBUTE } from "../../domain/orgRoles";
+import { isProblem, type CheckItem, type Comparison, type Status } from "./compare";
+import type { ImportResource } from "./importFile";
+import type { LiveState } from "../../okta/endpoints";
+
+/** One finished check: where, against what, and what was found. */
+export interface Report extends Comparison {
+  org: string;
+  appId: string;
+  userType: LiveState["userType"];
+  mode: "personal" | "group";
+  /** The component name whose children the import ids name. */
+  component: string;
+  /** The stack file compared against; undefined: the component's defaults. */
+  config?: string;
+}
+
+export const problemCount = (report: Report): number => report.items.filter(isProblem).length;
+
+export const importResources = (report: Report): ImportResource[] => report.items.flatMap((item) => (item.import ? [item.import] : []));
+
+const LABELS: Record<Status, string> = {
+  ok: "ok",
+  missing: "MISSING",
+  different: "DIFFERENT",
+  "not-in-config": "NOT IN CONFIG",
+  "not-managed": "not managed",
+};
+
+const stepLabel = (step: string) =>
+  step === "groups" ? "Groups" : step === "push" ? "Push" : step.includes("+") ? `Steps ${step}` : `Step ${step}`;
+
+/** A value as the user would type it; "(not set)" for what Okta leaves out. */
+const show = (value: unknown) => (value === undefined ? "(not set)" : JSON.stringify(value));
+
+function itemLines(item: CheckItem): string[] {
+  const lines = [`  ${LABELS[item.status].padEnd(13)} ${stepLabel(item.step).padEnd(9)} ${item.title}`];
+  for (const d of item.differences) {
+    const expected = d.expected === undefined ? "not set" : `expected ${show(d.expected)}`;
+    lines.push(`      ${d.field}: live ${show(d.live)}, ${expected}${d.hint ? ` (${d.hint})` : ""}`);
+  }
+  for (const note of item.notes) lines.push(`      ${note}`);
+  return lines;
+}
+
+/** The human report: a header, one line per step with its differences, the import ids, the verdict. */
+export function formatText(report: Report): string {
+  const type = report.userType;
+  const against = report.config
+    ? `Compared with ${report.config} (component "${report.component}", ${report.mode} mode)`
+    : `Compared with the component's defaults (${report.mode} mode): pass --stack or --config to compare with a config`;
+  const lines = [
+    `Okta org ${report.org}, Statsig app ${report.appId}, user type "${type.name}" (${type.id}${type.isDefault ? ", the default" : ""})`,
+    against,
+    "",
+    ...report.items.flatMap(itemLines),
+  ];
+  if (report.otherAssignments > 0) {
+    const many = report.otherAssignments > 1;
+    lines.push(
+      `  ${report.otherAssignments} other group assignment${many ? "s" : ""} of the app ${many ? "carry" : "carries"} no ${STATSIG_ATTRIBUTE}: not compared`,
+    );
+  }
+  const resources = importResources(report);
+  if (resources.length > 0) {
+    lines.push("", "Import ids (pulumi import <type> <name> <id>, parent: the OrgRoles component):");
+    const width = Math.max(...resources.map((r) => r.type.length));
+    const nameWidth = Math.max(...resources.map((r) => r.name.length));
+    for (const r of resources) lines.push(`  ${r.type.padEnd(width)}  ${r.name.padEnd(nameWidth)}  ${r.id}`);
+  }
+  const count = problemCount(report);
+  lines.push("", count === 0 ? "Everything matches." : `${count} difference${count > 1 ? "s" : ""} found.`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** Undefined ("not set") becomes null, so JSON keeps the key. */
+const jsonValue = (value: unknown) => (value === undefined ? null : value);
+
+/** The machine-readable report (`--json`). */
+export function toJson(report: Report) {
+  const count = problemCount(report);
+  return {
+    result: count === 0 ? "match" : "differences",
+    differences: count,
+    org: report.org,
+    appId: report.appId,
+    userType: { id: report.userType.id, name: report.userType.name, default: report.userType.isDefault },
+    mode: report.mode,
+    component: report.component,
+    config: report.config ?? null,
+    checks: report.items.map((item) => ({
+      step: item.step,
+      title: item.title,
+      status: item.status,
+      differences: item.differences.map((d) => ({
+        field: d.field,
+        live: jsonValue(d.live),
+        expected: jsonValue(d.expected),
+        ...(d.hint ? { hint: d.hint } : {}),
+      })),
+      notes: item.notes,
+      import: item.import ?? null,
+    })),
+    otherAssignments: report.otherAssignments,
+    import: importResources(report),
+  };
+}

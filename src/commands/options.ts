@@ -1,0 +1,60 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { describeParseError } from "../cli/errors";
+import { UsageError } from "../cli/io";
+import { CONFIG_NAMESPACE, DEFAULT_COMPONENT_NAME } from "../stackConfig/keys";
+import { sourceOptionsFrom } from "../stackConfig/source";
+import { CheckError } from "../okta/errors";
+import { resolveTarget, type Target } from "./target";
+import { parseOrgUrl } from "../okta/url";
+
+/** The options by which every command that reads a live org finds the org, the app and the config. */
+export const TARGET_OPTIONS = {
+  "org-url": { type: "string" },
+  "app-id": { type: "string" },
+  stack: { type: "string" },
+  config: { type: "string" },
+  key: { type: "string" },
+  name: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/**
+ * The help lines of {@link TARGET_OPTIONS}, shared by check and roles; `use` says what the config is for
+ * ("Compare with", "Intended roles from").
+ */
+export const targetOptionsHelp = (
+  use: string,
+  withoutConfig: string,
+) => `  --org-url URL        The Okta org, e.g. https://acme.okta.com. Default: https://<okta:orgName>.<okta:baseUrl>
+                       from the stack's config.
+  --app-id ID          The Statsig SCIM app's id (0oa...). Default: the config's appId.
+  --stack NAME         ${use} the config in Pulumi.NAME.yaml (current directory) and Pulumi.yaml.
+  --config FILE        ${use} the config in this stack file.
+                       Without --stack and --config: ${withoutConfig}.
+  --key KEY            For a program that embeds OrgRoles: the config key holding its args as one object
+                       (KEY in the project's namespace, or project:KEY). Default: the ${CONFIG_NAMESPACE}:* keys.
+  --name NAME          With --key: the component's name in that program (default: ${DEFAULT_COMPONENT_NAME}).`;
+
+type TargetValues = { "org-url"?: string; "app-id"?: string; stack?: string; config?: string; key?: string; name?: string };
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+type Values<T extends Options> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: T; strict: true; allowPositionals: false }>
+>["values"];
+
+/** A command's options, strictly: an unknown option or a positional is a {@link UsageError}. */
+export function parseCommandArgs<T extends Options>(args: string[], options: T): Values<T> {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError(describeParseError(error, options));
+  }
+}
+
+/** The config (or the component's defaults) and the org's origin the target options name. */
+export function resolveOrgTarget(cwd: string, values: TargetValues): { target: Target; origin: string } {
+  const target = resolveTarget(sourceOptionsFrom(cwd, values));
+  const orgText = values["org-url"] ?? target.orgUrl;
+  if (orgText === undefined) throw new CheckError("--org-url is required (or a stack config with okta:orgName)");
+  return { target, origin: parseOrgUrl(orgText) };
+}

@@ -1,0 +1,87 @@
+import { fail } from "../../cli/errors";
+import { UsageError, type CliIo } from "../../cli/io";
+import { authFromEnv, scrubbedOutput, type Authenticator } from "../../okta/auth";
+import { parseCommandArgs, resolveOrgTarget, TARGET_OPTIONS, targetOptionsHelp } from "../options";
+import { failureMessage } from "../../okta/errors";
+import { OktaClient } from "../../okta/client";
+import { proxiedFetch, PROXY_HELP } from "../../okta/proxy";
+import { ROLES_SCOPES } from "../../okta/scopes";
+import { explainRoles } from "./explain";
+import { formatCsv, formatJson, formatTable, summaryLine, type ReportContext } from "./format";
+import { rolesTargetFrom } from "./model";
+import { readRoles } from "./read";
+
+export const ROLES_USAGE = `Usage: statsig-okta roles [--org-url URL] [--app-id ID] [--stack NAME | --config FILE] [--key KEY [--name NAME]] [--json | --csv]
+
+Who has which Statsig org role, and why. For every user assigned to the Statsig app: login, Okta status, how
+the user is assigned (individually or through which groups), the role Okta sends (the app user's
+statsigOrgRole), where it comes from (the winning group and its priority, an individual value, or the Okta
+attribute through the mapping), the role the config intends, and the provisioning state (syncState). Then the
+findings, each with what to do: more than one Owner, roles that differ from the config and why, users without
+a role, provisioning errors, members of role groups (or of groups pushed for project roles) not assigned to the
+app. With projectRoles in the config, each user's Statsig project and team roles too.
+Read-only: it sends only GET requests to Okta's management API. Progress goes to stderr.
+
+Options:
+${targetOptionsHelp("Intended roles from", "the component's defaults\n                       (personal mode: the intended role is the Okta attribute)")}
+  --json               Print one object per user and the findings as JSON.
+  --csv                Print one row per user as CSV (for spreadsheets and access reviews).
+  -h, --help           Show this help.
+
+Credentials, from the environment (as for \`statsig-okta check\`):
+  OKTA_API_TOKEN                     An API token (sent as "SSWS <token>"). It acts with its creator's admin
+                                     role: a Read-only Administrator is likely enough (unconfirmed).
+  OKTA_CLIENT_ID with OKTA_PRIVATE_KEY or OKTA_PRIVATE_KEY_FILE (PEM or JWK), optional OKTA_PRIVATE_KEY_ID and
+  OKTA_SCOPES                        OAuth 2.0 for an API service app with a private key. Read-only scopes:
+                                     ${ROLES_SCOPES.join(" ")}
+                                     and an admin role that can read users, groups and the app (a Read-only
+                                     Administrator is likely the minimum; unconfirmed).
+
+${PROXY_HELP}
+Exit status: 0 no findings, 1 findings, 2 the roles could not be read.
+`;
+
+const OPTIONS = { ...TARGET_OPTIONS, json: { type: "boolean" }, csv: { type: "boolean" } } as const;
+
+/** `statsig-okta roles`: 0 without findings, 1 with findings, 2 when it could not read the roles. */
+export async function runRoles(args: string[], io: CliIo): Promise<number> {
+  const values = parseCommandArgs(args, OPTIONS);
+  if (values.help) {
+    io.stdout(ROLES_USAGE);
+    return 0;
+  }
+  if (values.json && values.csv) throw new UsageError("give --json or --csv, not both");
+
+  let auth: Authenticator | undefined;
+  const { stdout, stderr } = scrubbedOutput(io, () => auth);
+
+  try {
+    const { target, origin } = resolveOrgTarget(io.cwd, values);
+
+    // OAuth asks for the scopes of `roles` unless OKTA_SCOPES names others.
+    const env = io.env.OKTA_SCOPES?.trim() ? io.env : { ...io.env, OKTA_SCOPES: ROLES_SCOPES.join(" ") };
+    const send = proxiedFetch(io.env);
+    auth = authFromEnv(env, origin, { fetch: send, nowSeconds: () => Math.floor(Date.now() / 1000), timeoutMs: 30_000 });
+    let requests = 0;
+    const counted: typeof fetch = (input, init) => {
+      requests++;
+      return send(input, init);
+    };
+    const client = new OktaClient({ origin, auth, fetch: counted, log: (line) => stderr(`${line}\n`) });
+    const started = Date.now();
+    const input = await readRoles(client, rolesTargetFrom(target.expected), { progress: (line) => stderr(`${line}\n`) });
+    const report = explainRoles(input);
+    const context: ReportContext = {
+      org: origin,
+      appId: input.target.appId,
+      ...(target.configFile !== undefined ? { config: target.configFile } : {}),
+    };
+    stderr(`statsig-okta roles: ${summaryLine(report)} (${requests} requests, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+
+    const output = values.json ? formatJson(report, context) : values.csv ? formatCsv(report) : formatTable(report, context);
+    for (const chunk of output) stdout(chunk);
+    return report.findings.length === 0 ? 0 : 1;
+  } catch (error) {
+    return fail({ stdout, stderr }, { command: "roles", json: values.json === true, exitCode: 2, message: failureMessage(error) });
+  }
+}

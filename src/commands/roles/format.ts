@@ -1,0 +1,174 @@
+/** The outputs of `statsig-okta roles`: a table grouped by role, JSON, and CSV for spreadsheets and access reviews. */
+import { ROLES } from "../../domain/orgRoles";
+import { roleRank } from "./explain";
+import type { RoleSource, RolesReport, UserRecord } from "./model";
+
+export interface ReportContext {
+  org: string;
+  appId: string;
+  /** The stack file the config came from; undefined for the component's defaults. */
+  config?: string;
+}
+
+/** One column of the table and the CSV. A new per-user fact is one more entry here and one more field in UserRecord. */
+interface Column {
+  header: string;
+  value: (record: UserRecord) => string;
+  /** False for columns the table shows otherwise (the role is the table's grouping). */
+  inTable: boolean | ((report: RolesReport) => boolean);
+}
+
+export function sourceText(source: RoleSource): string {
+  switch (source.kind) {
+    case "individual":
+      return "individual assignment";
+    case "group":
+      return `group "${source.group}"${source.priority !== undefined ? ` (priority ${source.priority})` : ""}`;
+    case "mapping":
+      return `mapping ${source.expression}`;
+    case "app-user":
+      return "app user's own value (no mapping)";
+    case "unknown":
+      return "unknown: none of the user's groups is assigned";
+  }
+}
+
+const assignedText = (record: UserRecord) =>
+  [...(record.assignment.individual ? ["individual"] : []), ...record.assignment.groups.map((group) => group.name)].join(", ");
+
+const COLUMNS: Column[] = [
+  { header: "login", value: (r) => r.login, inTable: true },
+  { header: "id", value: (r) => r.id, inTable: false },
+  { header: "status", value: (r) => r.status ?? "", inTable: true },
+  { header: "assigned", value: assignedText, inTable: true },
+  { header: "role", value: (r) => r.role ?? "", inTable: false },
+  { header: "source", value: (r) => sourceText(r.source), inTable: true },
+  { header: "intended", value: (r) => (r.intended === undefined ? "?" : (r.intended ?? "")), inTable: true },
+  { header: "sync", value: (r) => r.syncState ?? "", inTable: true },
+  {
+    header: "project roles",
+    value: (r) => r.projectRoles.map((p) => `${p.project}${p.team !== undefined ? `/${p.team}` : ""}: ${p.role}`).join("; "),
+    // Only for configs with project roles: a column of dashes says nothing.
+    inTable: (report) => report.projectRoles,
+  },
+  { header: "findings", value: (r) => r.findings.join(" "), inTable: true },
+];
+
+/** Users per role, Owners first; `null` counts users without a role. */
+function roleCounts(report: RolesReport): Map<string | null, number> {
+  const counts = new Map<string | null, number>();
+  for (const user of report.users) counts.set(user.role, (counts.get(user.role) ?? 0) + 1);
+  return new Map([...counts].sort(([a], [b]) => roleRank(a) - roleRank(b) || String(a).localeCompare(String(b))));
+}
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
+
+export function summaryLine(report: RolesReport): string {
+  const parts = [...roleCounts(report)].map(([role, count]) =>
+    role === null ? `${count.toLocaleString("en-US")} without a role` : plural(count, role),
+  );
+  return `${plural(report.users.length, "app user")}: ${parts.length > 0 ? parts.join(", ") : "none"}; ${plural(report.findings.length, "finding")}`;
+}
+
+const MAX_LISTED = 10;
+
+/**
+ * Joins lines into chunks of about a thousand, so the output of 50,000 users is written piece by piece and
+ * never held as one string.
+ */
+function* chunks(lines: Iterable<string>): Generator<string> {
+  let buffer: string[] = [];
+  for (const line of lines) {
+    buffer.push(line);
+    if (buffer.length >= 1000) {
+      yield buffer.join("");
+      buffer = [];
+    }
+  }
+  if (buffer.length > 0) yield buffer.join("");
+}
+
+const roleHeading = (role: string | null) =>
+  role === null ? "Without a role" : (ROLES as readonly string[]).includes(role) ? role : `Not a Statsig role: ${JSON.stringify(role)}`;
+
+/** The table: a section per role (the report's order: Owners first), then the findings with their fixes. */
+export function formatTable(report: RolesReport, context: ReportContext): Iterable<string> {
+  const columns = COLUMNS.filter((column) => (typeof column.inTable === "function" ? column.inTable(report) : column.inTable));
+  const cells = (record: UserRecord) => columns.map((column) => column.value(record) || "-");
+  // Two passes over the records (widths, then lines) instead of keeping every row's cells.
+  const widths = columns.map((column) => column.header.length);
+  for (const record of report.users) cells(record).forEach((cell, i) => (widths[i] = Math.max(widths[i]!, cell.length)));
+  const line = (row: string[]) => `  ${row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join("  ")}\n`;
+  const counts = roleCounts(report);
+
+  function* lines(): Generator<string> {
+    yield `Statsig org roles of app ${context.appId} on ${context.org} (${report.mode} mode${context.config ? `, config ${context.config}` : ""})\n`;
+    yield `${summaryLine(report)}\n`;
+    let section: string | null | undefined;
+    for (const record of report.users) {
+      if (record.role !== section) {
+        section = record.role;
+        yield `\n${roleHeading(section)} (${counts.get(section)})\n`;
+        yield line(columns.map((column) => column.header.toUpperCase()));
+      }
+      yield line(cells(record));
+    }
+    if (report.findings.length === 0) {
+      yield "\nNo findings.\n";
+      return;
+    }
+    yield "\nFindings\n";
+    for (const [i, finding] of report.findings.entries()) {
+      const listed = finding.users.slice(0, MAX_LISTED).join(", ");
+      const more = finding.users.length > MAX_LISTED ? ` and ${finding.users.length - MAX_LISTED} more` : "";
+      yield `${i + 1}. [${finding.reason ? `${finding.kind}:${finding.reason}` : finding.kind}] ${finding.message}\n`;
+      yield `   ${plural(finding.users.length, "user")}: ${listed}${more}\n`;
+      yield `   Fix: ${finding.fix}\n`;
+    }
+  }
+  return chunks(lines());
+}
+
+/** JSON: the summary, then one user object per line, then one finding per line. */
+export function formatJson(report: RolesReport, context: ReportContext): Iterable<string> {
+  const head = {
+    result: report.findings.length === 0 ? "ok" : "findings",
+    org: context.org,
+    appId: context.appId,
+    mode: report.mode,
+    ...(context.config !== undefined ? { config: context.config } : {}),
+    summary: {
+      users: report.users.length,
+      roles: Object.fromEntries([...roleCounts(report)].map(([role, count]) => [role ?? "none", count])),
+      findings: report.findings.length,
+    },
+  };
+  const list = function* <T>(items: T[]) {
+    for (const [i, item] of items.entries()) yield `${JSON.stringify(item)}${i < items.length - 1 ? "," : ""}\n`;
+  };
+  function* lines(): Generator<string> {
+    yield `${JSON.stringify(head).slice(0, -1)},\n"users": [\n`;
+    yield* list(report.users);
+    yield `],\n"findings": [\n`;
+    yield* list(report.findings);
+    yield "]}\n";
+  }
+  return chunks(lines());
+}
+
+/**
+ * RFC 4180 CSV. A cell that a spreadsheet would run as a formula (leading `=`, `+`, `-`, `@`, tab, CR) gets a
+ * leading `'`: group names and logins come from Okta, and access reviews open the file in a spreadsheet.
+ */
+function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function formatCsv(report: RolesReport): Iterable<string> {
+  function* lines(): Generator<string> {
+    yield `${COLUMNS.map((column) => column.header).join(",")}\r\n`;
+    for (const record of report.users) yield `${COLUMNS.map((column) => csvCell(column.value(record))).join(",")}\r\n`;
+  }
+  return chunks(lines());
+}

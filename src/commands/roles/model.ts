@@ -1,0 +1,167 @@
+/**
+ * The data of `statsig-okta roles`: what it reads from Okta (kept small: 50,000 app users must fit in memory
+ * with room to spare) and the per-user record and findings it reports. Reading (read.ts), the rules
+ * (explain.ts) and the output (format.ts) only meet here.
+ */
+import type { Expected } from "../expected";
+import { assignmentsOf } from "../../domain/desired";
+import type { UserProjectRole } from "../../domain/projectRoles";
+import type { Role } from "../../domain/orgRoles";
+
+/** What `roles` takes from the config. */
+export interface RolesTarget {
+  appId: string;
+  /** A configured user type; otherwise the org's default type (the source of the Okta -> app mapping). */
+  userTypeId?: string;
+  mode: "personal" | "group";
+  /** The Okta user attribute that holds the role in personal mode. */
+  oktaAttributeName: string;
+  /** Group mode: the role groups in the config's priority order, highest first. */
+  roleGroups: { groupId: string; role: Role; priority: number }[];
+  /** The groups pushed to Statsig for project and team roles. */
+  projectRoles: { groupId: string; project: string; role: string; team?: string }[];
+}
+
+/** The one place that reads the config's `Expected`, so a change of its shape is a change here only. */
+export function rolesTargetFrom(expected: Expected): RolesTarget {
+  const { desired } = expected;
+  return {
+    appId: expected.appId,
+    ...(expected.userTypeId !== undefined ? { userTypeId: expected.userTypeId } : {}),
+    mode: desired.mode,
+    oktaAttributeName: desired.oktaAttributeName,
+    // expectedFromArgs has checked that every group id is a plain string.
+    projectRoles: expected.pushLinks.map(({ groupId, project, role, team }) => ({
+      groupId,
+      project,
+      role,
+      ...(team !== undefined ? { team } : {}),
+    })),
+    roleGroups: assignmentsOf(desired).map((child) => ({
+      groupId: child.inputs.groupId as string,
+      role: child.group!.role,
+      priority: child.group!.priority,
+    })),
+  };
+}
+
+/** A group assigned to the app, or a role group of the config (assigned or not). */
+export interface LiveGroup {
+  id: string;
+  /** The group's name when Okta embedded it (`expand=group`). */
+  name?: string;
+  /** Set when the group is assigned to the app. */
+  assignment?: {
+    priority?: number;
+    /** The `statsigOrgRole` of the assignment's profile; undefined when it has none. */
+    role?: string;
+  };
+}
+
+/** One user assigned to the app, reduced to what the rules need. */
+export interface LiveAppUser {
+  id: string;
+  /** The Okta login; the app user name when Okta did not embed the user. */
+  login: string;
+  /** The Okta user's status (`ACTIVE`, `SUSPENDED`, …); undefined when Okta did not embed the user. */
+  status?: string;
+  /** `USER` (assigned individually) or `GROUP` (only through groups). */
+  scope?: string;
+  syncState?: string;
+  /** The app user's `statsigOrgRole`: what Okta sends to Statsig. Undefined when empty. */
+  role?: string;
+  /** The Okta user's role attribute; null when empty, undefined when Okta did not embed the user. */
+  oktaAttribute?: string | null;
+  /** Indexes into {@link RolesInput.groups} of the groups the user is a member of. */
+  groups: number[];
+}
+
+/** A member of a role group who is not assigned to the app. */
+export interface Outsider {
+  group: number;
+  id: string;
+  login: string;
+  status?: string;
+}
+
+/** Everything `roles` read from Okta. */
+export interface RolesInput {
+  target: RolesTarget;
+  groups: LiveGroup[];
+  users: LiveAppUser[];
+  outsiders: Outsider[];
+  /** The expression of the Okta -> app mapping of `statsigOrgRole`; undefined when nothing maps it. */
+  roleMapping?: string;
+}
+
+/** Where the role Okta sends comes from, by Okta's rules. */
+export type RoleSource =
+  /** Group mode, assigned individually: the app user keeps its own value. */
+  | { kind: "individual" }
+  /** The highest-priority group of the user that is assigned to the app. */
+  | { kind: "group"; groupId: string; group: string; priority?: number }
+  /** An Okta -> app mapping: it wins over every assignment value. */
+  | { kind: "mapping"; expression: string }
+  /** Personal mode without a mapping: whatever was set on the app user. */
+  | { kind: "app-user" }
+  /** Assigned through a group, but none of the user's groups is assigned to the app any more. */
+  | { kind: "unknown" };
+
+/** Why a user's role is not the one the config intends. */
+export type Reason =
+  | "mapping"
+  | "individual"
+  | "no-role-group"
+  | "role-group-unassigned"
+  | "outranked"
+  | "group-profile"
+  | "not-applied"
+  | "no-mapping"
+  | "other-mapping"
+  | "no-attribute";
+
+export type FindingKind = "multiple-owners" | "owner-group" | "role-differs" | "no-role" | "not-pushed" | "sync-error" | "not-assigned";
+
+/** One thing to fix, with the users it concerns. */
+export interface Finding {
+  kind: FindingKind;
+  reason?: Reason;
+  /** The group the finding is about (owner-group, not-assigned, outranked, group-profile, …). */
+  groupId?: string;
+  /** What is wrong, one sentence. */
+  message: string;
+  /** What to do. */
+  fix: string;
+  /** The logins concerned. */
+  users: string[];
+}
+
+/** One row of the report. More columns (e.g. Statsig project roles) are added as more fields. */
+export interface UserRecord {
+  id: string;
+  login: string;
+  status?: string;
+  /** How the user is assigned: individually, and through which assigned groups (highest priority first). */
+  assignment: { individual: boolean; groups: { id: string; name: string; priority?: number }[] };
+  /** What Okta sends to Statsig; null when empty. */
+  role: string | null;
+  source: RoleSource;
+  /**
+   * The role the config intends: group mode, the role of the user's highest role group; personal mode, the
+   * Okta attribute. Null for none, undefined when it cannot be told (personal mode without the Okta user).
+   */
+  intended?: string | null;
+  syncState?: string;
+  /** The Statsig project and team roles the user's groups are linked to (pushed only while assigned to the app). */
+  projectRoles: UserProjectRole[];
+  /** This user's findings, as `kind` or `kind:reason`. */
+  findings: string[];
+}
+
+export interface RolesReport {
+  mode: RolesTarget["mode"];
+  /** Whether the config gives project or team roles (the table then shows them). */
+  projectRoles: boolean;
+  users: UserRecord[];
+  findings: Finding[];
+}

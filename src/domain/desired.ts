@@ -1,0 +1,386 @@
+/**
+ * The one description of what an OrgRoles component wants in Okta: every child with its type, name, inputs,
+ * resource options and what it waits for, and the lookups made at deploy. The component registers exactly
+ * this, `plan` prints it and `check` compares a live org with it. Pure data: no Pulumi runtime.
+ */
+import { assignmentProfile, assignPriorities, ROLE_ENUM_ORDER, SCIM_CORE_USER_NAMESPACE, STATSIG_ATTRIBUTE, type Role } from "./orgRoles";
+import { PUSH_GROUP_TYPE, pushGroupName, type ValidProjectRole } from "./projectRoles";
+import type { ValidArgs } from "./validation";
+
+/** The type token of the component. */
+export const ORG_ROLES_TYPE = "statsig-okta:index:OrgRoles";
+
+/** The Okta provider's type tokens of the component's children, as state, plans and `pulumi import` name them. */
+export const RESOURCE_TYPES = {
+  userSchemaProperty: "okta:index/userSchemaProperty:UserSchemaProperty",
+  appUserSchemaProperty: "okta:index/appUserSchemaProperty:AppUserSchemaProperty",
+  mapping: "okta:profile/mapping:Mapping",
+  groupAssignment: "okta:app/groupAssignment:GroupAssignment",
+  pushGroup: PUSH_GROUP_TYPE,
+} as const;
+
+/** The lookups the component makes at deploy, by the provider's function tokens. */
+export const LOOKUP_TOKENS = {
+  app: "okta:app/getApp:getApp",
+  userType: "okta:user/getUserType:getUserType",
+} as const;
+
+/** Okta's name for every org's default user type (read-only). */
+export const DEFAULT_USER_TYPE_NAME = "user";
+
+/** A value only known at deploy time, from a lookup; inputs hold it where the value goes. */
+export interface Ref {
+  readonly ref: "appId" | "userTypeId";
+}
+export const APP_ID: Ref = { ref: "appId" };
+export const USER_TYPE_ID: Ref = { ref: "userTypeId" };
+export const isRef = (value: unknown): value is Ref =>
+  typeof value === "object" && value !== null && Object.keys(value).length === 1 && "ref" in value;
+
+export interface DesiredLookup {
+  /** The input value it provides. */
+  provides: Ref["ref"];
+  token: string;
+  args: Record<string, unknown>;
+  /** The value when known before deploy (the app id is given; the lookup only checks the app). */
+  known?: unknown;
+  why: string;
+}
+
+export type ChildKind = "oktaAttribute" | "appAttribute" | "appToOkta" | "oktaToApp" | "groupAssignment" | "pushGroup";
+
+/** The Pulumi resource options that carry the component's safety defaults. */
+export interface ChildOptions {
+  retainOnDelete?: boolean;
+  deleteBeforeReplace?: boolean;
+  protect?: boolean;
+  replaceOnChanges?: string[];
+  ignoreChanges?: string[];
+}
+
+export interface DesiredChild {
+  kind: ChildKind;
+  /** Statsig's step(s): "1", "2", "3+5", "4+5", "groups" (org roles) or "push" (project and team roles). */
+  step: string;
+  title: string;
+  type: string;
+  name: string;
+  /** The provider inputs; ids may be Outputs (passed through) or {@link Ref}s. */
+  inputs: Record<string, unknown>;
+  options: ChildOptions;
+  /** Names of the children this one waits for. */
+  dependsOn: string[];
+  /** Lookups this one waits for although its inputs do not use them. */
+  waitsFor?: Ref["ref"][];
+  /** Group assignments: the role group it assigns. */
+  group?: { key: string; role: Role; priority: number };
+  /** Group push links: the project or team role it gives. */
+  push?: { key: string; project: string; role: string; team?: string };
+}
+
+export interface NotManaged {
+  kind: ChildKind;
+  step: string;
+  title: string;
+  why: string;
+}
+
+export interface Desired {
+  component: string;
+  mode: "personal" | "group";
+  /** The variable name of the Okta user attribute that holds the role (also when it is managed elsewhere). */
+  oktaAttributeName: string;
+  lookups: DesiredLookup[];
+  children: DesiredChild[];
+  notManaged: NotManaged[];
+  warnings: string[];
+}
+
+/** Step titles, as plan and check show them. */
+export const STEP_TITLES: Record<Exclude<ChildKind, "groupAssignment" | "pushGroup">, string> = {
+  oktaAttribute: "Okta user attribute",
+  appAttribute: "Statsig app attribute",
+  appToOkta: "Statsig -> Okta mapping (apply on create)",
+  oktaToApp: "Okta -> Statsig mapping (apply on create and update)",
+};
+
+/** The child resource names; they start with the component's name so aliases carry over. */
+export function childNames(componentName: string) {
+  return {
+    oktaAttribute: `${componentName}-okta-attribute`,
+    appAttribute: `${componentName}-app-attribute`,
+    appToOkta: `${componentName}-app-to-okta`,
+    oktaToApp: `${componentName}-okta-to-app`,
+  };
+}
+
+/**
+ * The child resource name of a group assignment. It depends only on the component's name and the group's
+ * key (its plain id, or the name given for an id that is an Output), never on its position or its role,
+ * so reordering or changing a role is an in-place update and never unassigns the group.
+ */
+export function groupAssignmentName(componentName: string, key: string): string {
+  return `${componentName}-group-${key}`;
+}
+
+const ROLE_VALUES = {
+  type: "string",
+  enums: [...ROLE_ENUM_ORDER],
+  oneOfs: ROLE_ENUM_ORDER.map((role) => ({ const: role, title: role })),
+};
+
+/**
+ * Attributes hold every user's role: Pulumi never deletes them (retainOnDelete). A replacement keeps the
+ * same id, so the old one goes first (deleteBeforeReplace), which under retainOnDelete only forgets it.
+ */
+const attributeOptions = (args: ValidArgs, replaceOnChanges: string[]): ChildOptions => ({
+  retainOnDelete: true,
+  deleteBeforeReplace: true,
+  // The provider updates these in place although they name another object (not ForceNew in
+  // terraform-provider-okta; okta-notes.md "Read first"): the resource id would keep naming the old one.
+  replaceOnChanges,
+  ...(args.protect ? { protect: true } : {}),
+});
+
+/**
+ * A mapping's destroy nulls every property of its source/target pair (Okta's and Statsig's defaults too), so it
+ * is never run (retainOnDelete). Its update never re-resolves the pair, so a new pair is a new resource.
+ */
+const MAPPING_OPTIONS: ChildOptions = { retainOnDelete: true, replaceOnChanges: ["sourceId", "targetId"] };
+
+/**
+ * The provider (v6.12 `resource_okta_push_group.go`) already replaces on a change of each of these fields
+ * (RequiresReplace); restated so that a provider release that updated one in place could not leave a link's
+ * id naming the old group.
+ */
+const PUSH_GROUP_REPLACE_ON = ["appId", "sourceGroupId", "targetGroupName", "targetGroupId"];
+
+/**
+ * One `okta.PushGroup` per entry, linking the Okta group to its Statsig group.
+ * - `deleteTargetGroupOnDestroy: false`, always: the provider's default (true) deletes the Statsig group when
+ *   the link is destroyed. Removing an entry, renaming or destroying only unlinks (Okta leaves the group and
+ *   its members in Statsig). No `retainOnDelete`: unlinking is the wanted removal.
+ * - `deleteBeforeReplace`: a replacement (new target) must unlink first, as Okta links an Okta group to one
+ *   group of the app; create-before-delete would ask for a second link of the same group.
+ * - `status: "ACTIVE"`: the provider's default too, but an INACTIVE link pushes nothing.
+ */
+export function pushGroupResources(
+  componentName: string,
+  projectRoles: readonly ValidProjectRole[],
+  appId: unknown,
+  dependsOn: string[],
+): DesiredChild[] {
+  return projectRoles.map((entry) => ({
+    kind: "pushGroup",
+    step: "push",
+    title: `Group ${typeof entry.groupId === "string" ? entry.groupId : `"${entry.key}"`} -> ${entry.team !== undefined ? `team ${entry.team} in ` : ""}project ${entry.project}: ${entry.role} (${entry.targetGroupId !== undefined ? `Statsig group ${typeof entry.targetGroupId === "string" ? entry.targetGroupId : "(an Output)"}` : `"${typeof entry.targetGroupName === "string" ? entry.targetGroupName : entry.statsigName}"`})`,
+    type: PUSH_GROUP_TYPE,
+    name: pushGroupName(componentName, entry.key),
+    inputs: {
+      appId,
+      sourceGroupId: entry.groupId,
+      status: "ACTIVE",
+      deleteTargetGroupOnDestroy: false,
+      ...(entry.targetGroupId !== undefined ? { targetGroupId: entry.targetGroupId } : { targetGroupName: entry.targetGroupName }),
+    },
+    options: { deleteBeforeReplace: true, replaceOnChanges: [...PUSH_GROUP_REPLACE_ON] },
+    dependsOn: [...dependsOn],
+    push: { key: entry.key, project: entry.project, role: entry.role, ...(entry.team !== undefined ? { team: entry.team } : {}) },
+  }));
+}
+
+/** The description of an OrgRoles component named `component` for validated args. */
+export function describeOrgRoles(component: string, args: ValidArgs): Desired {
+  const groupMode = args.roleGroups !== undefined;
+  const names = childNames(component);
+  const children: DesiredChild[] = [];
+  const notManaged: NotManaged[] = [];
+  const userTypeId = args.userTypeId ?? USER_TYPE_ID;
+
+  if (args.manageOktaAttribute) {
+    children.push({
+      kind: "oktaAttribute",
+      step: "1",
+      title: STEP_TITLES.oktaAttribute,
+      type: RESOURCE_TYPES.userSchemaProperty,
+      name: names.oktaAttribute,
+      inputs: {
+        index: args.oktaAttributeName,
+        title: "Statsig org role",
+        description: "Statsig organization role, sent to Statsig over SCIM as statsigOrgRole.",
+        ...ROLE_VALUES,
+        permissions: args.oktaAttributePermissions,
+        master: args.oktaAttributeMaster,
+        // The default user type is the provider's default; naming it would change the import id.
+        ...(args.userTypeId !== undefined ? { userType: args.userTypeId } : {}),
+      },
+      options: attributeOptions(args, ["userType"]),
+      dependsOn: [],
+      // Nothing is written before Okta confirms the app (a wrong or inactive app fails with a clear message).
+      waitsFor: ["appId"],
+    });
+  } else {
+    notManaged.push({
+      kind: "oktaAttribute",
+      step: "1",
+      title: STEP_TITLES.oktaAttribute,
+      why: "manageOktaAttribute is false: the attribute is owned elsewhere",
+    });
+  }
+
+  // Okta's schema endpoints mishandle parallel writes, so the app attribute waits for the Okta attribute.
+  const schemaWrites = children.map((child) => child.name);
+  children.push({
+    kind: "appAttribute",
+    step: "2",
+    title: STEP_TITLES.appAttribute,
+    type: RESOURCE_TYPES.appUserSchemaProperty,
+    name: names.appAttribute,
+    inputs: {
+      appId: APP_ID,
+      index: STATSIG_ATTRIBUTE,
+      title: "Statsig org role",
+      description: "Statsig organization role (SCIM statsigOrgRole).",
+      ...ROLE_VALUES,
+      externalName: STATSIG_ATTRIBUTE,
+      externalNamespace: SCIM_CORE_USER_NAMESPACE,
+      // Group mode: the role comes from the group assignment (attribute type Group). Otherwise Personal.
+      scope: groupMode ? "NONE" : "SELF",
+      permissions: "READ_ONLY",
+    },
+    // Okta ignores a scope change on an existing attribute (okta-notes.md "Read first"), and the provider's
+    // ForceNew would re-plan a replacement on every run. The component warns instead, and check reports it.
+    options: { ...attributeOptions(args, ["appId"]), ignoreChanges: ["scope"] },
+    dependsOn: [...schemaWrites],
+  });
+  schemaWrites.push(names.appAttribute);
+
+  if (args.manageAppToOktaMapping) {
+    children.push({
+      kind: "appToOkta",
+      step: "3+5",
+      title: STEP_TITLES.appToOkta,
+      type: RESOURCE_TYPES.mapping,
+      name: names.appToOkta,
+      inputs: {
+        sourceId: APP_ID,
+        targetId: userTypeId,
+        deleteWhenAbsent: false,
+        mappings: [{ id: args.oktaAttributeName, expression: `appuser.${STATSIG_ATTRIBUTE}`, pushStatus: "DONT_PUSH" }],
+      },
+      options: MAPPING_OPTIONS,
+      dependsOn: [...schemaWrites],
+    });
+  } else {
+    notManaged.push({ kind: "appToOkta", step: "3+5", title: STEP_TITLES.appToOkta, why: "manageAppToOktaMapping is false" });
+  }
+
+  if (groupMode) {
+    notManaged.push({
+      kind: "oktaToApp",
+      step: "4+5",
+      title: STEP_TITLES.oktaToApp,
+      why: `group mode: a mapping of ${STATSIG_ATTRIBUTE} would override the roles of group assignments. If Okta already has one (set by hand or by personal mode), remove it: see the README`,
+    });
+  } else {
+    children.push({
+      kind: "oktaToApp",
+      step: "4+5",
+      title: STEP_TITLES.oktaToApp,
+      type: RESOURCE_TYPES.mapping,
+      name: names.oktaToApp,
+      inputs: {
+        sourceId: userTypeId,
+        targetId: APP_ID,
+        deleteWhenAbsent: false,
+        mappings: [{ id: STATSIG_ATTRIBUTE, expression: `user.${args.oktaAttributeName}`, pushStatus: "PUSH" }],
+      },
+      options: MAPPING_OPTIONS,
+      dependsOn: [...schemaWrites],
+    });
+  }
+
+  // One assignment at a time, in ascending priority: concurrent writes re-index priorities (two simultaneous
+  // PUTs were recorded both answering priority 1; okta-notes.md "Read first"). The first waits for the app
+  // attribute its profile names.
+  let previous = names.appAttribute;
+  for (const { group, priority } of assignPriorities(args.roleGroups ?? [], args.firstPriority)) {
+    const name = groupAssignmentName(component, group.key);
+    children.push({
+      kind: "groupAssignment",
+      step: "groups",
+      title: `Group ${typeof group.groupId === "string" ? group.groupId : `"${group.key}"`} -> ${group.role}, priority ${priority}`,
+      type: RESOURCE_TYPES.groupAssignment,
+      name,
+      inputs: {
+        appId: APP_ID,
+        groupId: group.groupId,
+        priority,
+        profile: assignmentProfile(group.role),
+        ...(args.retainAssignments ? { retainAssignment: true } : {}),
+      },
+      options: {},
+      dependsOn: [previous],
+      group: { key: group.key, role: group.role, priority },
+    });
+    previous = name;
+  }
+
+  // Project and team roles: one group push link per entry. Unlinking on removal, never deleting the Statsig group.
+  // After the group assignments: Okta pushes only users who are assigned to the app.
+  children.push(...pushGroupResources(component, args.projectRoles, APP_ID, [previous]));
+
+  const lookups: DesiredLookup[] = [
+    {
+      provides: "appId",
+      token: LOOKUP_TOKENS.app,
+      args: { id: args.appId, activeOnly: false },
+      known: args.appId,
+      why: "checks that the Statsig app exists and is active before anything is written to it",
+    },
+  ];
+  if (args.userTypeId === undefined) {
+    lookups.push({
+      provides: "userTypeId",
+      token: LOOKUP_TOKENS.userType,
+      args: { name: DEFAULT_USER_TYPE_NAME },
+      why: "the id of the org's default user type, which the mappings connect to the app",
+    });
+  }
+
+  return {
+    component,
+    mode: groupMode ? "group" : "personal",
+    oktaAttributeName: args.oktaAttributeName,
+    lookups,
+    children,
+    notManaged,
+    warnings: args.warnings,
+  };
+}
+
+/** The child of a kind (the four steps have at most one each). */
+export function childOf(desired: Desired, kind: Exclude<ChildKind, "groupAssignment" | "pushGroup">): DesiredChild | undefined {
+  return desired.children.find((child) => child.kind === kind);
+}
+
+export const assignmentsOf = (desired: Desired): DesiredChild[] => desired.children.filter((child) => child.kind === "groupAssignment");
+export const pushLinksOf = (desired: Desired): DesiredChild[] => desired.children.filter((child) => child.kind === "pushGroup");
+
+const scopeName = (scope: string) => (scope === "SELF" ? "Personal (SELF)" : scope === "NONE" ? "Group (NONE)" : scope);
+
+/**
+ * What to do when the live app attribute has the other mode's scope. Okta ignores a scope change on an
+ * existing attribute, so only deleting it helps; the component never deletes it. The README's "Switching
+ * modes" gives the same steps.
+ */
+export function wrongScopeMessage(live: string, wanted: string): string {
+  const lost = wanted === "NONE" ? "group roles do not reach Statsig" : "each user's own role does not reach Statsig";
+  return (
+    `the Statsig app attribute ${STATSIG_ATTRIBUTE} is ${scopeName(live)} in Okta, but ${wanted === "NONE" ? "group" : "personal"} mode needs ${scopeName(wanted)} ` +
+    `and Okta cannot change the scope of an existing attribute; until it is fixed, ${lost}. Fix, in order: ` +
+    `1. remove ${STATSIG_ATTRIBUTE} from the Okta -> Statsig mapping, if it is mapped (Okta refuses to delete a mapped attribute); ` +
+    `2. delete the app attribute ${STATSIG_ATTRIBUTE} in Okta (every app user's value is gone until \`pulumi up\` recreates it, and a push in between may send Statsig an empty role, whose effect Statsig does not document); ` +
+    '3. `pulumi refresh`; 4. `pulumi up` (README: "Switching modes")'
+  );
+}

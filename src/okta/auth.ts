@@ -1,0 +1,218 @@
+import { createPrivateKey, type KeyObject } from "node:crypto";
+import { readFileSync } from "node:fs";
+import type { CliIo } from "../cli/io";
+import { DpopSigner } from "./dpop";
+import { CheckError, unreachable } from "./errors";
+import { freshClaims, signJwt } from "./jwt";
+import { CHECK_SCOPES } from "./scopes";
+
+/** Puts credentials on requests to the management API. Secrets stay inside: none is ever in an error message. */
+export interface Authenticator {
+  readonly kind: "api-token" | "oauth";
+  /** What the credential is, for messages ("the API token in OKTA_API_TOKEN"). */
+  readonly description: string;
+  /** The headers that authorize one request. */
+  authorize(method: string, url: URL): Promise<Record<string, string>>;
+  /** After a 401: true when one retry may succeed (the server handed out a DPoP nonce). */
+  retryAfterUnauthorized(url: URL, response: Response): boolean;
+  /** Every secret value held so far, so output can be scrubbed of them as a last line of defence. */
+  secrets(): string[];
+}
+
+export interface AuthDeps {
+  fetch: typeof fetch;
+  nowSeconds: () => number;
+  timeoutMs: number;
+}
+
+/**
+ * The credentials named by the environment: `OKTA_API_TOKEN` (SSWS) if set, otherwise OAuth 2.0 client
+ * credentials for a service app with a private key (`OKTA_CLIENT_ID`, `OKTA_PRIVATE_KEY` or
+ * `OKTA_PRIVATE_KEY_FILE`, optional `OKTA_PRIVATE_KEY_ID` and `OKTA_SCOPES`).
+ */
+export function authFromEnv(
+  env: NodeJS.ProcessEnv,
+  origin: string,
+  deps: AuthDeps,
+  defaultScopes: readonly string[] = CHECK_SCOPES,
+): Authenticator {
+  const token = env.OKTA_API_TOKEN?.trim();
+  if (token) return apiTokenAuth(token);
+  const clientId = env.OKTA_CLIENT_ID?.trim();
+  if (clientId) {
+    const { key, kid } = loadPrivateKey(env);
+    const scopes = env.OKTA_SCOPES?.trim() ? env.OKTA_SCOPES.split(/[\s,]+/).filter(Boolean) : [...defaultScopes];
+    return new OAuthAuth(origin, clientId, key, env.OKTA_PRIVATE_KEY_ID?.trim() || kid, scopes, deps);
+  }
+  throw new CheckError(
+    "no Okta credentials: set OKTA_API_TOKEN to an API token, or OKTA_CLIENT_ID and OKTA_PRIVATE_KEY (or OKTA_PRIVATE_KEY_FILE) for an OAuth service app",
+  );
+}
+
+/**
+ * A command's stdout and stderr with every credential of the environment and of `auth()` replaced. Nothing
+ * secret is ever formatted into output; this is the last line of defence. `auth` is asked at each write:
+ * OAuth holds its tokens only once it has them.
+ */
+export function scrubbedOutput(io: CliIo, auth: () => Authenticator | undefined): Pick<CliIo, "stdout" | "stderr"> {
+  const fromEnv = [io.env.OKTA_API_TOKEN, io.env.OKTA_PRIVATE_KEY].flatMap((value) => (value?.trim() ? [value.trim()] : []));
+  const scrub = (text: string) =>
+    [...fromEnv, ...(auth()?.secrets() ?? [])]
+      .filter((secret) => secret.length >= 8)
+      .reduce((out, secret) => out.split(secret).join("[redacted]"), text);
+  return { stdout: (text) => io.stdout(scrub(text)), stderr: (text) => io.stderr(scrub(text)) };
+}
+
+function apiTokenAuth(token: string): Authenticator {
+  return {
+    kind: "api-token",
+    description: "the API token in OKTA_API_TOKEN",
+    authorize: async () => ({ Authorization: `SSWS ${token}` }),
+    retryAfterUnauthorized: () => false,
+    secrets: () => [token],
+  };
+}
+
+function loadPrivateKey(env: NodeJS.ProcessEnv): { key: KeyObject; kid?: string } {
+  let text: string;
+  let source: string;
+  if (env.OKTA_PRIVATE_KEY?.trim()) {
+    text = env.OKTA_PRIVATE_KEY.trim();
+    source = "OKTA_PRIVATE_KEY";
+  } else if (env.OKTA_PRIVATE_KEY_FILE?.trim()) {
+    source = `OKTA_PRIVATE_KEY_FILE (${env.OKTA_PRIVATE_KEY_FILE.trim()})`;
+    try {
+      text = readFileSync(env.OKTA_PRIVATE_KEY_FILE.trim(), "utf8").trim();
+    } catch (error) {
+      throw new CheckError(`cannot read ${source}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}`);
+    }
+  } else {
+    throw new CheckError("OKTA_CLIENT_ID is set but no private key: set OKTA_PRIVATE_KEY (PEM or JWK) or OKTA_PRIVATE_KEY_FILE");
+  }
+  let key: KeyObject;
+  let kid: string | undefined;
+  // Parse errors are not passed on: their messages can quote the key.
+  try {
+    if (text.startsWith("{")) {
+      const jwk = JSON.parse(text) as Record<string, unknown>;
+      key = createPrivateKey({ key: jwk as never, format: "jwk" });
+      kid = typeof jwk.kid === "string" ? jwk.kid : undefined;
+    } else {
+      // CI secrets often hold a PEM on one line with literal "\n".
+      key = createPrivateKey(text.includes("\n") ? text : text.replace(/\\n/g, "\n"));
+    }
+  } catch {
+    throw new CheckError(`${source} is not a PEM or JWK private key`);
+  }
+  if (key.asymmetricKeyType !== "rsa") {
+    throw new CheckError(`${source} is not an RSA private key: the client assertion is signed with RS256`);
+  }
+  return { key, ...(kid !== undefined ? { kid } : {}) };
+}
+
+interface AccessToken {
+  value: string;
+  type: "Bearer" | "DPoP";
+}
+
+class OAuthAuth implements Authenticator {
+  readonly kind = "oauth";
+  readonly description: string;
+  private readonly tokenUrl: URL;
+  private readonly held: string[] = [];
+  private token?: Promise<AccessToken>;
+  private dpop?: DpopSigner;
+
+  constructor(
+    origin: string,
+    private readonly clientId: string,
+    private readonly key: KeyObject,
+    private readonly kid: string | undefined,
+    private readonly scopes: string[],
+    private readonly deps: AuthDeps,
+  ) {
+    this.tokenUrl = new URL("/oauth2/v1/token", origin);
+    this.description = `the access token of OAuth service app ${clientId}`;
+  }
+
+  async authorize(method: string, url: URL): Promise<Record<string, string>> {
+    this.token ??= this.requestToken();
+    const token = await this.token;
+    if (token.type === "DPoP" && this.dpop)
+      return { Authorization: `DPoP ${token.value}`, DPoP: this.dpop.proof(method, url, token.value) };
+    return { Authorization: `Bearer ${token.value}` };
+  }
+
+  retryAfterUnauthorized(url: URL, response: Response): boolean {
+    const challenge = response.headers.get("www-authenticate") ?? "";
+    return (
+      this.dpop !== undefined && challenge.includes("use_dpop_nonce") && this.dpop.rememberNonce(url, response.headers.get("dpop-nonce"))
+    );
+  }
+
+  secrets(): string[] {
+    return [...this.held];
+  }
+
+  /** A private key JWT for the org authorization server: iss = sub = client id, aud = the token URL. */
+  private clientAssertion(): string {
+    const now = this.deps.nowSeconds();
+    const header = { alg: "RS256" as const, typ: "JWT", ...(this.kid ? { kid: this.kid } : {}) };
+    const claims = { iss: this.clientId, sub: this.clientId, aud: this.tokenUrl.href, ...freshClaims(now), exp: now + 300 };
+    const jwt = signJwt(header, claims, this.key);
+    this.held.push(jwt);
+    return jwt;
+  }
+
+  /** The one POST this command makes. Okta answers what it wants next: DPoP, then a DPoP nonce. */
+  private async requestToken(): Promise<AccessToken> {
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const body = new URLSearchParams({
+        grant_type: "client_credentials",
+        scope: this.scopes.join(" "),
+        client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+        client_assertion: this.clientAssertion(),
+      });
+      const headers: Record<string, string> = { Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded" };
+      if (this.dpop) headers.DPoP = this.dpop.proof("POST", this.tokenUrl);
+      let response: Response;
+      try {
+        response = await this.deps.fetch(this.tokenUrl, {
+          method: "POST",
+          headers,
+          body,
+          redirect: "manual",
+          signal: AbortSignal.timeout(this.deps.timeoutMs),
+        });
+      } catch (error) {
+        throw unreachable(this.tokenUrl.origin, error);
+      }
+      const answer = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+      if (response.ok && typeof answer.access_token === "string") {
+        this.held.push(answer.access_token);
+        return { value: answer.access_token, type: answer.token_type === "DPoP" ? "DPoP" : "Bearer" };
+      }
+      const error = typeof answer.error === "string" ? answer.error : `HTTP ${response.status}`;
+      if (error === "invalid_dpop_proof" && !this.dpop) {
+        this.dpop = new DpopSigner(this.deps.nowSeconds);
+        continue;
+      }
+      if (error === "use_dpop_nonce" && this.dpop?.rememberNonce(this.tokenUrl, response.headers.get("dpop-nonce"))) continue;
+      throw this.tokenError(error, typeof answer.error_description === "string" ? answer.error_description : undefined);
+    }
+    throw new CheckError(`Okta's token endpoint ${this.tokenUrl.href} kept asking for another attempt; giving up`);
+  }
+
+  private tokenError(error: string, description: string | undefined): CheckError {
+    const said = `Okta refused an access token for service app ${this.clientId} (${error}${description ? `: ${description}` : ""})`;
+    if (error === "invalid_scope") {
+      return new CheckError(`${said}. Grant the app these read-only scopes in its "Okta API Scopes" tab: ${this.scopes.join(", ")}`);
+    }
+    if (error === "invalid_client") {
+      return new CheckError(
+        `${said}. Check OKTA_CLIENT_ID, that the app uses "Public key / Private key" client authentication, and that its public key matches the private key (and OKTA_PRIVATE_KEY_ID)`,
+      );
+    }
+    return new CheckError(said);
+  }
+}

@@ -1,0 +1,211 @@
+import { describeOrgRoles } from "../../../src/domain/desired";
+import { apiTokenStub } from "../../support/stubAuth";
+import { validateOrgRolesArgs } from "../../../src/domain/validation";
+import { describe, expect, it } from "vitest";
+import { OktaClient } from "../../../src/okta/client";
+import { comparePushLinks, fetchPushLinks, type LivePushLink } from "../../../src/commands/check/pushLinks";
+import { expectedPushLinks, type ExpectedPushLink } from "../../../src/commands/expected";
+import { CHECK_SCOPES, PUSH_LINK_SCOPES, readScopeFor } from "../../../src/okta/scopes";
+import { checkProjectRoles } from "../../../src/domain/projectRoles";
+import { pushGroupResources } from "../../../src/domain/desired";
+import { FakeGroupPush } from "../../support/pushGroupFake";
+
+const APP = "0oa1b2c3d4e5f6g7h8i9";
+const ENG = "00gEngineers00000001";
+const LEADS = "00gLeads000000000001";
+const OTHER = "00gOtherOktaGroup001";
+const MEMBER_GROUP = "00gStatsigWebMember1";
+const ADMIN_GROUP = "00gStatsigWebAdmin01";
+const CONTEXT = { appId: APP, componentName: "statsig" };
+const STATSIG_GROUPS = [
+  { id: MEMBER_GROUP, name: "Statsig-Web-Member" },
+  { id: ADMIN_GROUP, name: "Statsig-Web-Admin" },
+  { id: "00gStatsigWebGrMembr", name: "Statsig-Web-Growth-Member" },
+  { id: "00gSlackAllStaff0001", name: "all-staff" },
+];
+
+/** The links `check` expects: from the component's own description of these entries. */
+const described = (entries: unknown[]) => describeOrgRoles("statsig", validateOrgRolesArgs("test", { appId: APP, projectRoles: entries }));
+const expected = (entries: unknown[]): ExpectedPushLink[] => expectedPushLinks(described(entries));
+
+const live = (link: Partial<LivePushLink>): LivePushLink => ({
+  id: "gPmMapping0000000001",
+  sourceGroupId: ENG,
+  targetGroupId: MEMBER_GROUP,
+  targetGroupName: "Statsig-Web-Member",
+  status: "ACTIVE",
+  ...link,
+});
+
+describe("comparePushLinks", () => {
+  const memberOfWeb = () => expected([{ groupId: ENG, project: "Web", role: "Member" }]);
+
+  it("ok: linked from the group to Statsig's group, ACTIVE; with the import id of the link", () => {
+    expect(comparePushLinks(memberOfWeb(), [live({})], CONTEXT)).toEqual({
+      items: [
+        {
+          step: "push",
+          title: `Group ${ENG} -> "Statsig-Web-Member" (Member in Web)`,
+          status: "ok",
+          differences: [],
+          notes: [],
+          import: { type: "okta:index/pushGroup:PushGroup", name: `statsig-push-${ENG}`, id: `${APP}/gPmMapping0000000001` },
+        },
+      ],
+      otherLinks: 0,
+    });
+  });
+
+  it.each<[string, Partial<LivePushLink>, object[]]>([
+    [
+      "INACTIVE",
+      { status: "INACTIVE" },
+      [{ field: "status", live: "INACTIVE", expected: "ACTIVE", hint: expect.stringMatching(/no membership changes/) }],
+    ],
+    [
+      "ERROR, with Okta's summary",
+      { status: "ERROR", errorSummary: "User not assigned" },
+      [{ field: "status", live: "ERROR", expected: "ACTIVE", hint: "the latest push failed: User not assigned" }],
+    ],
+    [
+      "another target",
+      { targetGroupId: ADMIN_GROUP, targetGroupName: "Statsig-Web-Admin" },
+      [
+        {
+          field: "target group",
+          live: "Statsig-Web-Admin",
+          expected: "Statsig-Web-Member",
+          hint: expect.stringMatching(/linked to another group/),
+        },
+      ],
+    ],
+  ])("different: %s", (_what, link, differences) => {
+    const [item] = comparePushLinks(memberOfWeb(), [live(link)], CONTEXT).items;
+    expect(item).toMatchObject({ status: "different", differences });
+  });
+
+  it("an explicit target id is compared by id", () => {
+    const want = expected([{ groupId: ENG, project: "Web", role: "Member", targetGroupId: ADMIN_GROUP }]);
+    expect(comparePushLinks(want, [live({ targetGroupId: ADMIN_GROUP, targetGroupName: "renamed" })], CONTEXT).items[0]!.status).toBe("ok");
+    expect(comparePushLinks(want, [live({})], CONTEXT).items[0]).toMatchObject({
+      status: "different",
+      differences: [{ field: "targetGroupId", live: MEMBER_GROUP, expected: ADMIN_GROUP }],
+    });
+  });
+
+  it("missing: the group is not pushed; says which group holds the Statsig group instead", () => {
+    const { items } = comparePushLinks(memberOfWeb(), [live({ id: "gPmFromOther00000001", sourceGroupId: OTHER })], CONTEXT);
+    expect(items[0]).toMatchObject({
+      status: "missing",
+      notes: [
+        expect.stringMatching(/push it with "Link Group" to "Statsig-Web-Member"/),
+        `"Statsig-Web-Member" is linked from group ${OTHER} instead (mapping gPmFromOther00000001)`,
+      ],
+    });
+    expect(items[0]).not.toHaveProperty("import");
+    // That other link gives a Statsig role the config does not list.
+    expect(items[1]).toMatchObject({ status: "not-in-config", title: expect.stringContaining(OTHER) });
+  });
+
+  it("not-in-config only for links to Statsig- groups; other links are counted", () => {
+    const { items, otherLinks } = comparePushLinks(
+      [],
+      [
+        live({ sourceGroupId: OTHER, targetGroupName: "Statsig-Web-Growth-Member" }),
+        live({ id: "gPmSlack000000000001", sourceGroupId: LEADS, targetGroupId: "00gSlackAllStaff0001", targetGroupName: "all-staff" }),
+      ],
+      CONTEXT,
+    );
+    expect(items).toEqual([
+      {
+        step: "push",
+        title: `Group ${OTHER} -> "Statsig-Web-Growth-Member" (mapping gPmMapping0000000001, ACTIVE)`,
+        status: "not-in-config",
+        differences: [
+          {
+            field: "link",
+            live: "Statsig-Web-Growth-Member",
+            expected: undefined,
+            hint: expect.stringMatching(/add it to projectRoles, or unlink it/),
+          },
+        ],
+        notes: [],
+      },
+    ]);
+    expect(otherLinks).toBe(1);
+  });
+
+  it("an Output id cannot be checked", () => {
+    const desired = described([{ groupId: { __pulumiOutput: true }, project: "Web", role: "Admin", name: "admins" }]);
+    expect(() => expectedPushLinks(desired)).toThrow('projectRoles "admins" groupId must be a plain string to check a live org');
+  });
+});
+
+const auth = apiTokenStub("test");
+
+const client = (push: FakeGroupPush) => new OktaClient({ origin: push.origin, auth, fetch: push.fetch, log: () => {} });
+
+describe("fetchPushLinks (read-only, against the group push fake)", () => {
+  it("lists every page of the app's links and names their targets, with GETs only", async () => {
+    const push = new FakeGroupPush({ [APP]: STATSIG_GROUPS }, undefined, 2);
+    push.link(APP, { sourceGroupId: ENG, status: "ACTIVE", targetGroupName: "Statsig-Web-Member" });
+    push.link(APP, { sourceGroupId: LEADS, status: "INACTIVE", targetGroupId: ADMIN_GROUP });
+    push.link(APP, { sourceGroupId: OTHER, status: "ACTIVE", targetGroupName: "all-staff" });
+    push.requests.length = 0;
+
+    const links = await fetchPushLinks(client(push), APP);
+
+    expect(links.map((l) => [l.sourceGroupId, l.targetGroupName, l.status])).toEqual([
+      [ENG, "Statsig-Web-Member", "ACTIVE"],
+      [LEADS, "Statsig-Web-Admin", "INACTIVE"],
+      [OTHER, "all-staff", "ACTIVE"],
+    ]);
+    expect(push.requests.every((r) => r.method === "GET")).toBe(true);
+    expect(push.requests.map((r) => r.path)).toEqual([
+      `/api/v1/apps/${APP}/group-push/mappings?limit=1000`,
+      `/api/v1/apps/${APP}/group-push/mappings?after=${push.mappings(APP)[1]!.id}&limit=1000`,
+      `/api/v1/groups/${MEMBER_GROUP}`,
+      `/api/v1/groups/${ADMIN_GROUP}`,
+      "/api/v1/groups/00gSlackAllStaff0001",
+    ]);
+  });
+
+  it("explains an unknown app", async () => {
+    await expect(fetchPushLinks(client(new FakeGroupPush({})), APP)).rejects.toThrow(/404.*Okta has no app 0oa1b2c3d4e5f6g7h8i9/);
+  });
+
+  it("what the component creates checks ok, and stays ok after a destroy left the Statsig groups (missing links only)", async () => {
+    const push = new FakeGroupPush({ [APP]: STATSIG_GROUPS });
+    const { value } = checkProjectRoles([
+      { groupId: ENG, project: "Web", role: "Member" },
+      { groupId: LEADS, project: "Web", team: "Growth", role: "Member" },
+    ]);
+    const ids = pushGroupResources("statsig", value!, APP, []).map((child) => push.mockResource(child.inputs).id!);
+    const want = expected([
+      { groupId: ENG, project: "Web", role: "Member" },
+      { groupId: LEADS, project: "Web", team: "Growth", role: "Member" },
+    ]);
+
+    const deployed = comparePushLinks(want, await fetchPushLinks(client(push), APP), CONTEXT);
+    expect(deployed.items.map((i) => i.status)).toEqual(["ok", "ok"]);
+
+    for (const id of ids) push.destroyResource(id);
+    const destroyed = comparePushLinks(want, await fetchPushLinks(client(push), APP), CONTEXT);
+    expect(destroyed.items.map((i) => i.status)).toEqual(["missing", "missing"]);
+    expect(push.groups(APP)).toEqual(STATSIG_GROUPS);
+  });
+});
+
+describe("scopes", () => {
+  it("group push links need okta.apps.read and okta.groups.read (spec security entry); group reads okta.groups.read", () => {
+    expect(readScopeFor(`/api/v1/apps/${APP}/group-push/mappings`)).toEqual({
+      scope: "okta.apps.read and okta.groups.read",
+      what: "group push links",
+    });
+    expect(readScopeFor(`/api/v1/apps/${APP}/groups`)).toEqual({ scope: "okta.apps.read", what: "the app's group assignments and users" });
+    expect(readScopeFor(`/api/v1/groups/${MEMBER_GROUP}`)).toEqual({ scope: "okta.groups.read", what: "groups and group members" });
+    // Asked for only when the config has project roles: a check without them needs no group scope.
+    expect(CHECK_SCOPES).toEqual(["okta.userTypes.read", "okta.schemas.read", "okta.profileMappings.read", "okta.apps.read"]);
+    expect(PUSH_LINK_SCOPES).toEqual(["okta.groups.read"]);
+  });
+});

@@ -1,0 +1,172 @@
+/**
+ * okta.PushGroup children under Pulumi's mocks, against a fake that answers like the recorded group-push
+ * traffic (okta-recorded.json pairs 51-54): what is registered, and what destroying it does in Okta.
+ */
+import * as okta from "@pulumi/okta";
+import { describe, expect, it } from "vitest";
+import { OrgRoles, type ProjectRole } from "../../src";
+import { checkProjectRoles, PUSH_GROUP_TYPE } from "../../src/domain/projectRoles";
+import { pushGroupResources } from "../../src/domain/desired";
+import { FakeOkta } from "../support/fakeOkta";
+import { run } from "../support/harness";
+import { FakeGroupPush } from "../support/pushGroupFake";
+
+const APP = "0oa1b2c3d4e5f6g7h8i9";
+const ENG = "00gEngineers00000001";
+const LEADS = "00gLeads000000000001";
+// Statsig's groups, as "Import Now" brought them into Okta.
+const STATSIG_GROUPS = [
+  { id: "00gStatsigWebMember1", name: "Statsig-Web-Member" },
+  { id: "00gStatsigWebGrAdmin", name: "Statsig-Web-Growth-Admin" },
+];
+
+/** The fake org, with Statsig's groups imported into the app. */
+function org(): FakeOkta {
+  const fake = new FakeOkta();
+  fake.push.addGroups(APP, STATSIG_GROUPS);
+  return fake;
+}
+
+function desired(entries: unknown[]) {
+  const { issues, value } = checkProjectRoles(entries);
+  expect(issues).toEqual([]);
+  return pushGroupResources("statsig", value!, APP, []);
+}
+
+const deploy = (fake: FakeOkta, projectRoles: ProjectRole[]) =>
+  run((opts) => new OrgRoles("statsig", { appId: APP, projectRoles }, opts), { fake });
+
+describe("okta.PushGroup under Pulumi's mocks", () => {
+  it("registers each link with deleteTargetGroupOnDestroy: false, unlinking before a replacement", async () => {
+    const fake = org();
+    const push = fake.push;
+    const { resources } = await deploy(fake, [
+      { groupId: ENG, project: "Web", role: "Member" },
+      { groupId: LEADS, project: "Web", team: "Growth", role: "Admin" },
+    ]);
+    const links = resources.filter((r) => r.type === PUSH_GROUP_TYPE);
+    expect(links.map((r) => [r.name, r.inputs])).toEqual([
+      [
+        `statsig-push-${ENG}`,
+        { appId: APP, sourceGroupId: ENG, status: "ACTIVE", deleteTargetGroupOnDestroy: false, targetGroupName: "Statsig-Web-Member" },
+      ],
+      [
+        `statsig-push-${LEADS}`,
+        {
+          appId: APP,
+          sourceGroupId: LEADS,
+          status: "ACTIVE",
+          deleteTargetGroupOnDestroy: false,
+          targetGroupName: "Statsig-Web-Growth-Admin",
+        },
+      ],
+    ]);
+    for (const link of links) {
+      expect(link.opts).toEqual({
+        parent: "statsig",
+        deleteBeforeReplace: true,
+        replaceOnChanges: ["appId", "sourceGroupId", "targetGroupName", "targetGroupId"],
+        // After the assignments (here none: the app attribute): Okta pushes only the app's users.
+        dependsOn: ["statsig-app-attribute"],
+      });
+    }
+    // Linked to the imported Statsig groups: Okta created none.
+    expect(push.createdGroups).toEqual([]);
+    expect(push.mappings(APP).map((m) => [m.sourceGroupId, m.targetGroupId, m.status])).toEqual([
+      [ENG, "00gStatsigWebMember1", "ACTIVE"],
+      [LEADS, "00gStatsigWebGrAdmin", "ACTIVE"],
+    ]);
+    expect(links.map((r) => r.id)).toEqual(push.mappings(APP).map((m) => m.id));
+  });
+
+  it("destroying a link unlinks it (INACTIVE, then DELETE ?deleteTargetGroup=false): the Statsig group stays", async () => {
+    const fake = org();
+    const push = fake.push;
+    const { resources } = await deploy(fake, [{ groupId: ENG, project: "Web", role: "Member" }]);
+    const id = resources.find((r) => r.type === PUSH_GROUP_TYPE)!.id!;
+
+    push.destroyResource(id);
+
+    const base = `/api/v1/apps/${APP}/group-push/mappings/${id}`;
+    expect(push.requests.slice(-2)).toEqual([
+      { method: "PATCH", path: base, body: { status: "INACTIVE" } },
+      { method: "DELETE", path: `${base}?deleteTargetGroup=false` },
+    ]);
+    expect(push.mappings(APP)).toEqual([]);
+    expect(push.groups(APP)).toEqual(STATSIG_GROUPS);
+    expect(push.deletedGroups).toEqual([]);
+  });
+
+  it("the provider's default would delete the Statsig group: what the component never leaves to it", async () => {
+    const fake = org();
+    const push = fake.push;
+    const [child] = desired([{ groupId: ENG, project: "Web", role: "Member" }]);
+    const { deleteTargetGroupOnDestroy: _dropped, ...providerDefault } = child!.inputs;
+    const { resources } = await run(() => new okta.PushGroup(child!.name, { ...providerDefault, appId: APP } as okta.PushGroupArgs), {
+      fake,
+    });
+
+    push.destroyResource(resources.find((r) => r.type === PUSH_GROUP_TYPE)!.id!);
+
+    expect(push.requests.at(-1)!.path).toMatch(/\?deleteTargetGroup=true$/);
+    expect(push.deletedGroups).toEqual([STATSIG_GROUPS[0]]);
+  });
+
+  it("a target name no Statsig group has makes Okta create one (pair 51): why names must match the import", async () => {
+    const fake = org();
+    const push = fake.push;
+    await deploy(fake, [{ groupId: ENG, project: "Web App", role: "Member" }]);
+    expect(push.createdGroups.map((g) => g.name)).toEqual(["Statsig-Web App-Member"]);
+  });
+});
+
+describe("the fake answers like the recorded traffic", () => {
+  it("POST returns pair 51's fields, GET the same object, PATCH a new status, DELETE an empty 200", () => {
+    const push = new FakeGroupPush({ [APP]: [] });
+    const created = push.handle("POST", `/api/v1/apps/${APP}/group-push/mappings`, {
+      sourceGroupId: ENG,
+      status: "ACTIVE",
+      targetGroupName: "Some Example Test Push Group",
+    });
+    expect(created.status).toBe(200);
+    const mapping = created.body as Record<string, unknown>;
+    // Pair 51's response keys, in its order.
+    expect(Object.keys(mapping)).toEqual(["created", "id", "lastUpdated", "sourceGroupId", "status", "targetGroupId", "_links"]);
+    expect(mapping).toMatchObject({ sourceGroupId: ENG, status: "ACTIVE", id: expect.stringMatching(/^gPm[A-Za-z0-9]{17}$/) });
+    expect(mapping.targetGroupId).toMatch(/^00g[A-Za-z0-9]{17}$/);
+    expect(Object.keys(mapping._links as object)).toEqual(["app", "sourceGroup", "targetGroup"]);
+
+    const path = `/api/v1/apps/${APP}/group-push/mappings/${String(mapping.id)}`;
+    expect(push.handle("GET", path).body).toEqual(mapping);
+    const patched = push.handle("PATCH", path, { status: "INACTIVE" }).body as Record<string, unknown>;
+    expect(patched).toMatchObject({ status: "INACTIVE", created: mapping.created });
+    expect(patched.lastUpdated).not.toBe(mapping.lastUpdated);
+    expect(push.handle("DELETE", `${path}?deleteTargetGroup=false`)).toEqual({ status: 200, body: "" });
+    expect(push.handle("GET", path).status).toBe(404);
+  });
+
+  it.each<[string, Record<string, unknown>, number, RegExp]>([
+    [
+      "both target name and id (spec)",
+      { sourceGroupId: LEADS, targetGroupName: "x", targetGroupId: "00gStatsigWebMember1" },
+      400,
+      /either targetGroupId or targetGroupName/,
+    ],
+    ["no target (spec)", { sourceGroupId: LEADS }, 400, /either targetGroupId or targetGroupName/],
+    ["a second link of the same Okta group", { sourceGroupId: ENG, targetGroupName: "Statsig-Web-Growth-Admin" }, 400, /already pushed/],
+    ["a second Okta group for one Statsig group", { sourceGroupId: LEADS, targetGroupId: "00gStatsigWebMember1" }, 400, /already linked/],
+    ["a target id the app does not have", { sourceGroupId: LEADS, targetGroupId: "00gNoSuchGroup000001" }, 404, /Resource not found/],
+  ])("refuses %s", (_what, body, status, summary) => {
+    const push = new FakeGroupPush({ [APP]: STATSIG_GROUPS });
+    push.link(APP, { sourceGroupId: ENG, status: "ACTIVE", targetGroupId: "00gStatsigWebMember1" });
+    const answer = push.handle("POST", `/api/v1/apps/${APP}/group-push/mappings`, body);
+    expect(answer.status).toBe(status);
+    expect((answer.body as { errorSummary: string }).errorSummary).toMatch(summary);
+  });
+
+  it("refuses to delete an ACTIVE link (spec: it must be INACTIVE)", () => {
+    const push = new FakeGroupPush({ [APP]: STATSIG_GROUPS });
+    const mapping = push.link(APP, { sourceGroupId: ENG, status: "ACTIVE", targetGroupId: "00gStatsigWebMember1" });
+    expect(push.handle("DELETE", `/api/v1/apps/${APP}/group-push/mappings/${mapping.id}?deleteTargetGroup=false`).status).toBe(400);
+  });
+});

@@ -1,0 +1,534 @@
+import * as pulumi from "@pulumi/pulumi";
+import { pushGroupResources } from "../../src/domain/desired";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import {
+  checkProjectRoles,
+  projectRolesOfUser,
+  pushGroupName,
+  statsigGroupName,
+  suggestProjectRole,
+  suggestTeamRole,
+  type ProjectRole,
+  type ValidProjectRole,
+} from "../../src/domain/projectRoles";
+
+const ENG = "00gEngineers00000001";
+const LEADS = "00gLeads000000000001";
+const ANALYSTS = "00gAnalysts000000001";
+const STATSIG_GROUP = "00gStatsigGroup00001";
+const APP = "0oa1b2c3d4e5f6g7h8i9";
+
+/** The valid value, or a failure that shows the issues. */
+function valid(input: unknown): ValidProjectRole[] {
+  const result = checkProjectRoles(input);
+  expect(result.issues).toEqual([]);
+  return result.value!;
+}
+
+const issuesOf = (input: unknown) => checkProjectRoles(input).issues;
+
+describe("Statsig's group names", () => {
+  it.each([
+    [{ project: "ProjectA", role: "Admin" }, "Statsig-ProjectA-Admin"],
+    [{ project: "ProjectA", role: "Read-Only" }, "Statsig-ProjectA-Read-Only"],
+    [{ project: "ProjectA", team: "TeamA", role: "Member" }, "Statsig-ProjectA-TeamA-Member"],
+    [{ project: "web-app", team: "growth", role: "Admin" }, "Statsig-web-app-growth-Admin"],
+  ])("%o -> %s", (entry, name) => {
+    expect(statsigGroupName(entry)).toBe(name);
+  });
+
+  it.each([
+    ["read-only", "Read-Only"],
+    ["Read Only", "Read-Only"],
+    ["readonly", "Read-Only"],
+    ["READ_ONLY", "Read-Only"],
+    [" admin ", "Admin"],
+    ["owner", "Owner"],
+    ["Viewer", undefined],
+  ])("suggestProjectRole(%j) = %j", (input, expected) => {
+    expect(suggestProjectRole(input)).toBe(expected);
+  });
+
+  it.each([
+    ["member", "Member"],
+    ["ADMIN", "Admin"],
+    ["Read-Only", undefined],
+    ["Owner", undefined],
+  ])("suggestTeamRole(%j) = %j", (input, expected) => {
+    expect(suggestTeamRole(input)).toBe(expected);
+  });
+});
+
+describe("checkProjectRoles: valid input", () => {
+  it("no projectRoles is an empty list", () => {
+    expect(checkProjectRoles(undefined)).toEqual({ issues: [], warnings: [], value: [] });
+  });
+
+  it("a project role and a team role link to Statsig's names, keyed by group id", () => {
+    expect(
+      valid([
+        { groupId: ENG, project: "ProjectA", role: "Member" },
+        { groupId: LEADS, project: "ProjectA", team: "Growth", role: "Admin" },
+      ]),
+    ).toEqual([
+      {
+        key: ENG,
+        groupId: ENG,
+        project: "ProjectA",
+        role: "Member",
+        statsigName: "Statsig-ProjectA-Member",
+        targetGroupName: "Statsig-ProjectA-Member",
+        custom: false,
+      },
+      {
+        key: LEADS,
+        groupId: LEADS,
+        project: "ProjectA",
+        team: "Growth",
+        role: "Admin",
+        statsigName: "Statsig-ProjectA-Growth-Admin",
+        targetGroupName: "Statsig-ProjectA-Growth-Admin",
+        custom: false,
+      },
+    ]);
+  });
+
+  it.each(["Read-Only", "Member", "Admin"])("project role %s is allowed without warning", (role) => {
+    expect(checkProjectRoles([{ groupId: ENG, project: "P", role }])).toMatchObject({ issues: [], warnings: [] });
+  });
+
+  it("an explicit target name or id replaces Statsig's name", () => {
+    const [byName, byId] = valid([
+      { groupId: ENG, project: "P", role: "Admin", targetGroupName: "Statsig-P (legacy)-Admin" },
+      { groupId: LEADS, project: "P", role: "Member", targetGroupId: STATSIG_GROUP },
+    ]);
+    expect(byName).toMatchObject({ targetGroupName: "Statsig-P (legacy)-Admin", statsigName: "Statsig-P-Admin" });
+    expect(byName).not.toHaveProperty("targetGroupId");
+    expect(byId).toMatchObject({ targetGroupId: STATSIG_GROUP, statsigName: "Statsig-P-Member" });
+    expect(byId).not.toHaveProperty("targetGroupName");
+  });
+
+  it("an Output group id is keyed by its name; a plain id ignores the name", () => {
+    const id = pulumi.output(ENG);
+    const [fromOutput, plain] = valid([
+      { groupId: id, project: "P", role: "Admin", name: "p-admins" },
+      { groupId: LEADS, project: "P", role: "Member", name: "ignored" },
+    ]);
+    expect(fromOutput!.key).toBe("p-admins");
+    expect(fromOutput!.groupId).toBe(id);
+    expect(plain!.key).toBe(LEADS);
+  });
+
+  it("an Output target id passes through unchecked", () => {
+    const target = pulumi.output(STATSIG_GROUP);
+    expect(valid([{ groupId: ENG, project: "P", role: "Admin", targetGroupId: target }])[0]!.targetGroupId).toBe(target);
+  });
+});
+
+describe("checkProjectRoles: warnings", () => {
+  it.each([
+    [
+      { groupId: ENG, project: "P", role: "Owner" },
+      /projectRoles\[0\] gives the project role Owner: Statsig makes only a project's creator its Owner/,
+    ],
+    [
+      { groupId: ENG, project: "P", role: "Metrics Admin" },
+      /projectRoles\[0\] gives "Metrics Admin", which is not one of Statsig's project roles .*custom role.*Enterprise/,
+    ],
+    [
+      { groupId: ENG, project: "Project A", role: "Admin" },
+      /links to "Statsig-Project A-Admin": Statsig's docs write project "Project A" as Statsig-ProjectA-Admin/,
+    ],
+    [
+      { groupId: ENG, project: "P", role: "Admin", targetGroupName: "Engineering" },
+      /links to "Engineering", which does not start with "Statsig-"/,
+    ],
+  ])("%o", (entry, warning) => {
+    const result = checkProjectRoles([entry]);
+    expect(result.issues).toEqual([]);
+    expect(result.warnings).toEqual([expect.stringMatching(warning)]);
+  });
+
+  it("a custom role is marked custom and linked under its name", () => {
+    expect(valid([{ groupId: ENG, project: "P", role: "Metrics Admin" }])[0]).toMatchObject({
+      custom: true,
+      targetGroupName: "Statsig-P-Metrics Admin",
+    });
+  });
+
+  it("a team name with spaces is warned about too", () => {
+    expect(checkProjectRoles([{ groupId: ENG, project: "Web", team: "Team A", role: "Member" }]).warnings).toEqual([
+      expect.stringMatching(/links to "Statsig-Web-Team A-Member": .*team "Team A" as …-TeamA-…/),
+    ]);
+  });
+
+  it("no spacing warning when the target is explicit", () => {
+    expect(checkProjectRoles([{ groupId: ENG, project: "Project A", role: "Admin", targetGroupId: STATSIG_GROUP }]).warnings).toEqual([]);
+  });
+});
+
+describe("checkProjectRoles: refused input", () => {
+  it.each<[string, unknown, (string | number)[], RegExp]>([
+    ["not a list", { groupId: ENG }, ["projectRoles"], /expected a list of \{ groupId, project, role \}.*got an object/],
+    ["an Output list", pulumi.output([]), ["projectRoles"], /a plain list, not an Output\), got an Output/],
+    [
+      "an entry that is not an object",
+      ["00gEngineers00000001"],
+      ["projectRoles", 0],
+      /expected \{ groupId, project, role \}.*got "00gEngineers/,
+    ],
+    ["a missing groupId", [{ project: "P", role: "Admin" }], ["projectRoles", 0, "groupId"], /is required: the Okta group id/],
+    ["a missing project", [{ groupId: ENG, role: "Admin" }], ["projectRoles", 0, "project"], /is required: the Statsig project's name/],
+    [
+      "a missing role",
+      [{ groupId: ENG, project: "P" }],
+      ["projectRoles", 0, "role"],
+      /is required: a project role \(Read-Only, Member, Admin, Owner/,
+    ],
+    [
+      "an app id as group id",
+      [{ groupId: APP, project: "P", role: "Admin" }],
+      ["projectRoles", 0, "groupId"],
+      /"0oa1b2c3d4e5f6g7h8i9" is not an Okta group id: expected "00g" and 17/,
+    ],
+    [
+      "a wrongly cased role",
+      [{ groupId: ENG, project: "P", role: "read-only" }],
+      ["projectRoles", 0, "role"],
+      /"read-only" is not a Statsig project role\. Statsig spells it "Read-Only"\. Allowed, exactly as spelled: Read-Only, Member, Admin, Owner/,
+    ],
+    [
+      "a project role for a team",
+      [{ groupId: ENG, project: "P", team: "T", role: "Read-Only" }],
+      ["projectRoles", 0, "role"],
+      /"Read-Only" is not a Statsig team role\. Team roles, exactly as spelled: Admin, Member/,
+    ],
+    [
+      "Owner for a team",
+      [{ groupId: ENG, project: "P", team: "T", role: "Owner" }],
+      ["projectRoles", 0, "role"],
+      /not a Statsig team role/,
+    ],
+    [
+      "a wrongly cased team role",
+      [{ groupId: ENG, project: "P", team: "T", role: "member" }],
+      ["projectRoles", 0, "role"],
+      /Statsig spells it "Member"/,
+    ],
+    [
+      "a role that is not a string",
+      [{ groupId: ENG, project: "P", role: 2 }],
+      ["projectRoles", 0, "role"],
+      /expected the role as a plain string.*got number 2/,
+    ],
+    ["an empty project", [{ groupId: ENG, project: " ", role: "Admin" }], ["projectRoles", 0, "project"], /the project name is empty/],
+    ["spaces around the project", [{ groupId: ENG, project: "P ", role: "Admin" }], ["projectRoles", 0, "project"], /has spaces around it/],
+    [
+      "a newline in the team",
+      [{ groupId: ENG, project: "P", team: "T\n", role: "Admin" }],
+      ["projectRoles", 0, "team"],
+      /spaces around it|control character/,
+    ],
+    [
+      "a tab inside the team",
+      [{ groupId: ENG, project: "P", team: "a\tb", role: "Admin" }],
+      ["projectRoles", 0, "team"],
+      /control character/,
+    ],
+    [
+      "an Output project",
+      [{ groupId: ENG, project: pulumi.output("P"), role: "Admin" }],
+      ["projectRoles", 0, "project"],
+      /expected the project name as a plain string, got an Output/,
+    ],
+    [
+      "a custom role with spaces around it",
+      [{ groupId: ENG, project: "P", role: " Metrics " }],
+      ["projectRoles", 0, "role"],
+      /has spaces around it/,
+    ],
+    [
+      "a bad target id",
+      [{ groupId: ENG, project: "P", role: "Admin", targetGroupId: "Statsig-P-Admin" }],
+      ["projectRoles", 0, "targetGroupId"],
+      /is not an Okta group id of a Statsig group/,
+    ],
+    [
+      "an empty target name",
+      [{ groupId: ENG, project: "P", role: "Admin", targetGroupName: "" }],
+      ["projectRoles", 0, "targetGroupName"],
+      /is blank: give the Statsig group.s name/,
+    ],
+    [
+      "both target name and id",
+      [{ groupId: ENG, project: "P", role: "Admin", targetGroupName: "Statsig-P-Admin", targetGroupId: STATSIG_GROUP }],
+      ["projectRoles", 0, "targetGroupId"],
+      /cannot be combined with targetGroupName/,
+    ],
+    [
+      "both, as Outputs",
+      [{ groupId: ENG, project: "P", role: "Admin", targetGroupName: pulumi.output("x"), targetGroupId: pulumi.output(STATSIG_GROUP) }],
+      ["projectRoles", 0, "targetGroupId"],
+      /cannot be combined/,
+    ],
+    [
+      "an Output id without name",
+      [{ groupId: pulumi.output(ENG), project: "P", role: "Admin" }],
+      ["projectRoles", 0, "name"],
+      /is required when groupId is an Output/,
+    ],
+    [
+      "a bad name",
+      [{ groupId: ENG, project: "P", role: "Admin", name: "has space" }],
+      ["projectRoles", 0, "name"],
+      /is not a valid name: 1 to 64 letters/,
+    ],
+    [
+      "an unknown input",
+      [{ groupId: ENG, project: "P", role: "Admin", teams: "T" }],
+      ["projectRoles", 0],
+      /unknown input "teams" \(allowed: groupId, project, role, team, targetGroupName, targetGroupId, name\)/,
+    ],
+    [
+      "a name longer than Okta allows",
+      [{ groupId: ENG, project: "P".repeat(250), role: "Admin" }],
+      ["projectRoles", 0, "project"],
+      /of 264 characters; Okta group names have at most 255/,
+    ],
+  ])("%s", (_what, input, path, message) => {
+    expect(issuesOf(input)).toEqual([{ path, message: expect.stringMatching(message) }]);
+    expect(checkProjectRoles(input).value).toBeUndefined();
+  });
+
+  it("reports every problem at once, with its path", () => {
+    const issues = issuesOf([
+      { groupId: "00g", project: "", role: "admin" },
+      { groupId: ENG, project: "P", team: "T", role: "Read-Only", targetGroupName: "a", targetGroupId: STATSIG_GROUP },
+    ]);
+    expect(issues.map((issue) => issue.path)).toEqual([
+      ["projectRoles", 0, "groupId"],
+      ["projectRoles", 0, "project"],
+      ["projectRoles", 0, "role"],
+      ["projectRoles", 1, "role"],
+      ["projectRoles", 1, "targetGroupId"],
+    ]);
+  });
+
+  it("refuses one Okta group in two entries: Okta links a group to one group of the app", () => {
+    expect(
+      issuesOf([
+        { groupId: ENG, project: "A", role: "Member" },
+        { groupId: ENG, project: "B", role: "Member" },
+      ]),
+    ).toEqual([
+      {
+        path: ["projectRoles", 1, "groupId"],
+        message: expect.stringMatching(
+          /group 00gEngineers00000001 is already pushed by projectRoles\[0\]: Okta links an Okta group to one group of the app/,
+        ),
+      },
+    ]);
+  });
+
+  it.each<[string, Partial<ProjectRole>, Partial<ProjectRole>, string, RegExp]>([
+    ["Statsig's name twice", {}, {}, "role", /"Statsig-P-Admin" is already linked by projectRoles\[0\]: one Okta group per Statsig group/],
+    [
+      "an explicit name equal to Statsig's",
+      {},
+      { targetGroupName: "Statsig-P-Admin" },
+      "targetGroupName",
+      /"Statsig-P-Admin" is already linked/,
+    ],
+    [
+      "one target id twice",
+      { targetGroupId: STATSIG_GROUP },
+      { targetGroupId: STATSIG_GROUP },
+      "targetGroupId",
+      /the Statsig group 00gStatsigGroup00001 is already linked/,
+    ],
+  ])("refuses two Okta groups for one Statsig group: %s", (_what, first, second, field, message) => {
+    expect(
+      issuesOf([
+        { groupId: ENG, project: "P", role: "Admin", ...first },
+        { groupId: LEADS, project: "P", role: "Admin", ...second },
+      ]),
+    ).toEqual([{ path: ["projectRoles", 1, field], message: expect.stringMatching(message) }]);
+  });
+
+  it("a team role and the project role of the same name are different Statsig groups", () => {
+    expect(
+      valid([
+        { groupId: ENG, project: "P", role: "Admin" },
+        { groupId: LEADS, project: "P", team: "T", role: "Admin" },
+      ]),
+    ).toHaveLength(2);
+  });
+
+  it("refuses two Output ids with one name", () => {
+    expect(
+      issuesOf([
+        { groupId: pulumi.output(ENG), project: "P", role: "Admin", name: "same" },
+        { groupId: pulumi.output(LEADS), project: "P", role: "Member", name: "same" },
+      ]),
+    ).toEqual([{ path: ["projectRoles", 1, "name"], message: '"same" is already used by projectRoles[0]: names must be unique' }]);
+  });
+
+  it("Outputs cannot be compared: two Output targets are left to Okta", () => {
+    expect(
+      valid([
+        { groupId: ENG, project: "P", role: "Admin", targetGroupId: pulumi.output(STATSIG_GROUP) },
+        { groupId: LEADS, project: "P", role: "Member", targetGroupId: pulumi.output(STATSIG_GROUP) },
+      ]),
+    ).toHaveLength(2);
+  });
+});
+
+describe("pushGroupResources", () => {
+  const entries = () =>
+    valid([
+      { groupId: ENG, project: "P", role: "Member" },
+      { groupId: LEADS, project: "P", team: "T", role: "Admin", targetGroupId: STATSIG_GROUP },
+      { groupId: ANALYSTS, project: "Q", role: "Read-Only", targetGroupName: "Statsig-Q (old)-Read-Only" },
+    ]);
+
+  it("one okta.PushGroup per entry that only unlinks, never deletes the Statsig group", () => {
+    expect(
+      pushGroupResources("statsig", entries(), APP, ["statsig-group-x"]).map(({ kind, step, title: _title, push: _push, ...rest }) => ({
+        kind,
+        step,
+        ...rest,
+      })),
+    ).toEqual([
+      {
+        kind: "pushGroup",
+        step: "push",
+        type: "okta:index/pushGroup:PushGroup",
+        name: `statsig-push-${ENG}`,
+        inputs: {
+          appId: APP,
+          sourceGroupId: ENG,
+          status: "ACTIVE",
+          deleteTargetGroupOnDestroy: false,
+          targetGroupName: "Statsig-P-Member",
+        },
+        options: { deleteBeforeReplace: true, replaceOnChanges: ["appId", "sourceGroupId", "targetGroupName", "targetGroupId"] },
+        dependsOn: ["statsig-group-x"],
+      },
+      {
+        kind: "pushGroup",
+        step: "push",
+        type: "okta:index/pushGroup:PushGroup",
+        name: `statsig-push-${LEADS}`,
+        inputs: { appId: APP, sourceGroupId: LEADS, status: "ACTIVE", deleteTargetGroupOnDestroy: false, targetGroupId: STATSIG_GROUP },
+        options: { deleteBeforeReplace: true, replaceOnChanges: ["appId", "sourceGroupId", "targetGroupName", "targetGroupId"] },
+        dependsOn: ["statsig-group-x"],
+      },
+      {
+        kind: "pushGroup",
+        step: "push",
+        type: "okta:index/pushGroup:PushGroup",
+        name: `statsig-push-${ANALYSTS}`,
+        inputs: {
+          appId: APP,
+          sourceGroupId: ANALYSTS,
+          status: "ACTIVE",
+          deleteTargetGroupOnDestroy: false,
+          targetGroupName: "Statsig-Q (old)-Read-Only",
+        },
+        options: { deleteBeforeReplace: true, replaceOnChanges: ["appId", "sourceGroupId", "targetGroupName", "targetGroupId"] },
+        dependsOn: ["statsig-group-x"],
+      },
+    ]);
+  });
+
+  it("never retains the link: removing it must unlink", () => {
+    for (const resource of pushGroupResources("statsig", entries(), APP, [])) {
+      expect(resource.options).not.toHaveProperty("retainOnDelete");
+      expect(resource.inputs.deleteTargetGroupOnDestroy).toBe(false);
+    }
+  });
+
+  it("names do not change when the list is reordered or another entry changes", () => {
+    const names = (list: ValidProjectRole[]) =>
+      new Map(pushGroupResources("statsig", list, APP, []).map((r) => [r.inputs.sourceGroupId, r.name]));
+    const before = names(entries());
+    expect(names([...entries()].reverse())).toEqual(before);
+    const changed = valid([
+      { groupId: ANALYSTS, project: "Q", role: "Member" },
+      { groupId: ENG, project: "P", role: "Member" },
+    ]);
+    expect(names(changed).get(ENG)).toBe(before.get(ENG));
+    expect(names(changed).get(ANALYSTS)).toBe(before.get(ANALYSTS));
+  });
+
+  it("a role change keeps the name (a replacement of the same child, unlinking first)", () => {
+    const [member] = valid([{ groupId: ENG, project: "P", role: "Member" }]);
+    const [admin] = valid([{ groupId: ENG, project: "P", role: "Admin" }]);
+    const [a] = pushGroupResources("statsig", [member!], APP, []);
+    const [b] = pushGroupResources("statsig", [admin!], APP, []);
+    expect(b!.name).toBe(a!.name);
+    expect(b!.inputs.targetGroupName).not.toBe(a!.inputs.targetGroupName);
+    expect(b!.options.replaceOnChanges).toContain("targetGroupName");
+  });
+
+  it("names carry the component's name, so two instances do not collide", () => {
+    const list = entries();
+    const a = pushGroupResources("prod", list, APP, []).map((r) => r.name);
+    const b = pushGroupResources("staging", list, APP, []).map((r) => r.name);
+    expect(a.filter((name) => b.includes(name))).toEqual([]);
+    expect(a[0]).toBe(pushGroupName("prod", ENG));
+  });
+
+  it("passes Output ids through untouched", () => {
+    const appId = pulumi.output(APP);
+    const groupId = pulumi.output(ENG);
+    const [resource] = pushGroupResources("s", valid([{ groupId, project: "P", role: "Admin", name: "admins" }]), appId, []);
+    expect(resource!.name).toBe("s-push-admins");
+    expect(resource!.inputs.appId).toBe(appId);
+    expect(resource!.inputs.sourceGroupId).toBe(groupId);
+  });
+});
+
+describe("projectRolesOfUser", () => {
+  const roles = () =>
+    valid([
+      { groupId: ENG, project: "Web", role: "Member" },
+      { groupId: LEADS, project: "Web", team: "Growth", role: "Admin" },
+      { groupId: ANALYSTS, project: "Api", role: "Read-Only" },
+      { groupId: pulumi.output("00gNotKnownYet000001"), project: "Web", role: "Admin", name: "later" },
+    ]);
+
+  it.each<[string, string[], object[]]>([
+    ["no groups", [], []],
+    ["unrelated groups", ["00gOther0000000000001"], []],
+    ["one project role", [ENG], [{ project: "Web", role: "Member" }]],
+    [
+      "project roles first, then teams, sorted by project",
+      [LEADS, ENG, ANALYSTS],
+      [
+        { project: "Api", role: "Read-Only" },
+        { project: "Web", role: "Member" },
+        { project: "Web", team: "Growth", role: "Admin" },
+      ],
+    ],
+    ["an Output id never matches", ["00gNotKnownYet000001"], []],
+  ])("%s", (_what, groups, expected) => {
+    expect(projectRolesOfUser(groups, roles())).toEqual(expected);
+  });
+});
+
+describe("types", () => {
+  it("ProjectRole takes Outputs for ids and plain strings for names", () => {
+    expectTypeOf<ProjectRole["groupId"]>().toEqualTypeOf<pulumi.Input<string>>();
+    expectTypeOf<ProjectRole["project"]>().toEqualTypeOf<string>();
+    expectTypeOf<ProjectRole["role"]>().toEqualTypeOf<string>();
+    expectTypeOf<ProjectRole["team"]>().toEqualTypeOf<string | undefined>();
+    const ok: ProjectRole = { groupId: pulumi.output(ENG), project: "P", role: "Admin", name: "admins" };
+    expect(ok.project).toBe("P");
+    // @ts-expect-error role is required
+    const noRole: ProjectRole = { groupId: ENG, project: "P" };
+    // @ts-expect-error the project is a plain string (Statsig's name), not an Output
+    const outputProject: ProjectRole = { groupId: ENG, project: pulumi.output("P"), role: "Admin" };
+    expect([noRole, outputProject]).toHaveLength(2);
+  });
+});

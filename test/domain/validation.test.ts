@@ -1,0 +1,296 @@
+import * as pulumi from "@pulumi/pulumi";
+import { describe, expect, it } from "vitest";
+import { checkOrgRolesArgs, OrgRolesArgsError, validateOrgRolesArgs } from "../../src/domain/validation";
+
+const APP = "0oa1b2c3d4e5f6g7h8i9";
+const G1 = "00g1b2c3d4e5f6g7h8i9";
+const G2 = "00g9z8y7x6w5v4u3t2s1";
+const G3 = "00gAAAAAAAAAAAAAAAAA";
+
+/** Each bad input, the field the error must name and words it must contain. */
+const bad: { name: string; args: unknown; path: string; says: RegExp }[] = [
+  { name: "missing appId", args: {}, path: "appId", says: /is required/ },
+  { name: "empty appId", args: { appId: "" }, path: "appId", says: /not an Okta app id.*"0oa" and 17/ },
+  { name: "group id as appId", args: { appId: G1 }, path: "appId", says: /not an Okta app id/ },
+  { name: "appId too long", args: { appId: `${APP}x` }, path: "appId", says: /not an Okta app id/ },
+  { name: "appId a number", args: { appId: 42 }, path: "appId", says: /expected a string or an Output<string>, got number 42/ },
+  {
+    name: "schema id as user type",
+    args: { appId: APP, userTypeId: "osc1b2c3d4e5f6g7h8i9" },
+    path: "userTypeId",
+    says: /not the "osc…" schema id/,
+  },
+  {
+    name: "unknown input",
+    args: { appId: APP, roles: [] },
+    path: "(args)",
+    says: /unknown input "roles" \(allowed: appId, userTypeId, .*, roleGroups, .*, projectRoles\)/,
+  },
+  {
+    name: "READ_WRITE permissions",
+    args: { appId: APP, oktaAttributePermissions: "READ_WRITE" },
+    path: "oktaAttributePermissions",
+    says: /users set their own Statsig role. Allowed: READ_ONLY, HIDE/,
+  },
+  {
+    name: "master OVERRIDE",
+    args: { appId: APP, oktaAttributeMaster: "OVERRIDE" },
+    path: "oktaAttributeMaster",
+    says: /Allowed: PROFILE_MASTER, OKTA/,
+  },
+  {
+    name: "attribute name with a dash",
+    args: { appId: APP, oktaAttributeName: "statsig-role" },
+    path: "oktaAttributeName",
+    says: /variable name/,
+  },
+  { name: "protect as a string", args: { appId: APP, protect: "yes" }, path: "protect", says: /expected true or false, got "yes"/ },
+  { name: "firstPriority negative", args: { appId: APP, firstPriority: -1 }, path: "firstPriority", says: /from 1 to 100/ },
+  {
+    name: "firstPriority 0, which the provider never sends",
+    args: { appId: APP, firstPriority: 0 },
+    path: "firstPriority",
+    says: /0 cannot be written: the Okta provider treats priority 0 as not set.*Use 1/,
+  },
+  {
+    name: "a base profile attribute as the Okta attribute",
+    args: { appId: APP, oktaAttributeName: "login" },
+    path: "oktaAttributeName",
+    says: /"login" is a base attribute of the Okta user profile.*custom attribute name/,
+  },
+  {
+    name: "a role group also pushed for a project role",
+    args: { appId: APP, roleGroups: [{ groupId: G1, role: "Admin" }], projectRoles: [{ groupId: G1, project: "Web", role: "Member" }] },
+    path: "projectRoles[0].groupId",
+    says: /is also roleGroups\[0\]: Okta does not support one group both assigned to the app and pushed to it/,
+  },
+  {
+    name: "a project role spelled in lower case, reported with the org-role problems",
+    args: { appId: "x", projectRoles: [{ groupId: G1, project: "Web", role: "admin" }] },
+    path: "projectRoles[0].role",
+    says: /Statsig spells it "Admin"/,
+  },
+  {
+    name: "an Output where a list of groups is needed",
+    args: { appId: APP, roleGroups: pulumi.output([]) },
+    path: "roleGroups",
+    says: /expected a list .*not an Output.*got an Output/,
+  },
+  { name: "firstPriority fraction", args: { appId: APP, firstPriority: 1.5 }, path: "firstPriority", says: /whole number/ },
+  {
+    name: "roleGroups not a list",
+    args: { appId: APP, roleGroups: { groupId: G1, role: "Admin" } },
+    path: "roleGroups",
+    says: /expected a list/,
+  },
+  {
+    name: "lowercase role",
+    args: { appId: APP, roleGroups: [{ groupId: G1, role: "admin" }] },
+    path: "roleGroups[0].role",
+    says: /Statsig spells it "Admin"/,
+  },
+  {
+    name: "unknown role",
+    args: { appId: APP, roleGroups: [{ groupId: G1, role: "Viewer" }] },
+    path: "roleGroups[0].role",
+    says: /not a Statsig role\. Allowed, exactly as spelled: Member, Admin, Owner/,
+  },
+  {
+    name: "look-alike role",
+    args: { appId: APP, roleGroups: [{ groupId: G1, role: "Оwner" }] },
+    path: "roleGroups[0].role",
+    says: /"Оwner" \(with non-ASCII character U\+041E at position 1\) is not a Statsig role\. Allowed/,
+  },
+  {
+    name: "role group not an object",
+    args: { appId: APP, roleGroups: ["Admin"] },
+    path: "roleGroups[0]",
+    says: /expected \{ groupId, role \} with an optional name, got "Admin"/,
+  },
+  { name: "missing role", args: { appId: APP, roleGroups: [{ groupId: G1 }] }, path: "roleGroups[0].role", says: /is required/ },
+  {
+    name: "malformed group id",
+    args: { appId: APP, roleGroups: [{ groupId: "admins", role: "Admin" }] },
+    path: "roleGroups[0].groupId",
+    says: /not an Okta group id/,
+  },
+  {
+    name: "unknown key in a group",
+    args: { appId: APP, roleGroups: [{ groupId: G1, role: "Admin", priority: 1 }] },
+    path: "roleGroups[0]",
+    says: /unknown input "priority" \(allowed: groupId, role, name\)/,
+  },
+  {
+    name: "same group twice",
+    args: {
+      appId: APP,
+      roleGroups: [
+        { groupId: G1, role: "Admin" },
+        { groupId: G1, role: "Member" },
+      ],
+    },
+    path: "roleGroups[1].groupId",
+    says: /already listed at roleGroups\[0\]/,
+  },
+  {
+    name: "same group under a name",
+    args: {
+      appId: APP,
+      roleGroups: [
+        { groupId: G1, role: "Admin" },
+        { groupId: G1, role: "Admin", name: "x" },
+      ],
+    },
+    path: "roleGroups[1].groupId",
+    says: /already listed/,
+  },
+  {
+    name: "two Owner groups",
+    args: {
+      appId: APP,
+      roleGroups: [
+        { groupId: G1, role: "Owner" },
+        { groupId: G2, role: "Owner" },
+      ],
+    },
+    path: "roleGroups",
+    says: /single Owner/,
+  },
+  {
+    name: "Output group id without a name",
+    args: { appId: APP, roleGroups: [{ groupId: pulumi.output(G1), role: "Admin" }] },
+    path: "roleGroups[0].name",
+    says: /required when groupId is an Output/,
+  },
+  {
+    name: "duplicate names",
+    args: {
+      appId: APP,
+      roleGroups: [
+        { groupId: pulumi.output(G1), role: "Admin", name: "a" },
+        { groupId: pulumi.output(G2), role: "Member", name: "a" },
+      ],
+    },
+    path: "roleGroups[1].name",
+    says: /names must be unique/,
+  },
+  {
+    name: "name with a space",
+    args: { appId: APP, roleGroups: [{ groupId: G1, role: "Admin", name: "the admins" }] },
+    path: "roleGroups[0].name",
+    says: /not a valid name/,
+  },
+  {
+    name: "priorities past 100",
+    args: {
+      appId: APP,
+      firstPriority: 99,
+      roleGroups: [
+        { groupId: G1, role: "Admin" },
+        { groupId: G2, role: "Admin" },
+        { groupId: G3, role: "Admin" },
+      ],
+    },
+    path: "roleGroups",
+    says: /up to 101; Okta allows up to 100, so list at most 2/,
+  },
+];
+
+describe("bad input", () => {
+  it.each(bad)("$name -> $path", ({ args, path, says }) => {
+    const { issues, value } = checkOrgRolesArgs(args);
+    expect(value).toBeUndefined();
+    expect(() => validateOrgRolesArgs('OrgRoles "t"', args)).toThrow(OrgRolesArgsError);
+    let message = "";
+    try {
+      validateOrgRolesArgs('OrgRoles "t"', args);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    const line = message.split("\n").find((l) => l.startsWith(`  - ${path}: `));
+    expect(line, `no line for ${path} in:\n${message}`).toBeDefined();
+    expect(line).toMatch(says);
+    expect(issues.length).toBeGreaterThan(0);
+  });
+
+  it("lists every problem in one error", () => {
+    const args = { appId: "x", protect: 1, roleGroups: [{ groupId: "y", role: "owner" }] };
+    expect(() => validateOrgRolesArgs('statsig-okta:index:OrgRoles "s"', args)).toThrow(
+      [
+        'statsig-okta:index:OrgRoles "s" has 4 invalid inputs:',
+        '  - appId: "x" is not an Okta app id: expected "0oa" and 17 letters or digits, e.g. "0oa1b2c3d4e5f6g7h8i9"',
+        "  - protect: expected true or false, got number 1",
+        '  - roleGroups[0].groupId: "y" is not an Okta group id: expected "00g" and 17 letters or digits, e.g. "00g1b2c3d4e5f6g7h8i9"',
+        '  - roleGroups[0].role: "owner" is not a Statsig role. Statsig spells it "Owner". Allowed, exactly as spelled: Member, Admin, Owner',
+      ].join("\n"),
+    );
+  });
+
+  it.each([{ args: null }, { args: APP }, { args: [APP] }])("rejects $args instead of an object of inputs", ({ args }) => {
+    expect(checkOrgRolesArgs(args).issues).toEqual([{ path: [], message: expect.stringMatching(/expected an object of inputs/) }]);
+  });
+});
+
+describe("good input", () => {
+  it("fills in the defaults", () => {
+    expect(validateOrgRolesArgs("t", { appId: APP })).toEqual({
+      appId: APP,
+      oktaAttributeName: "statsigOrgRole",
+      manageOktaAttribute: true,
+      oktaAttributePermissions: "READ_ONLY",
+      oktaAttributeMaster: "PROFILE_MASTER",
+      manageAppToOktaMapping: true,
+      protect: false,
+      firstPriority: 1,
+      retainAssignments: false,
+      projectRoles: [],
+      warnings: [],
+    });
+  });
+
+  it("accepts Outputs and promises where ids may be unknown until deploy", () => {
+    const valid = validateOrgRolesArgs("t", {
+      appId: pulumi.output("not checked now"),
+      userTypeId: Promise.resolve("oty"),
+      roleGroups: [{ groupId: pulumi.output("00g"), role: "Admin", name: "admins" }],
+    });
+    expect(valid.roleGroups).toEqual([{ groupId: expect.anything(), role: "Admin", name: "admins", key: "admins" }]);
+  });
+
+  it("keys a group by its plain id, even when named; by its name only when the id is an Output", () => {
+    const valid = validateOrgRolesArgs("t", {
+      appId: APP,
+      roleGroups: [
+        { groupId: G1, role: "Admin" },
+        { groupId: G2, role: "Member", name: "members" },
+        { groupId: pulumi.output(G3), role: "Member", name: "others" },
+      ],
+    });
+    expect(valid.roleGroups?.map((g) => g.key)).toEqual([G1, G2, "others"]);
+  });
+
+  it("one Owner group is allowed, with a warning that it must hold one person", () => {
+    const valid = validateOrgRolesArgs("t", { appId: APP, roleGroups: [{ groupId: G1, role: "Owner" }] });
+    expect(valid.warnings).toEqual([expect.stringMatching(/roleGroups\[0\].*single Owner.*exactly one person/)]);
+  });
+
+  it("an empty roleGroups list is group mode with no groups", () => {
+    expect(validateOrgRolesArgs("t", { appId: APP, roleGroups: [] }).roleGroups).toEqual([]);
+  });
+
+  it("100 groups fit priorities 1 to 100, and a 101st does not", () => {
+    const roleGroups = Array.from({ length: 101 }, (_, i) => ({ groupId: `00g${String(i).padStart(17, "0")}`, role: "Member" }));
+    expect(validateOrgRolesArgs("t", { appId: APP, roleGroups: roleGroups.slice(0, 100) }).roleGroups).toHaveLength(100);
+    expect(checkOrgRolesArgs({ appId: APP, roleGroups }).issues).toEqual([
+      { path: ["roleGroups"], message: expect.stringMatching(/101 groups from priority 1 need priorities up to 101/) },
+    ]);
+  });
+
+  it("refuses every base attribute of the Okta user profile, whatever the case of the rest", () => {
+    for (const name of ["email", "firstName", "managerId", "userType"]) {
+      expect(checkOrgRolesArgs({ appId: APP, oktaAttributeName: name }).issues.map((i) => i.path)).toEqual([["oktaAttributeName"]]);
+    }
+    // A custom attribute that merely contains a base name is fine.
+    expect(checkOrgRolesArgs({ appId: APP, oktaAttributeName: "statsigLogin" }).issues).toEqual([]);
+  });
+});

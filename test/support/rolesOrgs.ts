@@ -1,0 +1,251 @@
+/**
+ * Fake orgs for `statsig-okta roles`, each user placed to show one situation of issue 13. Values are written
+ * out as an admin would leave them (group priorities, profiles, individual values), not computed from src/.
+ */
+import type { FakeAppUser, FakeRolesOrg, FakeUser } from "./rolesFakeOkta";
+
+export const APP_ID = "0oastatsigapp0000001";
+export const USER_TYPE_ID = "otydefaultusertype01";
+export const OWNERS = "00gowners00000000001";
+export const ADMINS = "00gadmins00000000001";
+export const MEMBERS = "00gmembers0000000001";
+/** A role group (Admin) that nobody assigned to the app. */
+export const AUDITORS = "00gauditors000000001";
+/** A role group (Admin) whose assignment carries the wrong role. */
+export const LEADS = "00gleads000000000001";
+/** Not a role group, assigned above the role groups with a role of its own. */
+export const CONTRACTORS = "00gcontractors000001";
+/** Not a role group, assigned below them without a role. */
+export const INTERNS = "00ginterns0000000001";
+
+/** A group-mode stack config with these role groups. */
+const groupStack = (roleGroups: [string, string][]) => [
+  `statsig-okta:appId: ${APP_ID}`,
+  `statsig-okta:roleGroups: '${JSON.stringify(roleGroups.map(([groupId, role]) => ({ groupId, role })))}'`,
+];
+
+/** The stack config of the group-mode org: role groups in the order the component ranks them (Owner first). */
+export const GROUP_STACK = groupStack([
+  [OWNERS, "Owner"],
+  [ADMINS, "Admin"],
+  [AUDITORS, "Admin"],
+  [LEADS, "Admin"],
+  [MEMBERS, "Member"],
+]);
+
+export const stackYaml = (lines: string[]) => `config:\n${lines.map((line) => `  ${line}`).join("\n")}\n`;
+
+const userId = (index: number) => `00u${String(index + 1).padStart(17, "0")}`;
+
+interface Person {
+  login: string;
+  status?: string;
+  attributes?: Record<string, string | null>;
+  groups: string[];
+  /** Absent: not assigned to the app. */
+  app?: Omit<FakeAppUser, "userId">;
+}
+
+/** Group assignments, priorities 0, 1, 2, … in this order, each with its role (or none) in the profile. */
+const assignments = (groups: [string, string | null][]) =>
+  groups.map(([groupId, role], priority) => ({ groupId, priority, profile: role === null ? {} : { statsigOrgRole: role } }));
+
+/** The Okta -> app mapping as Okta creates it with the app (default attributes), plus the role's when given. */
+const oktaToApp = (role?: string) => ({
+  givenName: { expression: "user.firstName", pushStatus: "PUSH" as const },
+  ...(role !== undefined ? { statsigOrgRole: { expression: role, pushStatus: "PUSH" as const } } : {}),
+});
+
+function build(
+  people: Person[],
+  groups: { id: string; name: string }[],
+  org: Pick<FakeRolesOrg, "assignments" | "oktaToApp">,
+): FakeRolesOrg {
+  const users: FakeUser[] = [];
+  const appUsers: FakeAppUser[] = [];
+  const members = new Map<string, string[]>(groups.map((group) => [group.id, []]));
+  for (const [index, person] of people.entries()) {
+    const id = userId(index);
+    users.push({
+      id,
+      login: person.login,
+      status: person.status ?? "ACTIVE",
+      ...(person.attributes ? { attributes: person.attributes } : {}),
+    });
+    for (const group of person.groups) members.get(group)!.push(id);
+    if (person.app) appUsers.push({ userId: id, ...person.app });
+  }
+  return {
+    appId: APP_ID,
+    userTypeId: USER_TYPE_ID,
+    ...org,
+    users,
+    appUsers,
+    groups: groups.map((group) => ({ ...group, members: members.get(group.id)! })),
+  };
+}
+
+const GROUPS = [
+  { id: OWNERS, name: "Statsig Owners" },
+  { id: ADMINS, name: "Statsig Admins" },
+  { id: AUDITORS, name: "Statsig Auditors" },
+  { id: LEADS, name: "Statsig Leads" },
+  { id: MEMBERS, name: "Statsig Members" },
+  { id: CONTRACTORS, name: "Contractors" },
+  { id: INTERNS, name: "Interns" },
+];
+
+/**
+ * Group mode. Live priorities: Contractors 0 (a non-role group on top, with Member), Owners 1, Admins 2,
+ * Members 3, Leads 4 (carries Member, the config says Admin), Interns 5 (no role). Auditors is not assigned.
+ */
+export function groupOrg(options: { mapping?: boolean } = {}): FakeRolesOrg {
+  const group = (role: string | null, syncState = "SYNCHRONIZED") => ({ scope: "GROUP" as const, role, syncState });
+  return build(
+    [
+      // Two Owners in the Owner group: Statsig refuses the second.
+      { login: "olivia.owner@example.com", groups: [OWNERS], app: group("Owner") },
+      { login: "oscar.owner@example.com", groups: [OWNERS], app: group("Owner") },
+      // Everything as configured.
+      { login: "ada.admin@example.com", groups: [ADMINS, MEMBERS], app: group("Admin") },
+      { login: "mel.member@example.com", groups: [MEMBERS], app: group("Member") },
+      // Assigned individually: keeps its own value (Admin) though only in Members.
+      { login: "ivan.individual@example.com", groups: [MEMBERS], app: { scope: "USER", role: "Admin", syncState: "SYNCHRONIZED" } },
+      // In Admins, but Contractors (not a role group) ranks higher and gives Member.
+      { login: "nora.outranked@example.com", groups: [ADMINS, CONTRACTORS], app: group("Member") },
+      // Role right in Okta, not pushed yet.
+      { login: "nick.notpushed@example.com", groups: [MEMBERS], app: group("Member", "OUT_OF_SYNC") },
+      // Assigned only through Interns: no role at all.
+      { login: "nadia.norole@example.com", groups: [INTERNS], app: group(null) },
+      // A failed push.
+      { login: "erin.error@example.com", groups: [ADMINS], app: group("Admin", "ERROR") },
+      // In the unassigned role group Auditors (Admin) and in Members: gets Member.
+      { login: "gary.unassignedgroup@example.com", groups: [AUDITORS, MEMBERS], app: group("Member") },
+      // Only in Auditors: not assigned to the app at all.
+      { login: "uma.auditor@example.com", groups: [AUDITORS] },
+      // In Members, but not assigned yet (a staged user), and a deactivated member (never reported).
+      { login: "stan.staged@example.com", status: "STAGED", groups: [MEMBERS] },
+      { login: "dora.deactivated@example.com", status: "DEPROVISIONED", groups: [MEMBERS] },
+      // In Leads, whose assignment carries Member while the config says Admin.
+      { login: "pete.profile@example.com", groups: [LEADS], app: group("Member") },
+      // In Admins only, still holding an older Member value.
+      { login: "alan.notapplied@example.com", groups: [ADMINS], app: group("Member") },
+    ],
+    GROUPS,
+    {
+      assignments: assignments([
+        [CONTRACTORS, "Member"],
+        [OWNERS, "Owner"],
+        [ADMINS, "Admin"],
+        [MEMBERS, "Member"],
+        [LEADS, "Member"],
+        [INTERNS, null],
+      ]),
+      // With `mapping`: the Okta -> app mapping of the role, left from personal mode.
+      oktaToApp: oktaToApp(options.mapping ? "user.statsigOrgRole" : undefined),
+    },
+  );
+}
+
+/** Group mode, everything as configured: no findings. */
+export function cleanGroupOrg(): FakeRolesOrg {
+  return build(
+    [
+      { login: "olivia.owner@example.com", groups: [OWNERS], app: { scope: "GROUP", role: "Owner" } },
+      { login: "ada.admin@example.com", groups: [ADMINS, MEMBERS], app: { scope: "GROUP", role: "Admin" } },
+      { login: "mel.member@example.com", groups: [MEMBERS], app: { scope: "GROUP", role: "Member" } },
+    ],
+    GROUPS.filter((group) => [OWNERS, ADMINS, MEMBERS].includes(group.id)),
+    {
+      assignments: assignments([
+        [OWNERS, "Owner"],
+        [ADMINS, "Admin"],
+        [MEMBERS, "Member"],
+      ]),
+      oktaToApp: oktaToApp(),
+    },
+  );
+}
+
+export const CLEAN_GROUP_STACK = groupStack([
+  [OWNERS, "Owner"],
+  [ADMINS, "Admin"],
+  [MEMBERS, "Member"],
+]);
+
+/** Pushed to Statsig for project roles; not assigned to the app (Okta does not support both for one group). */
+export const WEB_ENGINEERS = "00gwebengineers00001";
+export const WEB_GROWTH_LEADS = "00gwebgrowthleads001";
+
+/**
+ * cleanGroupOrg with two groups pushed for project and team roles: Ada is in both, Mel in Web Engineers, and
+ * Zoe is in Web Engineers without being assigned to the app, so Okta cannot push her into Statsig's group.
+ */
+export function projectOrg(): FakeRolesOrg {
+  return build(
+    [
+      { login: "olivia.owner@example.com", groups: [OWNERS], app: { scope: "GROUP", role: "Owner" } },
+      {
+        login: "ada.admin@example.com",
+        groups: [ADMINS, MEMBERS, WEB_ENGINEERS, WEB_GROWTH_LEADS],
+        app: { scope: "GROUP", role: "Admin" },
+      },
+      { login: "mel.member@example.com", groups: [MEMBERS, WEB_ENGINEERS], app: { scope: "GROUP", role: "Member" } },
+      { login: "zoe.unassigned@example.com", groups: [WEB_ENGINEERS] },
+    ],
+    [
+      ...GROUPS.filter((group) => [OWNERS, ADMINS, MEMBERS].includes(group.id)),
+      { id: WEB_ENGINEERS, name: "Web Engineers" },
+      { id: WEB_GROWTH_LEADS, name: "Web Growth Leads" },
+    ],
+    {
+      assignments: assignments([
+        [OWNERS, "Owner"],
+        [ADMINS, "Admin"],
+        [MEMBERS, "Member"],
+      ]),
+      oktaToApp: oktaToApp(),
+    },
+  );
+}
+
+export const PROJECT_STACK = [
+  ...CLEAN_GROUP_STACK,
+  `statsig-okta:projectRoles: '${JSON.stringify([
+    { groupId: WEB_ENGINEERS, project: "Web", role: "Member" },
+    { groupId: WEB_GROWTH_LEADS, project: "Web", team: "Growth", role: "Admin" },
+  ])}'`,
+];
+
+/** Personal mode: the role is the Okta attribute `statsigOrgRole`, mapped to the app. */
+export function personalOrg(options: { mapping?: string } = {}): FakeRolesOrg {
+  return build(
+    [
+      {
+        login: "paula.personal@example.com",
+        attributes: { statsigOrgRole: "Admin" },
+        groups: [MEMBERS],
+        app: { scope: "GROUP", role: "Admin" },
+      },
+      {
+        login: "ingrid.individual@example.com",
+        attributes: { statsigOrgRole: "Member" },
+        groups: [],
+        app: { scope: "USER", role: "Member" },
+      },
+      // The attribute says Owner; the mapping has not reached the app user yet.
+      {
+        login: "percy.pending@example.com",
+        attributes: { statsigOrgRole: "Owner" },
+        groups: [MEMBERS],
+        app: { scope: "GROUP", role: "Member" },
+      },
+      { login: "pam.empty@example.com", attributes: { statsigOrgRole: null }, groups: [MEMBERS], app: { scope: "GROUP", role: null } },
+    ],
+    [{ id: MEMBERS, name: "Statsig Users" }],
+    {
+      assignments: assignments([[MEMBERS, null]]),
+      oktaToApp: oktaToApp(options.mapping === "" ? undefined : (options.mapping ?? "user.statsigOrgRole")),
+    },
+  );
+}
