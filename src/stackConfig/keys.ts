@@ -52,7 +52,8 @@ export function argsFromConfig(config: Record<string, string>): { name: string; 
   for (const [fullKey, text] of Object.entries(config)) {
     if (!fullKey.startsWith(`${CONFIG_NAMESPACE}:`)) continue; // okta:* and others belong to their providers
     const key = fullKey.slice(CONFIG_NAMESPACE.length + 1);
-    const kind = (CONFIG_KEYS as Record<string, Kind | undefined>)[key];
+    // Own keys only: `statsig-okta:constructor` or `:__proto__` must be unknown keys, not Object's members.
+    const kind = Object.hasOwn(CONFIG_KEYS, key) ? CONFIG_KEYS[key as keyof typeof CONFIG_KEYS] : undefined;
     if (!kind) {
       const near = closest(key, Object.keys(CONFIG_KEYS));
       const hint = near ? `did you mean ${CONFIG_NAMESPACE}:${near}?` : `Known keys: ${Object.keys(CONFIG_KEYS).join(", ")}`;
