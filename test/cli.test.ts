@@ -106,9 +106,12 @@ describe("statsig-okta plan failures", () => {
         '  - statsig-okta:appId: is empty but required: an Okta app id, "0oa" and 17 letters or digits, e.g. "0oa1b2c3d4e5f6g7h8i9"; set it in the stack file or with `pulumi config set statsig-okta:appId <value>`',
       ].join("\n"),
     );
-    // The README's example of the error object is this output.
-    const readme = readFileSync("README.md", "utf8").split("**Errors as JSON, version.**")[1]!.split("```json\n")[1]!.split("\n```")[0]!;
-    expect(cli("prod").stdout).toBe(`${readme}\n`);
+    // docs/cli.md's example of the error object is this output.
+    const documented = readFileSync("docs/cli.md", "utf8")
+      .split("\n## Errors as JSON, version\n")[1]!
+      .split("```json\n")[1]!
+      .split("\n```")[0]!;
+    expect(cli("prod").stdout).toBe(`${documented}\n`);
     const secret = cli("secret");
     expectJsonError(secret, "plan", 2);
     expect(JSON.parse(secret.stdout).message).toMatch(

@@ -393,8 +393,8 @@ describe("statsig-okta roles: safety and errors", () => {
   });
 });
 
-describe("README: Who has which role", () => {
-  const section = readFileSync("README.md", "utf8").split("\n## Who has which role: `statsig-okta roles`\n")[1]!.split("\n## ")[0]!;
+describe("docs/cli.md: Who has which role", () => {
+  const section = readFileSync("docs/cli.md", "utf8").split("\n## Who has which role: `statsig-okta roles`\n")[1]!.split("\n## ")[0]!;
 
   it("lists exactly the scopes OAuth asks for", () => {
     const table = section.split("| Reads | Scope |")[1]!.split("\n\n")[0]!;
