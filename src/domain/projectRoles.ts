@@ -9,6 +9,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { spelledAs, spellingHint } from "./suggest";
 import { describe, GROUP_ID_PATTERN, isDeferred, NAME_PATTERN, NAME_RULE } from "./values";
 
 /** One Okta group whose members get a Statsig project role, or a team role in a project. */
@@ -93,18 +94,10 @@ export interface ProjectRolesCheck {
   value?: ValidProjectRole[];
 }
 
-// Case, spaces, "-" and "_" do not tell roles apart: "read only" and "readonly" mean Read-Only.
-const fold = (value: string) => value.toLowerCase().replace(/[\s_-]+/g, "");
-
-function suggestFrom<T extends string>(roles: readonly T[], value: string): T | undefined {
-  const folded = fold(value);
-  return roles.find((role) => fold(role) === folded);
-}
-
 /** The correctly spelled built-in project role for a value that differs only in case, spaces, "-" or "_". */
-export const suggestProjectRole = (value: string) => suggestFrom(PROJECT_ROLES, value);
+export const suggestProjectRole = (value: string) => spelledAs(PROJECT_ROLES, value);
 /** The correctly spelled team role for a value that differs only in case, spaces, "-" or "_". */
-export const suggestTeamRole = (value: string) => suggestFrom(TEAM_ROLES, value);
+export const suggestTeamRole = (value: string) => spelledAs(TEAM_ROLES, value);
 
 /** Statsig's name for the group of a project role (`Statsig-<Project>-<Role>`) or team role (`Statsig-<Project>-<Team>-<Role>`). */
 export function statsigGroupName({ project, role, team }: { project: string; role: string; team?: string | undefined }): string {
@@ -205,10 +198,8 @@ function roleProblem(role: unknown, team: unknown): { issue?: string; warning?: 
   if (role === undefined) return {};
   if (team !== undefined) {
     if ((TEAM_ROLES as readonly unknown[]).includes(role)) return {};
-    const suggestion = typeof role === "string" ? suggestTeamRole(role) : undefined;
-    const hint = suggestion ? ` Statsig spells it "${suggestion}".` : "";
     return {
-      issue: `${describe(role)} is not a Statsig team role.${hint} Team roles, exactly as spelled: ${TEAM_ROLES.join(", ")} (project roles and custom roles are given without team)`,
+      issue: `${describe(role)} is not a Statsig team role.${spellingHint(TEAM_ROLES, role)} Team roles, exactly as spelled: ${TEAM_ROLES.join(", ")} (project roles and custom roles are given without team)`,
     };
   }
   if (role === "Owner") {
@@ -218,10 +209,10 @@ function roleProblem(role: unknown, team: unknown): { issue?: string; warning?: 
   }
   if ((PROJECT_ROLES as readonly unknown[]).includes(role)) return {};
   if (typeof role === "string") {
-    const suggestion = suggestProjectRole(role);
-    if (suggestion) {
+    const hint = spellingHint(PROJECT_ROLES, role);
+    if (hint) {
       return {
-        issue: `${describe(role)} is not a Statsig project role. Statsig spells it "${suggestion}". Allowed, exactly as spelled: ${PROJECT_ROLES.join(", ")}, or a custom role's name`,
+        issue: `${describe(role)} is not a Statsig project role.${hint} Allowed, exactly as spelled: ${PROJECT_ROLES.join(", ")}, or a custom role's name`,
       };
     }
     const problem = nameRule("role")(role);

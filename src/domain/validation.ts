@@ -6,7 +6,8 @@ import type { Input } from "@pulumi/pulumi";
 import { z } from "zod";
 import { checkProjectRoles, type ValidProjectRole } from "./projectRoles";
 import { describe, GROUP_ID_PATTERN, isDeferred, NAME_PATTERN, NAME_RULE } from "./values";
-import { FIRST_PRIORITY, MAX_PRIORITY, ROLE_ENUM_ORDER, ROLES, STATSIG_ATTRIBUTE, suggestRole } from "./orgRoles";
+import { FIRST_PRIORITY, MAX_PRIORITY, ROLE_ENUM_ORDER, ROLES, STATSIG_ATTRIBUTE } from "./orgRoles";
+import { spellingHint } from "./suggest";
 
 /** One problem with the input: where it is and what to do about it. */
 export interface ArgsIssue {
@@ -120,9 +121,7 @@ const flag = (fallback: boolean) =>
 const roleSchema = z.enum(ROLES, {
   error: (issue) => {
     if (issue.input === undefined) return `is required: one of ${ROLE_ENUM_ORDER.join(", ")}`;
-    const suggestion = typeof issue.input === "string" ? suggestRole(issue.input) : undefined;
-    const hint = suggestion ? ` Statsig spells it "${suggestion}".` : "";
-    return `${describe(issue.input)} is not a Statsig role.${hint} Allowed, exactly as spelled: ${ROLE_ENUM_ORDER.join(", ")}`;
+    return `${describe(issue.input)} is not a Statsig role.${spellingHint(ROLES, issue.input)} Allowed, exactly as spelled: ${ROLE_ENUM_ORDER.join(", ")}`;
   },
 });
 

@@ -90,6 +90,13 @@ const bad: { name: string; args: unknown; path: string; says: RegExp }[] = [
     says: /Statsig spells it "Admin"/,
   },
   {
+    // The one spelling rule of every role name: case, spaces, "-" and "_" ignored, as for project roles.
+    name: "role with a dash",
+    args: { appId: APP, roleGroups: [{ groupId: G1, role: "ad-min" }] },
+    path: "roleGroups[0].role",
+    says: /"ad-min" is not a Statsig role\. Statsig spells it "Admin"\. Allowed, exactly as spelled: Member, Admin, Owner/,
+  },
+  {
     name: "unknown role",
     args: { appId: APP, roleGroups: [{ groupId: G1, role: "Viewer" }] },
     path: "roleGroups[0].role",
