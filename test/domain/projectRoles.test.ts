@@ -314,6 +314,44 @@ describe("checkProjectRoles: refused input", () => {
     ]);
   });
 
+  it.each<[string, unknown[], [(string | number)[], RegExp][]]>([
+    [
+      "the same group and the same Statsig group as another entry",
+      [
+        { groupId: ENG, project: "P", role: "Admin" },
+        { groupId: ENG, project: "P", role: "Admin" },
+      ],
+      [
+        [["projectRoles", 1, "groupId"], /group 00gEngineers00000001 is already pushed by projectRoles\[0\]/],
+        [["projectRoles", 1, "role"], /"Statsig-P-Admin" is already linked by projectRoles\[0\]/],
+      ],
+    ],
+    [
+      "a misspelled role and the group of another entry",
+      [
+        { groupId: ENG, project: "P", role: "Admin" },
+        { groupId: ENG, project: "Q", role: "read only" },
+      ],
+      [
+        [["projectRoles", 1, "role"], /Statsig spells it "Read-Only"/],
+        [["projectRoles", 1, "groupId"], /is already pushed by projectRoles\[0\]/],
+      ],
+    ],
+    [
+      "a group name longer than Okta allows and the group of another entry",
+      [
+        { groupId: ENG, project: "P", role: "Admin" },
+        { groupId: ENG, project: "P".repeat(250), role: "Admin" },
+      ],
+      [
+        [["projectRoles", 1, "project"], /of 264 characters; Okta group names have at most 255/],
+        [["projectRoles", 1, "groupId"], /is already pushed by projectRoles\[0\]/],
+      ],
+    ],
+  ])("reports every problem of an entry, not only the first: %s", (_what, input, expected) => {
+    expect(issuesOf(input)).toEqual(expected.map(([path, message]) => ({ path, message: expect.stringMatching(message) })));
+  });
+
   it("refuses one Okta group in two entries: Okta links a group to one group of the app", () => {
     expect(
       issuesOf([

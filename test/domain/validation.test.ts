@@ -109,6 +109,12 @@ const bad: { name: string; args: unknown; path: string; says: RegExp }[] = [
     says: /"Оwner" \(with non-ASCII character U\+041E at position 1\) is not a Statsig role\. Allowed/,
   },
   {
+    name: "role group as an Output",
+    args: { appId: APP, roleGroups: [pulumi.output({ groupId: G1, role: "Admin" })] },
+    path: "roleGroups[0]",
+    says: /expected \{ groupId, role \} with an optional name, got an Output/,
+  },
+  {
     name: "role group not an object",
     args: { appId: APP, roleGroups: ["Admin"] },
     path: "roleGroups[0]",
@@ -231,6 +237,13 @@ describe("bad input", () => {
         '  - roleGroups[0].role: "owner" is not a Statsig role. Statsig spells it "Owner". Allowed, exactly as spelled: Member, Admin, Owner',
       ].join("\n"),
     );
+  });
+
+  it("reports every problem of a role group, not only the first", () => {
+    expect(checkOrgRolesArgs({ appId: APP, roleGroups: [{ groupId: pulumi.output(G1), role: "owner" }] }).issues).toEqual([
+      { path: ["roleGroups", 0, "role"], message: expect.stringMatching(/Statsig spells it "Owner"/) },
+      { path: ["roleGroups", 0, "name"], message: expect.stringMatching(/is required when groupId is an Output/) },
+    ]);
   });
 
   it.each([{ args: null }, { args: APP }, { args: [APP] }])("rejects $args instead of an object of inputs", ({ args }) => {
