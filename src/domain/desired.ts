@@ -47,7 +47,9 @@ export interface DesiredLookup {
   why: string;
 }
 
-export type ChildKind = "oktaAttribute" | "appAttribute" | "appToOkta" | "oktaToApp" | "groupAssignment" | "pushGroup";
+/** The four steps of Statsig's setup that have at most one child each. */
+export type StepKind = "oktaAttribute" | "appAttribute" | "appToOkta" | "oktaToApp";
+export type ChildKind = StepKind | "groupAssignment" | "pushGroup";
 
 /** The Pulumi resource options that carry the component's safety defaults. */
 export interface ChildOptions {
@@ -58,8 +60,8 @@ export interface ChildOptions {
   ignoreChanges?: string[];
 }
 
-export interface DesiredChild {
-  kind: ChildKind;
+/** What every child has, whatever its kind. */
+interface ChildBase {
   /** Statsig's step(s): "1", "2", "3+5", "4+5", "groups" (org roles) or "push" (project and team roles). */
   step: string;
   title: string;
@@ -72,11 +74,27 @@ export interface DesiredChild {
   dependsOn: string[];
   /** Lookups this one waits for although its inputs do not use them. */
   waitsFor?: Ref["ref"][];
-  /** Group assignments: the role group it assigns. */
-  group?: { key: string; role: Role; priority: number };
-  /** Group push links: the project or team role it gives. */
-  push?: { key: string; project: string; role: string; team?: string };
 }
+
+/** The child of one of the four steps (schema attributes and mappings). */
+export interface StepChild<K extends StepKind = StepKind> extends ChildBase {
+  kind: K;
+}
+
+/** A group assignment: the role group it assigns. */
+export interface GroupAssignmentChild extends ChildBase {
+  kind: "groupAssignment";
+  group: { key: string; role: Role; priority: number };
+}
+
+/** A group push link: the project or team role it gives. */
+export interface PushGroupChild extends ChildBase {
+  kind: "pushGroup";
+  push: { key: string; project: string; role: string; team?: string };
+}
+
+/** One child resource of the component, told apart by `kind`. */
+export type DesiredChild = StepChild | GroupAssignmentChild | PushGroupChild;
 
 export interface NotManaged {
   kind: ChildKind;
@@ -97,7 +115,7 @@ export interface Desired {
 }
 
 /** Step titles, as plan and check show them. */
-export const STEP_TITLES: Record<Exclude<ChildKind, "groupAssignment" | "pushGroup">, string> = {
+export const STEP_TITLES: Record<StepKind, string> = {
   oktaAttribute: "Okta user attribute",
   appAttribute: "Statsig app attribute",
   appToOkta: "Statsig -> Okta mapping (apply on create)",
@@ -169,7 +187,7 @@ export function pushGroupResources(
   projectRoles: readonly ValidProjectRole[],
   appId: unknown,
   dependsOn: string[],
-): DesiredChild[] {
+): PushGroupChild[] {
   return projectRoles.map((entry) => ({
     kind: "pushGroup",
     step: "push",
@@ -359,13 +377,24 @@ export function describeOrgRoles(component: string, args: ValidArgs): Desired {
   };
 }
 
-/** The child of a kind (the four steps have at most one each). */
-export function childOf(desired: Desired, kind: Exclude<ChildKind, "groupAssignment" | "pushGroup">): DesiredChild | undefined {
-  return desired.children.find((child) => child.kind === kind);
+/**
+ * The child of a step, if the component manages it. The app attribute is always there: every mode needs it.
+ */
+export function childOf(desired: Desired, kind: "appAttribute"): StepChild<"appAttribute">;
+export function childOf<K extends StepKind>(desired: Desired, kind: K): StepChild<K> | undefined;
+export function childOf<K extends StepKind>(desired: Desired, kind: K): StepChild<K> | undefined {
+  const child = desired.children.find((c): c is StepChild<K> => c.kind === kind);
+  if (!child && kind === "appAttribute") throw new Error(`the description of "${desired.component}" has no app attribute`);
+  return child;
 }
 
-export const assignmentsOf = (desired: Desired): DesiredChild[] => desired.children.filter((child) => child.kind === "groupAssignment");
-export const pushLinksOf = (desired: Desired): DesiredChild[] => desired.children.filter((child) => child.kind === "pushGroup");
+/** The group assignments, highest priority first. */
+export const assignmentsOf = (desired: Desired): GroupAssignmentChild[] =>
+  desired.children.filter((child): child is GroupAssignmentChild => child.kind === "groupAssignment");
+
+/** The group push links of the project and team roles. */
+export const pushLinksOf = (desired: Desired): PushGroupChild[] =>
+  desired.children.filter((child): child is PushGroupChild => child.kind === "pushGroup");
 
 const scopeName = (scope: string) => (scope === "SELF" ? "Personal (SELF)" : scope === "NONE" ? "Group (NONE)" : scope);
 
