@@ -11,7 +11,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { acrossFields, checkUniqueKeys, entryName, entryObject, GROUP_ID_EXAMPLE, idInput, nameForOutputId, requiredOr } from "./fields";
 import { duplicates, Issues, type ArgsIssue, type Path } from "./issues";
-import { spelledAs, spellingHint } from "./suggest";
+import { spellingHint } from "./suggest";
 import { describe, GROUP_ID_PATTERN, isDeferred, isPlainObject } from "./values";
 
 /** One Okta group whose members get a Statsig project role, or a team role in a project. */
@@ -90,11 +90,6 @@ export interface ProjectRolesCheck {
   /** Set when there are no issues. */
   value?: ValidProjectRole[];
 }
-
-/** The correctly spelled built-in project role for a value that differs only in case, spaces, "-" or "_". */
-export const suggestProjectRole = (value: string) => spelledAs(PROJECT_ROLES, value);
-/** The correctly spelled team role for a value that differs only in case, spaces, "-" or "_". */
-export const suggestTeamRole = (value: string) => spelledAs(TEAM_ROLES, value);
 
 /** Statsig's name for the group of a project role (`Statsig-<Project>-<Role>`) or team role (`Statsig-<Project>-<Team>-<Role>`). */
 export function statsigGroupName({ project, role, team }: { project: string; role: string; team?: string | undefined }): string {
@@ -190,7 +185,8 @@ const projectRoleSchema = entryObject(
     const problem = typeof entry.role === "string" ? roleProblem(entry.role, entry.team) : undefined;
     if (problem) report("role", problem);
   }),
-  // On presence, so that it also holds when either is an Output.
+  // The API spec: "Either `targetGroupId` or `targetGroupName` must be provided, but not both". Checked on
+  // presence, so that it also holds when either is an Output.
   acrossFields((entry, report) => {
     if (entry.targetGroupName !== undefined && entry.targetGroupId !== undefined) {
       report("targetGroupId", "cannot be combined with targetGroupName: give the Statsig group's id or its name, not both");
@@ -302,8 +298,6 @@ export function validProjectRoles(entries: readonly ProjectRoleEntry[], issues: 
 /**
  * Validates `projectRoles` alone. Never throws: returns every problem at once (paths start with
  * "projectRoles"), and, when there are none, the entries with their keys and link targets and the warnings.
- * Besides bad fields and the rules over the list, `targetGroupName` with `targetGroupId` is refused (the API
- * spec: "Either `targetGroupId` or `targetGroupName` must be provided, but not both").
  */
 export function checkProjectRoles(input: unknown): ProjectRolesCheck {
   if (input === undefined) return { issues: [], warnings: [], value: [] };

@@ -6,11 +6,12 @@ import {
   projectRolesOfUser,
   pushGroupName,
   statsigGroupName,
-  suggestProjectRole,
-  suggestTeamRole,
+  PROJECT_ROLES,
+  TEAM_ROLES,
   type ProjectRole,
   type ValidProjectRole,
 } from "../../src/domain/projectRoles";
+import { spelledAs } from "../../src/domain/suggest";
 
 const ENG = "00gEngineers00000001";
 const LEADS = "00gLeads000000000001";
@@ -45,8 +46,8 @@ describe("Statsig's group names", () => {
     [" admin ", "Admin"],
     ["owner", "Owner"],
     ["Viewer", undefined],
-  ])("suggestProjectRole(%j) = %j", (input, expected) => {
-    expect(suggestProjectRole(input)).toBe(expected);
+  ])("the spelling of project role %j is %j", (input, expected) => {
+    expect(spelledAs(PROJECT_ROLES, input)).toBe(expected);
   });
 
   it.each([
@@ -54,8 +55,8 @@ describe("Statsig's group names", () => {
     ["ADMIN", "Admin"],
     ["Read-Only", undefined],
     ["Owner", undefined],
-  ])("suggestTeamRole(%j) = %j", (input, expected) => {
-    expect(suggestTeamRole(input)).toBe(expected);
+  ])("the spelling of team role %j is %j", (input, expected) => {
+    expect(spelledAs(TEAM_ROLES, input)).toBe(expected);
   });
 });
 
