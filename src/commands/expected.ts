@@ -43,7 +43,7 @@ export interface ExpectedPushLink {
 /** The links the component's description asks for (its push group children), with plain ids. */
 export function expectedPushLinks(desired: Desired): ExpectedPushLink[] {
   return pushLinksOf(desired).map(({ inputs, push }) => {
-    const { key, project, role, team } = push!;
+    const { key, project, role, team } = push;
     return {
       key,
       groupId: plain(inputs.sourceGroupId, `projectRoles "${key}" groupId`),

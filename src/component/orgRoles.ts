@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { OrgRolesArgs } from "../domain/args";
 import { claimOktaObjects, previousSchemaWrite, recordSchemaWrite } from "./claims";
 import {
+  assignmentsOf,
   childOf,
   DEFAULT_USER_TYPE_NAME,
   describeOrgRoles,
@@ -94,17 +95,16 @@ export class OrgRoles extends pulumi.ComponentResource {
       if (isSchemaWrite(child) && child.dependsOn.length === 0) dependsOn.push(...external);
       created.set(child.name, new Ctor(child.name, resolveRefs(child.inputs, refs), { parent: this, ...child.options, dependsOn }));
     }
-    const schemaWrites = desired.children.filter(isSchemaWrite);
-    recordSchemaWrite(provider, created.get(schemaWrites[schemaWrites.length - 1]!.name)!);
+    const lastSchemaWrite = desired.children.filter(isSchemaWrite).at(-1);
+    if (lastSchemaWrite) recordSchemaWrite(provider, created.get(lastSchemaWrite.name)!);
 
-    const appAttribute = created.get(childOf(desired, "appAttribute")!.name) as okta.AppUserSchemaProperty;
-    this.warnOnLiveScope(appAttribute, childOf(desired, "appAttribute")!.inputs.scope as string);
+    const appAttribute = created.get(childOf(desired, "appAttribute").name) as okta.AppUserSchemaProperty;
+    this.warnOnLiveScope(appAttribute, childOf(desired, "appAttribute").inputs.scope as string);
 
     const mappingId = (kind: "appToOkta" | "oktaToApp") => {
       const child = childOf(desired, kind);
       return child ? created.get(child.name)!.id : pulumi.output(undefined);
     };
-    const assignments = desired.children.filter((child) => child.kind === "groupAssignment");
     this.appId = refs.appId;
     this.userTypeId = refs.userTypeId;
     this.mode = pulumi.output(desired.mode);
@@ -112,15 +112,15 @@ export class OrgRoles extends pulumi.ComponentResource {
     this.appToOktaMappingId = mappingId("appToOkta");
     this.oktaToAppMappingId = mappingId("oktaToApp");
     // One combined Output (not one per group): it resolves once every assignment exists.
-    this.groupAssignments = pulumi
-      .all(assignments.map((child) => (created.get(child.name) as okta.app.GroupAssignment).groupId))
-      .apply((groupIds) =>
-        groupIds.map((groupId, i): OrgRoleGroupAssignment => ({
+    this.groupAssignments = pulumi.all(
+      assignmentsOf(desired).map(({ name, group }) =>
+        (created.get(name) as okta.app.GroupAssignment).groupId.apply((groupId): OrgRoleGroupAssignment => ({
           groupId,
-          role: assignments[i]!.group!.role,
-          priority: assignments[i]!.group!.priority,
+          role: group.role,
+          priority: group.priority,
         })),
-      );
+      ),
+    );
     this.registerOutputs({
       appId: this.appId,
       userTypeId: this.userTypeId,

@@ -47,7 +47,9 @@ export interface DesiredLookup {
   why: string;
 }
 
-export type ChildKind = "oktaAttribute" | "appAttribute" | "appToOkta" | "oktaToApp" | "groupAssignment" | "pushGroup";
+/** The four steps of Statsig's setup that have at most one child each. */
+export type StepKind = "oktaAttribute" | "appAttribute" | "appToOkta" | "oktaToApp";
+export type ChildKind = StepKind | "groupAssignment" | "pushGroup";
 
 /** The Pulumi resource options that carry the component's safety defaults. */
 export interface ChildOptions {
@@ -58,8 +60,8 @@ export interface ChildOptions {
   ignoreChanges?: string[];
 }
 
-export interface DesiredChild {
-  kind: ChildKind;
+/** What every child has, whatever its kind. */
+interface ChildBase {
   /** Statsig's step(s): "1", "2", "3+5", "4+5", "groups" (org roles) or "push" (project and team roles). */
   step: string;
   title: string;
@@ -72,11 +74,27 @@ export interface DesiredChild {
   dependsOn: string[];
   /** Lookups this one waits for although its inputs do not use them. */
   waitsFor?: Ref["ref"][];
-  /** Group assignments: the role group it assigns. */
-  group?: { key: string; role: Role; priority: number };
-  /** Group push links: the project or team role it gives. */
-  push?: { key: string; project: string; role: string; team?: string };
 }
+
+/** The child of one of the four steps (schema attributes and mappings). */
+export interface StepChild<K extends StepKind = StepKind> extends ChildBase {
+  kind: K;
+}
+
+/** A group assignment: the role group it assigns. */
+export interface GroupAssignmentChild extends ChildBase {
+  kind: "groupAssignment";
+  group: { key: string; role: Role; priority: number };
+}
+
+/** A group push link: the project or team role it gives. */
+export interface PushGroupChild extends ChildBase {
+  kind: "pushGroup";
+  push: { key: string; project: string; role: string; team?: string };
+}
+
+/** One child resource of the component, told apart by `kind`. */
+export type DesiredChild = StepChild | GroupAssignmentChild | PushGroupChild;
 
 export interface NotManaged {
   kind: ChildKind;
@@ -97,7 +115,7 @@ export interface Desired {
 }
 
 /** Step titles, as plan and check show them. */
-export const STEP_TITLES: Record<Exclude<ChildKind, "groupAssignment" | "pushGroup">, string> = {
+export const STEP_TITLES: Record<StepKind, string> = {
   oktaAttribute: "Okta user attribute",
   appAttribute: "Statsig app attribute",
   appToOkta: "Statsig -> Okta mapping (apply on create)",
@@ -169,7 +187,7 @@ export function pushGroupResources(
   projectRoles: readonly ValidProjectRole[],
   appId: unknown,
   dependsOn: string[],
-): DesiredChild[] {
+): PushGroupChild[] {
   return projectRoles.map((entry) => ({
     kind: "pushGroup",
     step: "push",
@@ -189,129 +207,114 @@ export function pushGroupResources(
   }));
 }
 
-/** The description of an OrgRoles component named `component` for validated args. */
-export function describeOrgRoles(component: string, args: ValidArgs): Desired {
-  const groupMode = args.roleGroups !== undefined;
-  const names = childNames(component);
-  const children: DesiredChild[] = [];
-  const notManaged: NotManaged[] = [];
-  const userTypeId = args.userTypeId ?? USER_TYPE_ID;
+/** Each step's number in Statsig's guide and the provider type of its child. */
+const STEPS: Record<StepKind, { step: string; type: string }> = {
+  oktaAttribute: { step: "1", type: RESOURCE_TYPES.userSchemaProperty },
+  appAttribute: { step: "2", type: RESOURCE_TYPES.appUserSchemaProperty },
+  appToOkta: { step: "3+5", type: RESOURCE_TYPES.mapping },
+  oktaToApp: { step: "4+5", type: RESOURCE_TYPES.mapping },
+};
 
-  if (args.manageOktaAttribute) {
-    children.push({
-      kind: "oktaAttribute",
-      step: "1",
-      title: STEP_TITLES.oktaAttribute,
-      type: RESOURCE_TYPES.userSchemaProperty,
-      name: names.oktaAttribute,
-      inputs: {
-        index: args.oktaAttributeName,
-        title: "Statsig org role",
-        description: "Statsig organization role, sent to Statsig over SCIM as statsigOrgRole.",
-        ...ROLE_VALUES,
-        permissions: args.oktaAttributePermissions,
-        master: args.oktaAttributeMaster,
-        // The default user type is the provider's default; naming it would change the import id.
-        ...(args.userTypeId !== undefined ? { userType: args.userTypeId } : {}),
-      },
-      options: attributeOptions(args, ["userType"]),
-      dependsOn: [],
-      // Nothing is written before Okta confirms the app (a wrong or inactive app fails with a clear message).
-      waitsFor: ["appId"],
-    });
-  } else {
-    notManaged.push({
-      kind: "oktaAttribute",
-      step: "1",
-      title: STEP_TITLES.oktaAttribute,
-      why: "manageOktaAttribute is false: the attribute is owned elsewhere",
-    });
+/** The child of a step: its step, title, type and name follow from its kind. */
+function stepChild<K extends StepKind>(
+  component: string,
+  kind: K,
+  inputs: Record<string, unknown>,
+  options: ChildOptions,
+  dependsOn: readonly string[],
+): StepChild<K> {
+  const { step, type } = STEPS[kind];
+  return { kind, step, title: STEP_TITLES[kind], type, name: childNames(component)[kind], inputs, options, dependsOn: [...dependsOn] };
+}
+
+const notManaged = (kind: StepKind, why: string): NotManaged => ({ kind, step: STEPS[kind].step, title: STEP_TITLES[kind], why });
+
+type Step = StepChild | NotManaged;
+const isChild = (step: Step): step is StepChild => "type" in step;
+const isNotManaged = (step: Step): step is NotManaged => !isChild(step);
+
+/** Step 1: the Okta user attribute that holds each user's role. */
+function oktaAttributeStep(component: string, args: ValidArgs): Step {
+  if (!args.manageOktaAttribute) return notManaged("oktaAttribute", "manageOktaAttribute is false: the attribute is owned elsewhere");
+  const inputs = {
+    index: args.oktaAttributeName,
+    title: "Statsig org role",
+    description: "Statsig organization role, sent to Statsig over SCIM as statsigOrgRole.",
+    ...ROLE_VALUES,
+    permissions: args.oktaAttributePermissions,
+    master: args.oktaAttributeMaster,
+    // The default user type is the provider's default; naming it would change the import id.
+    ...(args.userTypeId !== undefined ? { userType: args.userTypeId } : {}),
+  };
+  return {
+    ...stepChild(component, "oktaAttribute", inputs, attributeOptions(args, ["userType"]), []),
+    // Nothing is written before Okta confirms the app (a wrong or inactive app fails with a clear message).
+    waitsFor: ["appId"],
+  };
+}
+
+/** Step 2: the Statsig app attribute that Okta sends to Statsig as statsigOrgRole. */
+function appAttributeStep(component: string, args: ValidArgs, schemaWrites: readonly string[]): StepChild<"appAttribute"> {
+  const inputs = {
+    appId: APP_ID,
+    index: STATSIG_ATTRIBUTE,
+    title: "Statsig org role",
+    description: "Statsig organization role (SCIM statsigOrgRole).",
+    ...ROLE_VALUES,
+    externalName: STATSIG_ATTRIBUTE,
+    externalNamespace: SCIM_CORE_USER_NAMESPACE,
+    // Group mode: the role comes from the group assignment (attribute type Group). Otherwise Personal.
+    scope: isGroupMode(args) ? "NONE" : "SELF",
+    permissions: "READ_ONLY",
+  };
+  // Okta ignores a scope change on an existing attribute (okta-notes.md "Read first"), and the provider's
+  // ForceNew would re-plan a replacement on every run. The component warns instead, and check reports it.
+  return stepChild(component, "appAttribute", inputs, { ...attributeOptions(args, ["appId"]), ignoreChanges: ["scope"] }, schemaWrites);
+}
+
+/** Steps 3 and 5: the app -> Okta mapping, applied on create only. */
+function appToOktaStep(component: string, args: ValidArgs, schemaWrites: readonly string[]): Step {
+  if (!args.manageAppToOktaMapping) return notManaged("appToOkta", "manageAppToOktaMapping is false");
+  const inputs = {
+    sourceId: APP_ID,
+    targetId: args.userTypeId ?? USER_TYPE_ID,
+    deleteWhenAbsent: false,
+    mappings: [{ id: args.oktaAttributeName, expression: `appuser.${STATSIG_ATTRIBUTE}`, pushStatus: "DONT_PUSH" }],
+  };
+  return stepChild(component, "appToOkta", inputs, MAPPING_OPTIONS, schemaWrites);
+}
+
+/** Steps 4 and 5: the Okta -> app mapping that pushes each user's own role (personal mode only). */
+function oktaToAppStep(component: string, args: ValidArgs, schemaWrites: readonly string[]): Step {
+  if (isGroupMode(args)) {
+    return notManaged(
+      "oktaToApp",
+      `group mode: a mapping of ${STATSIG_ATTRIBUTE} would override the roles of group assignments. If Okta already has one (set by hand or by personal mode), remove it: see the README`,
+    );
   }
+  const inputs = {
+    sourceId: args.userTypeId ?? USER_TYPE_ID,
+    targetId: APP_ID,
+    deleteWhenAbsent: false,
+    mappings: [{ id: STATSIG_ATTRIBUTE, expression: `user.${args.oktaAttributeName}`, pushStatus: "PUSH" }],
+  };
+  return stepChild(component, "oktaToApp", inputs, MAPPING_OPTIONS, schemaWrites);
+}
 
-  // Okta's schema endpoints mishandle parallel writes, so the app attribute waits for the Okta attribute.
-  const schemaWrites = children.map((child) => child.name);
-  children.push({
-    kind: "appAttribute",
-    step: "2",
-    title: STEP_TITLES.appAttribute,
-    type: RESOURCE_TYPES.appUserSchemaProperty,
-    name: names.appAttribute,
-    inputs: {
-      appId: APP_ID,
-      index: STATSIG_ATTRIBUTE,
-      title: "Statsig org role",
-      description: "Statsig organization role (SCIM statsigOrgRole).",
-      ...ROLE_VALUES,
-      externalName: STATSIG_ATTRIBUTE,
-      externalNamespace: SCIM_CORE_USER_NAMESPACE,
-      // Group mode: the role comes from the group assignment (attribute type Group). Otherwise Personal.
-      scope: groupMode ? "NONE" : "SELF",
-      permissions: "READ_ONLY",
-    },
-    // Okta ignores a scope change on an existing attribute (okta-notes.md "Read first"), and the provider's
-    // ForceNew would re-plan a replacement on every run. The component warns instead, and check reports it.
-    options: { ...attributeOptions(args, ["appId"]), ignoreChanges: ["scope"] },
-    dependsOn: [...schemaWrites],
-  });
-  schemaWrites.push(names.appAttribute);
-
-  if (args.manageAppToOktaMapping) {
-    children.push({
-      kind: "appToOkta",
-      step: "3+5",
-      title: STEP_TITLES.appToOkta,
-      type: RESOURCE_TYPES.mapping,
-      name: names.appToOkta,
-      inputs: {
-        sourceId: APP_ID,
-        targetId: userTypeId,
-        deleteWhenAbsent: false,
-        mappings: [{ id: args.oktaAttributeName, expression: `appuser.${STATSIG_ATTRIBUTE}`, pushStatus: "DONT_PUSH" }],
-      },
-      options: MAPPING_OPTIONS,
-      dependsOn: [...schemaWrites],
-    });
-  } else {
-    notManaged.push({ kind: "appToOkta", step: "3+5", title: STEP_TITLES.appToOkta, why: "manageAppToOktaMapping is false" });
-  }
-
-  if (groupMode) {
-    notManaged.push({
-      kind: "oktaToApp",
-      step: "4+5",
-      title: STEP_TITLES.oktaToApp,
-      why: `group mode: a mapping of ${STATSIG_ATTRIBUTE} would override the roles of group assignments. If Okta already has one (set by hand or by personal mode), remove it: see the README`,
-    });
-  } else {
-    children.push({
-      kind: "oktaToApp",
-      step: "4+5",
-      title: STEP_TITLES.oktaToApp,
-      type: RESOURCE_TYPES.mapping,
-      name: names.oktaToApp,
-      inputs: {
-        sourceId: userTypeId,
-        targetId: APP_ID,
-        deleteWhenAbsent: false,
-        mappings: [{ id: STATSIG_ATTRIBUTE, expression: `user.${args.oktaAttributeName}`, pushStatus: "PUSH" }],
-      },
-      options: MAPPING_OPTIONS,
-      dependsOn: [...schemaWrites],
-    });
-  }
-
-  // One assignment at a time, in ascending priority: concurrent writes re-index priorities (two simultaneous
-  // PUTs were recorded both answering priority 1; okta-notes.md "Read first"). The first waits for the app
-  // attribute its profile names.
-  let previous = names.appAttribute;
+/**
+ * The role groups' assignments, one at a time in ascending priority: concurrent writes re-index priorities
+ * (two simultaneous PUTs were recorded both answering priority 1; okta-notes.md "Read first"). The first
+ * waits for `after`, the app attribute its profile names.
+ */
+function groupAssignments(component: string, args: ValidArgs, after: string): GroupAssignmentChild[] {
+  const children: GroupAssignmentChild[] = [];
   for (const { group, priority } of assignPriorities(args.roleGroups ?? [], args.firstPriority)) {
-    const name = groupAssignmentName(component, group.key);
     children.push({
       kind: "groupAssignment",
       step: "groups",
       title: `Group ${typeof group.groupId === "string" ? group.groupId : `"${group.key}"`} -> ${group.role}, priority ${priority}`,
       type: RESOURCE_TYPES.groupAssignment,
-      name,
+      name: groupAssignmentName(component, group.key),
       inputs: {
         appId: APP_ID,
         groupId: group.groupId,
@@ -320,52 +323,75 @@ export function describeOrgRoles(component: string, args: ValidArgs): Desired {
         ...(args.retainAssignments ? { retainAssignment: true } : {}),
       },
       options: {},
-      dependsOn: [previous],
+      dependsOn: [children.at(-1)?.name ?? after],
       group: { key: group.key, role: group.role, priority },
     });
-    previous = name;
   }
+  return children;
+}
 
-  // Project and team roles: one group push link per entry. Unlinking on removal, never deleting the Statsig group.
-  // After the group assignments: Okta pushes only users who are assigned to the app.
-  children.push(...pushGroupResources(component, args.projectRoles, APP_ID, [previous]));
+/** The lookups made at deploy: the app always, the default user type when none is given. */
+function lookupsOf(args: ValidArgs): DesiredLookup[] {
+  const app: DesiredLookup = {
+    provides: "appId",
+    token: LOOKUP_TOKENS.app,
+    args: { id: args.appId, activeOnly: false },
+    known: args.appId,
+    why: "checks that the Statsig app exists and is active before anything is written to it",
+  };
+  if (args.userTypeId !== undefined) return [app];
+  const userType: DesiredLookup = {
+    provides: "userTypeId",
+    token: LOOKUP_TOKENS.userType,
+    args: { name: DEFAULT_USER_TYPE_NAME },
+    why: "the id of the org's default user type, which the mappings connect to the app",
+  };
+  return [app, userType];
+}
 
-  const lookups: DesiredLookup[] = [
-    {
-      provides: "appId",
-      token: LOOKUP_TOKENS.app,
-      args: { id: args.appId, activeOnly: false },
-      known: args.appId,
-      why: "checks that the Statsig app exists and is active before anything is written to it",
-    },
-  ];
-  if (args.userTypeId === undefined) {
-    lookups.push({
-      provides: "userTypeId",
-      token: LOOKUP_TOKENS.userType,
-      args: { name: DEFAULT_USER_TYPE_NAME },
-      why: "the id of the org's default user type, which the mappings connect to the app",
-    });
-  }
+const isGroupMode = (args: ValidArgs) => args.roleGroups !== undefined;
 
+/** The description of an OrgRoles component named `component` for validated args. */
+export function describeOrgRoles(component: string, args: ValidArgs): Desired {
+  const oktaAttribute = oktaAttributeStep(component, args);
+  // Okta's schema endpoints mishandle parallel writes, so the app attribute waits for the Okta attribute,
+  // and the mappings for both.
+  const appAttribute = appAttributeStep(component, args, isChild(oktaAttribute) ? [oktaAttribute.name] : []);
+  const schemaWrites = [...appAttribute.dependsOn, appAttribute.name];
+  const steps = [oktaAttribute, appAttribute, appToOktaStep(component, args, schemaWrites), oktaToAppStep(component, args, schemaWrites)];
+  const assignments = groupAssignments(component, args, appAttribute.name);
+  // Project and team roles: one group push link per entry, after the group assignments: Okta pushes only
+  // users who are assigned to the app.
+  const pushLinks = pushGroupResources(component, args.projectRoles, APP_ID, [assignments.at(-1)?.name ?? appAttribute.name]);
   return {
     component,
-    mode: groupMode ? "group" : "personal",
+    mode: isGroupMode(args) ? "group" : "personal",
     oktaAttributeName: args.oktaAttributeName,
-    lookups,
-    children,
-    notManaged,
+    lookups: lookupsOf(args),
+    children: [...steps.filter(isChild), ...assignments, ...pushLinks],
+    notManaged: steps.filter(isNotManaged),
     warnings: args.warnings,
   };
 }
 
-/** The child of a kind (the four steps have at most one each). */
-export function childOf(desired: Desired, kind: Exclude<ChildKind, "groupAssignment" | "pushGroup">): DesiredChild | undefined {
-  return desired.children.find((child) => child.kind === kind);
+/**
+ * The child of a step, if the component manages it. The app attribute is always there: every mode needs it.
+ */
+export function childOf(desired: Desired, kind: "appAttribute"): StepChild<"appAttribute">;
+export function childOf<K extends StepKind>(desired: Desired, kind: K): StepChild<K> | undefined;
+export function childOf<K extends StepKind>(desired: Desired, kind: K): StepChild<K> | undefined {
+  const child = desired.children.find((c): c is StepChild<K> => c.kind === kind);
+  if (!child && kind === "appAttribute") throw new Error(`the description of "${desired.component}" has no app attribute`);
+  return child;
 }
 
-export const assignmentsOf = (desired: Desired): DesiredChild[] => desired.children.filter((child) => child.kind === "groupAssignment");
-export const pushLinksOf = (desired: Desired): DesiredChild[] => desired.children.filter((child) => child.kind === "pushGroup");
+/** The group assignments, highest priority first. */
+export const assignmentsOf = (desired: Desired): GroupAssignmentChild[] =>
+  desired.children.filter((child): child is GroupAssignmentChild => child.kind === "groupAssignment");
+
+/** The group push links of the project and team roles. */
+export const pushLinksOf = (desired: Desired): PushGroupChild[] =>
+  desired.children.filter((child): child is PushGroupChild => child.kind === "pushGroup");
 
 const scopeName = (scope: string) => (scope === "SELF" ? "Personal (SELF)" : scope === "NONE" ? "Group (NONE)" : scope);
 

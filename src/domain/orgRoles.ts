@@ -2,6 +2,7 @@
  * Statsig's org roles and the pure rules that turn a list of role groups into Okta group assignments.
  * Kept free of Pulumi so the rules can be table-tested and reused by the plan command.
  */
+import { spelledAs } from "./suggest";
 
 /** The SCIM attribute Statsig reads, and the variable name of the attribute on the Statsig app's profile. */
 export const STATSIG_ATTRIBUTE = "statsigOrgRole";
@@ -29,11 +30,8 @@ export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
 
-/** The correctly spelled role for a value that differs only in case or surrounding spaces, if any. */
-export function suggestRole(value: string): Role | undefined {
-  const folded = value.trim().toLowerCase();
-  return ROLES.find((role) => role.toLowerCase() === folded);
-}
+/** The correctly spelled org role for a value that differs only in case, spaces, "-" or "_" ({@link spelledAs}). */
+export const suggestRole = (value: string): Role | undefined => spelledAs(ROLES, value);
 
 /** One role group after validation: `key` is what names its child resource. */
 export interface RoleGroupKeyed {

@@ -9,7 +9,10 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { describe, GROUP_ID_PATTERN, isDeferred, NAME_PATTERN, NAME_RULE } from "./values";
+import { acrossFields, checkUniqueKeys, entryName, entryObject, GROUP_ID_EXAMPLE, idInput, nameForOutputId, requiredOr } from "./fields";
+import { duplicates, Issues, type ArgsIssue, type Path } from "./issues";
+import { spellingHint } from "./suggest";
+import { describe, GROUP_ID_PATTERN, isDeferred, isPlainObject } from "./values";
 
 /** One Okta group whose members get a Statsig project role, or a team role in a project. */
 export interface ProjectRole {
@@ -79,32 +82,14 @@ export interface ValidProjectRole {
   custom: boolean;
 }
 
-/** One problem with the input, with the path a user writes (`["projectRoles", 0, "role"]`). */
-export interface ProjectRolesIssue {
-  path: (string | number)[];
-  message: string;
-}
-
 export interface ProjectRolesCheck {
-  issues: ProjectRolesIssue[];
+  /** Every problem, with the path a user writes (`["projectRoles", 0, "role"]`). */
+  issues: ArgsIssue[];
   /** Allowed, but a human should look: custom roles, Owner, names Statsig may spell differently. */
   warnings: string[];
   /** Set when there are no issues. */
   value?: ValidProjectRole[];
 }
-
-// Case, spaces, "-" and "_" do not tell roles apart: "read only" and "readonly" mean Read-Only.
-const fold = (value: string) => value.toLowerCase().replace(/[\s_-]+/g, "");
-
-function suggestFrom<T extends string>(roles: readonly T[], value: string): T | undefined {
-  const folded = fold(value);
-  return roles.find((role) => fold(role) === folded);
-}
-
-/** The correctly spelled built-in project role for a value that differs only in case, spaces, "-" or "_". */
-export const suggestProjectRole = (value: string) => suggestFrom(PROJECT_ROLES, value);
-/** The correctly spelled team role for a value that differs only in case, spaces, "-" or "_". */
-export const suggestTeamRole = (value: string) => suggestFrom(TEAM_ROLES, value);
 
 /** Statsig's name for the group of a project role (`Statsig-<Project>-<Role>`) or team role (`Statsig-<Project>-<Team>-<Role>`). */
 export function statsigGroupName({ project, role, team }: { project: string; role: string; team?: string | undefined }): string {
@@ -116,9 +101,7 @@ export function pushGroupName(componentName: string, key: string): string {
   return `${componentName}-push-${key}`;
 }
 
-// --- Field rules: each returns what is wrong, or nothing. ---
-
-type Rule = (value: unknown) => string | undefined;
+// --- Validation: one typed schema per entry, the rules over the list, then warnings. ---
 
 /**
  * Project, team and custom role names. Statsig documents no rules for them; Okta group names are 1 to 255
@@ -126,254 +109,204 @@ type Rule = (value: unknown) => string | undefined;
  * the warning), so only what can never be right is refused: empty names, spaces around the name and control
  * characters.
  */
-const nameRule =
-  (what: string): Rule =>
-  (value) => {
-    if (typeof value !== "string") return `expected the ${what} as a plain string, got ${describe(value)}`;
-    if (value.trim() === "") return `the ${what} is empty: give it as Statsig shows it`;
-    if (value !== value.trim()) return `${describe(value)} has spaces around it: give the ${what} as Statsig shows it, without them`;
-    if (/[\x00-\x1f\x7f]/.test(value))
-      return `${describe(value)} contains a control character (tab, newline…), which no Statsig ${what} has`;
-    return undefined;
-  };
-
-const oktaGroupId =
-  (what: string): Rule =>
-  (value) => {
-    if (isDeferred(value)) return undefined;
-    if (typeof value !== "string") return `expected ${what} (a string or an Output<string>), got ${describe(value)}`;
-    return GROUP_ID_PATTERN.test(value)
-      ? undefined
-      : `${describe(value)} is not ${what}: expected "00g" and 17 letters or digits, e.g. "00g1b2c3d4e5f6g7h8i9"`;
-  };
-
-const targetName: Rule = (value) => {
-  if (isDeferred(value)) return undefined;
-  if (typeof value !== "string") return `expected a group name (a string or an Output<string>), got ${describe(value)}`;
-  if (value.trim() === "") return "is blank: give the Statsig group's name, or leave targetGroupName out for Statsig's own";
-  if (value.length > OKTA_GROUP_NAME_MAX) return `${describe(value)} is not an Okta group name: 1 to ${OKTA_GROUP_NAME_MAX} characters`;
+function statsigNameProblem(what: string, value: string): string | undefined {
+  if (value.trim() === "") return `the ${what} is empty: give it as Statsig shows it`;
+  if (value !== value.trim()) return `${describe(value)} has spaces around it: give the ${what} as Statsig shows it, without them`;
+  if (/[\x00-\x1f\x7f]/.test(value)) return `${describe(value)} contains a control character (tab, newline…), which no Statsig ${what} has`;
   return undefined;
-};
+}
 
-const keyName: Rule = (value) =>
-  typeof value === "string" && NAME_PATTERN.test(value) ? undefined : `${describe(value)} is not a valid name: ${NAME_RULE}`;
+const statsigName = (what: string, required = `the ${what}`) =>
+  z
+    .string({ error: (issue) => requiredOr(issue.input, required, `expected the ${what} as a plain string, got ${describe(issue.input)}`) })
+    .check(
+      z.superRefine((value, ctx) => {
+        const problem = statsigNameProblem(what, value);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }),
+    );
 
-const REQUIRED: Record<string, string> = {
-  groupId: 'is required: the Okta group id ("00g…") whose members get the role',
-  project: "is required: the Statsig project's name",
-  role: `is required: a project role (${PROJECT_ROLES.join(", ")}, or a custom role) or, with team, a team role (${TEAM_ROLES.join(", ")})`,
-};
+const targetName = z
+  .custom<pulumi.Input<string>>((value) => typeof value === "string" || isDeferred(value), {
+    error: (issue) => `expected a group name (a string or an Output<string>), got ${describe(issue.input)}`,
+  })
+  .check(
+    z.refine((value) => typeof value !== "string" || value.trim() !== "", {
+      error: "is blank: give the Statsig group's name, or leave targetGroupName out for Statsig's own",
+      abort: true,
+    }),
+    z.refine((value) => typeof value !== "string" || value.length <= OKTA_GROUP_NAME_MAX, {
+      error: (issue) => `${describe(issue.input)} is not an Okta group name: 1 to ${OKTA_GROUP_NAME_MAX} characters`,
+    }),
+  );
 
-/** A refined z.unknown(): zod 4 then reports a missing required key as "nonoptional" (mapped in toIssues). */
-const field = (rule: Rule, required = false) =>
-  (required ? z.unknown() : z.unknown().optional()).superRefine((value, ctx) => {
-    if (value === undefined) return;
-    const problem = rule(value);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
-  });
+/** What is wrong with a role given as a string, seen with the entry's team: a team role, else a project role. */
+function roleProblem(role: string, team: unknown): string | undefined {
+  if (team !== undefined) {
+    if ((TEAM_ROLES as readonly string[]).includes(role)) return undefined;
+    return `${describe(role)} is not a Statsig team role.${spellingHint(TEAM_ROLES, role)} Team roles, exactly as spelled: ${TEAM_ROLES.join(", ")} (project roles and custom roles are given without team)`;
+  }
+  if ((PROJECT_ROLES as readonly string[]).includes(role)) return undefined;
+  const hint = spellingHint(PROJECT_ROLES, role);
+  if (hint)
+    return `${describe(role)} is not a Statsig project role.${hint} Allowed, exactly as spelled: ${PROJECT_ROLES.join(", ")}, or a custom role's name`;
+  // Any other name is a custom role's.
+  return statsigNameProblem("role", role);
+}
 
-// The role is checked with the team in view (see roleProblem), so here it only has to be there.
-const entrySchema = z.strictObject({
-  groupId: field(oktaGroupId("an Okta group id"), true),
-  project: field(nameRule("project name"), true),
-  role: field(() => undefined, true),
-  team: field(nameRule("team name")),
-  targetGroupName: field(targetName),
-  targetGroupId: field(oktaGroupId("an Okta group id of a Statsig group")),
-  name: field(keyName),
+/** Statsig's name of the entry's group, from raw input: when its project, role and team are plain strings. */
+function rawGroupName(entry: Record<string, unknown>): string | undefined {
+  const { project, role, team } = entry;
+  if (typeof project !== "string" || typeof role !== "string" || (team !== undefined && typeof team !== "string")) return undefined;
+  return statsigGroupName({ project, role, team });
+}
+
+const projectRoleSchema = entryObject(
+  {
+    groupId: idInput(GROUP_ID_PATTERN, "an Okta group id", GROUP_ID_EXAMPLE, 'the Okta group id ("00g…") whose members get the role'),
+    project: statsigName("project name", "the Statsig project's name"),
+    // Checked with the team in view, below.
+    role: z.string({
+      error: (issue) =>
+        requiredOr(
+          issue.input,
+          `a project role (${PROJECT_ROLES.join(", ")}, or a custom role) or, with team, a team role (${TEAM_ROLES.join(", ")})`,
+          `expected the role as a plain string: ${PROJECT_ROLES.join(", ")}, or a custom role's name; got ${describe(issue.input)}`,
+        ),
+    }),
+    team: statsigName("team name").optional(),
+    targetGroupName: targetName.optional(),
+    targetGroupId: idInput(GROUP_ID_PATTERN, "an Okta group id of a Statsig group", GROUP_ID_EXAMPLE).optional(),
+    name: entryName.optional(),
+  },
+  "{ groupId, project, role } with optional team, targetGroupName, targetGroupId, name",
+).check(
+  acrossFields((entry, report) => {
+    const problem = typeof entry.role === "string" ? roleProblem(entry.role, entry.team) : undefined;
+    if (problem) report("role", problem);
+  }),
+  // The API spec: "Either `targetGroupId` or `targetGroupName` must be provided, but not both". Checked on
+  // presence, so that it also holds when either is an Output.
+  acrossFields((entry, report) => {
+    if (entry.targetGroupName !== undefined && entry.targetGroupId !== undefined) {
+      report("targetGroupId", "cannot be combined with targetGroupName: give the Statsig group's id or its name, not both");
+    }
+  }),
+  nameForOutputId("link"),
+  acrossFields((entry, report) => {
+    const groupName = entry.targetGroupName === undefined && entry.targetGroupId === undefined ? rawGroupName(entry) : undefined;
+    if (groupName !== undefined && groupName.length > OKTA_GROUP_NAME_MAX) {
+      report(
+        entry.team !== undefined ? "team" : "project",
+        `gives the group name "${groupName.slice(0, 40)}…" of ${groupName.length} characters; Okta group names have at most ${OKTA_GROUP_NAME_MAX}: set targetGroupId to the group Okta imported`,
+      );
+    }
+  }),
+);
+
+type ProjectRoleEntry = z.output<typeof projectRoleSchema>;
+
+/** `projectRoles` as the component takes it: a plain list of entries. */
+export const projectRolesSchema = z.array(projectRoleSchema, {
+  error: (issue) => `expected a list of { groupId, project, role } (a plain list, not an Output), got ${describe(issue.input)}`,
 });
 
-function toIssues(error: z.ZodError, prefix: (string | number)[]): ProjectRolesIssue[] {
-  return error.issues.map((issue) => {
-    const path = [...prefix, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))];
-    if (issue.code === "unrecognized_keys") {
-      const allowed = Object.keys(entrySchema.shape).join(", ");
-      return {
-        path,
-        message: `unknown input${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")} (allowed: ${allowed})`,
-      };
-    }
-    if (issue.code === "invalid_type" && issue.expected === "nonoptional") {
-      return { path, message: REQUIRED[String(path[path.length - 1])] ?? "is required" };
-    }
-    return { path, message: issue.message };
+/** What an entry links to, from raw input, as messages name it; unknown for an Output. */
+function rawTarget(entry: unknown): string | undefined {
+  if (!isPlainObject(entry)) return undefined;
+  const { targetGroupId, targetGroupName } = entry;
+  if (targetGroupId !== undefined) return typeof targetGroupId === "string" ? `the Statsig group ${targetGroupId}` : undefined;
+  if (targetGroupName !== undefined) return typeof targetGroupName === "string" ? `"${targetGroupName}"` : undefined;
+  const groupName = rawGroupName(entry);
+  return groupName !== undefined ? `"${groupName}"` : undefined;
+}
+
+/**
+ * The rules over the list, on the raw input so that they are reported with the problems of its entries.
+ * Refused: two entries with the same Okta group (Okta links an Okta group to one group of an app: Statsig's
+ * docs, "By default Okta only allows you to map 1 Okta Group to 1 Statsig Group", and the provider's
+ * `okta_push_group` lookup, which treats app + source group as naming one mapping), two entries linking to
+ * the same Statsig group, and two Output ids under one name.
+ */
+export function checkProjectRoleList(list: unknown, issues: Issues): void {
+  if (!Array.isArray(list)) return;
+  checkUniqueKeys(
+    list,
+    "projectRoles",
+    issues,
+    (group, first) =>
+      `group ${group} is already pushed by ${first}: Okta links an Okta group to one group of the app, so give each project or team role its own Okta group`,
+  );
+  for (const { key, index, first } of duplicates(list.map(rawTarget))) {
+    const entry = list[index] as Record<string, unknown>;
+    const field = entry.targetGroupId !== undefined ? "targetGroupId" : entry.targetGroupName !== undefined ? "targetGroupName" : "role";
+    issues.error(
+      ["projectRoles", index, field],
+      `${key} is already linked by projectRoles[${first}]: one Okta group per Statsig group, so put both groups' members in one Okta group`,
+    );
+  }
+}
+
+const isCustomRole = (entry: ProjectRoleEntry) => entry.team === undefined && !(PROJECT_ROLES as readonly string[]).includes(entry.role);
+
+/** What is allowed but needs a human to check it. */
+function warnProjectRole(entry: ProjectRoleEntry, at: Path, issues: Issues): void {
+  if (entry.team === undefined && entry.role === "Owner") {
+    issues.warn(at, "gives the project role Owner: Statsig makes only a project's creator its Owner, so the push may fail or be ignored");
+  } else if (isCustomRole(entry)) {
+    issues.warn(
+      at,
+      `gives ${describe(entry.role)}, which is not one of Statsig's project roles (${PROJECT_ROLES.join(", ")}): it is taken as a custom role, which exists only on Enterprise plans and only once it is defined in Statsig`,
+    );
+  }
+  if (typeof entry.targetGroupName === "string" && !entry.targetGroupName.startsWith(STATSIG_GROUP_PREFIX)) {
+    issues.warn(
+      at,
+      `links to "${entry.targetGroupName}", which does not start with "${STATSIG_GROUP_PREFIX}" as Statsig's role groups do: Okta asks Statsig to create a group of that name if the app has none`,
+    );
+  }
+  const explicit = entry.targetGroupName !== undefined || entry.targetGroupId !== undefined;
+  if (!explicit && /\s/.test(entry.project + (entry.team ?? ""))) {
+    issues.warn(
+      at,
+      `links to "${statsigGroupName(entry)}": Statsig's docs write project "Project A" as Statsig-ProjectA-Admin (team "Team A" as …-TeamA-…), so the group may be named without spaces; compare with the group Okta imported (Directory > Groups) and set targetGroupName or targetGroupId if it differs`,
+    );
+  }
+}
+
+/** The valid entries with their keys and link targets; their warnings go to `issues`. */
+export function validProjectRoles(entries: readonly ProjectRoleEntry[], issues: Issues): ValidProjectRole[] {
+  return entries.map((entry, i) => {
+    warnProjectRole(entry, ["projectRoles", i], issues);
+    const statsigName = statsigGroupName(entry);
+    return {
+      // The schema requires a name when the id is not a plain string.
+      key: typeof entry.groupId === "string" ? entry.groupId : entry.name!,
+      groupId: entry.groupId,
+      project: entry.project,
+      role: entry.role,
+      ...(entry.team !== undefined ? { team: entry.team } : {}),
+      statsigName,
+      ...(entry.targetGroupId !== undefined
+        ? { targetGroupId: entry.targetGroupId }
+        : { targetGroupName: entry.targetGroupName ?? statsigName }),
+      custom: isCustomRole(entry),
+    };
   });
 }
 
-/** What is wrong with a role, or what to warn about, given whether the entry names a team. */
-function roleProblem(role: unknown, team: unknown): { issue?: string; warning?: string; custom?: boolean } {
-  if (role === undefined) return {};
-  if (team !== undefined) {
-    if ((TEAM_ROLES as readonly unknown[]).includes(role)) return {};
-    const suggestion = typeof role === "string" ? suggestTeamRole(role) : undefined;
-    const hint = suggestion ? ` Statsig spells it "${suggestion}".` : "";
-    return {
-      issue: `${describe(role)} is not a Statsig team role.${hint} Team roles, exactly as spelled: ${TEAM_ROLES.join(", ")} (project roles and custom roles are given without team)`,
-    };
-  }
-  if (role === "Owner") {
-    return {
-      warning: "gives the project role Owner: Statsig makes only a project's creator its Owner, so the push may fail or be ignored",
-    };
-  }
-  if ((PROJECT_ROLES as readonly unknown[]).includes(role)) return {};
-  if (typeof role === "string") {
-    const suggestion = suggestProjectRole(role);
-    if (suggestion) {
-      return {
-        issue: `${describe(role)} is not a Statsig project role. Statsig spells it "${suggestion}". Allowed, exactly as spelled: ${PROJECT_ROLES.join(", ")}, or a custom role's name`,
-      };
-    }
-    const problem = nameRule("role")(role);
-    if (problem) return { issue: problem };
-    return {
-      custom: true,
-      warning: `gives ${describe(role)}, which is not one of Statsig's project roles (${PROJECT_ROLES.join(", ")}): it is taken as a custom role, which exists only on Enterprise plans and only once it is defined in Statsig`,
-    };
-  }
-  return { issue: `expected the role as a plain string: ${PROJECT_ROLES.join(", ")}, or a custom role's name; got ${describe(role)}` };
-}
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value) && !isDeferred(value);
-
 /**
- * Validates `projectRoles`. Never throws: returns every problem at once (paths start with "projectRoles"),
- * the warnings, and, when there are no problems, the entries with their keys and link targets.
- *
- * Refused besides bad fields: two entries with the same Okta group (Okta links an Okta group to one group of
- * an app: Statsig's docs, "By default Okta only allows you to map 1 Okta Group to 1 Statsig Group", and the
- * provider's `okta_push_group` lookup, which treats app + source group as naming one mapping), two entries
- * linking to the same Statsig group, and `targetGroupName` with `targetGroupId` (the API spec: "Either
- * `targetGroupId` or `targetGroupName` must be provided, but not both").
+ * Validates `projectRoles` alone. Never throws: returns every problem at once (paths start with
+ * "projectRoles"), and, when there are none, the entries with their keys and link targets and the warnings.
  */
 export function checkProjectRoles(input: unknown): ProjectRolesCheck {
   if (input === undefined) return { issues: [], warnings: [], value: [] };
-  if (!Array.isArray(input)) {
-    return {
-      issues: [
-        {
-          path: ["projectRoles"],
-          message: `expected a list of { groupId, project, role } (a plain list, not an Output), got ${describe(input)}`,
-        },
-      ],
-      warnings: [],
-    };
-  }
-  const issues: ProjectRolesIssue[] = [];
-  const warnings: string[] = [];
-  const value: ValidProjectRole[] = [];
-  const firstOfGroup = new Map<string, number>();
-  const firstOfTarget = new Map<string, number>();
-  const firstOfKey = new Map<string, number>();
-
-  input.forEach((entry: unknown, i: number) => {
-    const at = (...rest: (string | number)[]) => ["projectRoles", i, ...rest];
-    const where = `projectRoles[${i}]`;
-    if (!isPlainObject(entry)) {
-      issues.push({
-        path: at(),
-        message: `expected { groupId, project, role } with optional team, targetGroupName, targetGroupId, name; got ${describe(entry)}`,
-      });
-      return;
-    }
-    const before = issues.length;
-    const parsed = entrySchema.safeParse(entry);
-    if (!parsed.success) issues.push(...toIssues(parsed.error, at()));
-    const role = roleProblem(entry.role, entry.team);
-    if (role.issue) issues.push({ path: at("role"), message: role.issue });
-    // On presence, so that it also holds when either is an Output.
-    if (entry.targetGroupName !== undefined && entry.targetGroupId !== undefined) {
-      issues.push({
-        path: at("targetGroupId"),
-        message: "cannot be combined with targetGroupName: give the Statsig group's id or its name, not both",
-      });
-    }
-    if (isDeferred(entry.groupId) && entry.name === undefined) {
-      issues.push({ path: at("name"), message: "is required when groupId is an Output: it names the link so it survives reordering" });
-    }
-    if (issues.length > before) return;
-
-    const valid = entry as unknown as ProjectRole;
-    const groupName = statsigGroupName(valid);
-    const explicit = valid.targetGroupName !== undefined || valid.targetGroupId !== undefined;
-    if (!explicit && groupName.length > OKTA_GROUP_NAME_MAX) {
-      issues.push({
-        path: at(valid.team !== undefined ? "team" : "project"),
-        message: `gives the group name "${groupName.slice(0, 40)}…" of ${groupName.length} characters; Okta group names have at most ${OKTA_GROUP_NAME_MAX}: set targetGroupId to the group Okta imported`,
-      });
-      return;
-    }
-
-    // One Okta group, one link; one Statsig group, one linked Okta group.
-    if (typeof valid.groupId === "string") {
-      const seen = firstOfGroup.get(valid.groupId);
-      if (seen !== undefined) {
-        issues.push({
-          path: at("groupId"),
-          message: `group ${valid.groupId} is already pushed by projectRoles[${seen}]: Okta links an Okta group to one group of the app, so give each project or team role its own Okta group`,
-        });
-        return;
-      }
-      firstOfGroup.set(valid.groupId, i);
-    }
-    const target =
-      valid.targetGroupId !== undefined
-        ? typeof valid.targetGroupId === "string"
-          ? `the Statsig group ${valid.targetGroupId}`
-          : undefined
-        : typeof valid.targetGroupName === "string" || valid.targetGroupName === undefined
-          ? `"${valid.targetGroupName ?? groupName}"`
-          : undefined;
-    if (target !== undefined) {
-      const seen = firstOfTarget.get(target);
-      if (seen !== undefined) {
-        issues.push({
-          path: at(valid.targetGroupId !== undefined ? "targetGroupId" : valid.targetGroupName !== undefined ? "targetGroupName" : "role"),
-          message: `${target} is already linked by projectRoles[${seen}]: one Okta group per Statsig group, so put both groups' members in one Okta group`,
-        });
-        return;
-      }
-      firstOfTarget.set(target, i);
-    }
-    // A plain id names the link even when a name is given: the name matters only for an id not known yet.
-    const key = typeof valid.groupId === "string" ? valid.groupId : String(valid.name);
-    const seenKey = firstOfKey.get(key);
-    if (seenKey !== undefined) {
-      issues.push({
-        path: at("name"),
-        message: `${JSON.stringify(key)} is already used by projectRoles[${seenKey}]: names must be unique`,
-      });
-      return;
-    }
-    firstOfKey.set(key, i);
-
-    if (role.warning) warnings.push(`${where} ${role.warning}`);
-    if (typeof valid.targetGroupName === "string" && !valid.targetGroupName.startsWith(STATSIG_GROUP_PREFIX)) {
-      warnings.push(
-        `${where} links to "${valid.targetGroupName}", which does not start with "${STATSIG_GROUP_PREFIX}" as Statsig's role groups do: Okta asks Statsig to create a group of that name if the app has none`,
-      );
-    }
-    if (!explicit && /\s/.test(valid.project + (valid.team ?? ""))) {
-      warnings.push(
-        `${where} links to "${groupName}": Statsig's docs write project "Project A" as Statsig-ProjectA-Admin (team "Team A" as …-TeamA-…), so the group may be named without spaces; compare with the group Okta imported (Directory > Groups) and set targetGroupName or targetGroupId if it differs`,
-      );
-    }
-    value.push({
-      key,
-      groupId: valid.groupId,
-      project: valid.project,
-      role: valid.role,
-      ...(valid.team !== undefined ? { team: valid.team } : {}),
-      statsigName: groupName,
-      ...(valid.targetGroupId !== undefined
-        ? { targetGroupId: valid.targetGroupId }
-        : { targetGroupName: valid.targetGroupName ?? groupName }),
-      custom: role.custom === true,
-    });
-  });
-
-  return issues.length > 0 ? { issues, warnings } : { issues, warnings, value };
+  const issues = new Issues();
+  const entries = issues.parse(projectRolesSchema, input, ["projectRoles"]);
+  checkProjectRoleList(input, issues);
+  if (!entries || issues.errors.length > 0) return { issues: issues.errors, warnings: [] };
+  const value = validProjectRoles(entries, issues);
+  return { issues: [], warnings: issues.warnings, value };
 }
 
 // --- The roles a user gets. ---

@@ -31,3 +31,24 @@ export function closest(word: string, candidates: readonly string[]): string | u
   }
   return best?.candidate;
 }
+
+// Case, spaces, "-" and "_" do not tell Statsig's role names apart: "read only", "READ_ONLY" and "readonly"
+// all mean Read-Only, and "ad-min" means Admin.
+const fold = (value: string) => value.toLowerCase().replace(/[\s_-]+/g, "");
+
+/**
+ * The one spelling rule for role names (org, project and team roles): the allowed name that `value` matches
+ * once case, spaces, "-" and "_" are ignored. Unlike {@link closest} it never guesses another word, so a
+ * custom project role such as "Admins" is not taken for a misspelled built-in one.
+ */
+export function spelledAs<T extends string>(allowed: readonly T[], value: unknown): T | undefined {
+  if (typeof value !== "string") return undefined;
+  const folded = fold(value);
+  return allowed.find((name) => fold(name) === folded);
+}
+
+/** ` Statsig spells it "Admin".` for a role name that {@link spelledAs} recognizes, else nothing. */
+export function spellingHint(allowed: readonly string[], value: unknown): string {
+  const spelled = spelledAs(allowed, value);
+  return spelled !== undefined ? ` Statsig spells it "${spelled}".` : "";
+}

@@ -2,36 +2,28 @@
  * The component's input rules as typed zod schemas: parsing valid args yields {@link ValidArgs}, with every
  * default filled in. Pure (no Pulumi runtime), so `plan` and `check` use it without loading the SDK.
  */
-import type { Input } from "@pulumi/pulumi";
 import { z } from "zod";
-import { checkProjectRoles, type ValidProjectRole } from "./projectRoles";
-import { describe, GROUP_ID_PATTERN, isDeferred, NAME_PATTERN, NAME_RULE } from "./values";
-import { FIRST_PRIORITY, MAX_PRIORITY, ROLE_ENUM_ORDER, ROLES, STATSIG_ATTRIBUTE, suggestRole } from "./orgRoles";
+import { checkUniqueKeys, entryName, entryObject, GROUP_ID_EXAMPLE, idInput, nameForOutputId, plainPattern, requiredOr } from "./fields";
+import { duplicates, formatPath, Issues, type ArgsIssue, type Path } from "./issues";
+import { checkProjectRoleList, projectRolesSchema, validProjectRoles, type ValidProjectRole } from "./projectRoles";
+import { describe, GROUP_ID_PATTERN, isDeferred, isPlainObject, NAME_PATTERN, NAME_RULE } from "./values";
+import { FIRST_PRIORITY, MAX_PRIORITY, ROLE_ENUM_ORDER, ROLES, STATSIG_ATTRIBUTE } from "./orgRoles";
+import { spellingHint } from "./suggest";
 
-/** One problem with the input: where it is and what to do about it. */
-export interface ArgsIssue {
-  path: (string | number)[];
-  message: string;
-}
+export { formatPath, type ArgsIssue };
 
 /** Thrown before any resource exists when the input is invalid. Lists every problem, not just the first. */
 export class OrgRolesArgsError extends Error {
   constructor(
     readonly subject: string,
     readonly issues: ArgsIssue[],
-    renderPath: (path: (string | number)[]) => string = formatPath,
+    renderPath: (path: Path) => string = formatPath,
   ) {
     const lines = issues.map((issue) => `  - ${renderPath(issue.path)}: ${issue.message}`);
     const count = issues.length === 1 ? "1 invalid input" : `${issues.length} invalid inputs`;
     super(`${subject} has ${count}:\n${lines.join("\n")}`);
     this.name = "OrgRolesArgsError";
   }
-}
-
-/** `roleGroups[1].role` style paths, as a user writes them. */
-export function formatPath(path: (string | number)[]): string {
-  if (path.length === 0) return "(args)";
-  return path.map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? part : `.${part}`)).join("");
 }
 
 export { describe, GROUP_ID_PATTERN, isDeferred, NAME_PATTERN, NAME_RULE };
@@ -82,29 +74,6 @@ export const BASE_PROFILE_ATTRIBUTES: readonly string[] = [
   "zipCode",
 ];
 
-const required = (input: unknown, otherwise: string, what: string) => (input === undefined ? `is required: ${what}` : otherwise);
-
-/** An Okta id: a plain string checked now, or an Output/promise checked by Okta at deploy. */
-function idInput(pattern: RegExp, what: string, example: string) {
-  return z
-    .custom<Input<string>>((value) => typeof value === "string" || isDeferred(value), {
-      error: (issue) =>
-        required(issue.input, `expected a string or an Output<string>, got ${describe(issue.input)}`, `${what}, ${example}`),
-    })
-    .check(
-      z.refine((value) => typeof value !== "string" || pattern.test(value), {
-        error: (issue) => `${describe(issue.input)} is not ${what}: expected ${example}`,
-      }),
-    );
-}
-
-/** A plain string matching `pattern`; `problem` says what a bad value is not. */
-function plainPattern(pattern: RegExp, problem: string) {
-  return z.string({ error: (issue) => `${describe(issue.input)} ${problem}` }).regex(pattern, {
-    error: (issue) => `${describe(issue.input)} ${problem}`,
-  });
-}
-
 function choice<const T extends readonly [string, ...string[]]>(allowed: T, hint?: (value: unknown) => string | undefined) {
   return z.enum(allowed, {
     error: (issue) => {
@@ -118,208 +87,160 @@ const flag = (fallback: boolean) =>
   z.boolean({ error: (issue) => `expected true or false, got ${describe(issue.input)}` }).default(fallback);
 
 const roleSchema = z.enum(ROLES, {
-  error: (issue) => {
-    if (issue.input === undefined) return `is required: one of ${ROLE_ENUM_ORDER.join(", ")}`;
-    const suggestion = typeof issue.input === "string" ? suggestRole(issue.input) : undefined;
-    const hint = suggestion ? ` Statsig spells it "${suggestion}".` : "";
-    return `${describe(issue.input)} is not a Statsig role.${hint} Allowed, exactly as spelled: ${ROLE_ENUM_ORDER.join(", ")}`;
-  },
+  error: (issue) =>
+    requiredOr(
+      issue.input,
+      `one of ${ROLE_ENUM_ORDER.join(", ")}`,
+      `${describe(issue.input)} is not a Statsig role.${spellingHint(ROLES, issue.input)} Allowed, exactly as spelled: ${ROLE_ENUM_ORDER.join(", ")}`,
+    ),
 });
 
-const roleGroupObject = z.strictObject(
+const roleGroupSchema = entryObject(
   {
-    groupId: idInput(GROUP_ID_PATTERN, "an Okta group id", '"00g" and 17 letters or digits, e.g. "00g1b2c3d4e5f6g7h8i9"'),
+    groupId: idInput(GROUP_ID_PATTERN, "an Okta group id", GROUP_ID_EXAMPLE),
     role: roleSchema,
-    name: plainPattern(NAME_PATTERN, `is not a valid name: ${NAME_RULE}`).optional(),
+    name: entryName.optional(),
   },
-  { error: (issue) => `expected { groupId, role } with an optional name, got ${describe(issue.input)}` },
-);
-
-const roleGroupSchema = roleGroupObject
-  .check(
-    z.refine((group) => typeof group.groupId === "string" || group.name !== undefined, {
-      path: ["name"],
-      error: "is required when groupId is an Output: it names the assignment so it survives reordering",
-    }),
-  )
-  // A plain id names the assignment even when a name is given: the name matters only for an id not known yet.
+  "{ groupId, role } with an optional name",
+)
+  .check(nameForOutputId("assignment"))
+  // nameForOutputId guarantees a name when the id is not a plain string.
   .transform((group) => ({ ...group, key: typeof group.groupId === "string" ? group.groupId : group.name! }));
 
 export type ValidRoleGroup = z.output<typeof roleGroupSchema>;
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-
 /**
- * The rules over the whole list, reported with the field problems: one role per group, unique names, a single
- * Owner, priorities within Okta's range. The list may hold invalid entries here, so it reads defensively.
+ * The rules over the whole list: one role per group, unique names, a single Owner, priorities within Okta's
+ * range. Checked on the raw input, so that they are reported with the problems of its entries.
  */
-function checkRoleGroupList(args: Record<string, unknown>, ctx: z.RefinementCtx, warnings: string[]) {
+function checkRoleGroupList(args: Record<string, unknown>, issues: Issues) {
   const list = args.roleGroups;
   if (!Array.isArray(list)) return;
-  const firstIndexOf = new Map<string, number>();
-  list.forEach((entry: unknown, i) => {
-    if (!isObject(entry)) return;
-    const plainId = typeof entry.groupId === "string" ? entry.groupId : undefined;
-    const key = plainId ?? (typeof entry.name === "string" ? entry.name : undefined);
-    if (key === undefined) return;
-    const seen = firstIndexOf.get(key);
-    if (seen === undefined) firstIndexOf.set(key, i);
-    else if (plainId !== undefined)
-      ctx.addIssue({
-        code: "custom",
-        path: ["roleGroups", i, "groupId"],
-        message: `group ${plainId} is already listed at roleGroups[${seen}]: a group has one role`,
-      });
-    else
-      ctx.addIssue({
-        code: "custom",
-        path: ["roleGroups", i, "name"],
-        message: `${JSON.stringify(key)} is already used by roleGroups[${seen}]: names must be unique`,
-      });
-  });
+  checkUniqueKeys(list, "roleGroups", issues, (group, first) => `group ${group} is already listed at ${first}: a group has one role`);
 
-  const owners = list.flatMap((entry: unknown, i) => (isObject(entry) && entry.role === "Owner" ? [i] : []));
+  const owners = list.flatMap((entry: unknown, i) => (isPlainObject(entry) && entry.role === "Owner" ? [i] : []));
   if (owners.length > 1) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["roleGroups"],
-      message: `${owners.length} Owner groups (${owners.map((i) => `roleGroups[${i}]`).join(", ")}): Statsig has a single Owner, so at most one group may have the role Owner`,
-    });
-  } else if (owners.length === 1) {
-    warnings.push(
-      `roleGroups[${owners[0]}] maps a group to Owner: Statsig has a single Owner, so that group must contain exactly one person`,
+    issues.error(
+      ["roleGroups"],
+      `${owners.length} Owner groups (${owners.map((i) => `roleGroups[${i}]`).join(", ")}): Statsig has a single Owner, so at most one group may have the role Owner`,
     );
   }
 
   const first = typeof args.firstPriority === "number" ? args.firstPriority : FIRST_PRIORITY;
   const last = first + list.length - 1;
   if (Number.isInteger(first) && first >= FIRST_PRIORITY && last > MAX_PRIORITY) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["roleGroups"],
-      message: `${list.length} groups from priority ${first} need priorities up to ${last}; Okta allows up to ${MAX_PRIORITY}, so list at most ${MAX_PRIORITY - first + 1}`,
-    });
+    issues.error(
+      ["roleGroups"],
+      `${list.length} groups from priority ${first} need priorities up to ${last}; Okta allows up to ${MAX_PRIORITY}, so list at most ${MAX_PRIORITY - first + 1}`,
+    );
   }
 }
 
-/** The schema of the component's input, with `warnings` collected into the given list while parsing. */
-function argsSchema(warnings: string[]) {
-  return z
-    .strictObject({
-      appId: idInput(APP_ID_PATTERN, "an Okta app id", '"0oa" and 17 letters or digits, e.g. "0oa1b2c3d4e5f6g7h8i9"'),
-      userTypeId: idInput(
-        USER_TYPE_ID_PATTERN,
-        "an Okta user type id",
-        '"oty" and 17 letters or digits (the type id, not the "osc…" schema id)',
-      ).optional(),
-      oktaAttributeName: plainPattern(
-        ATTRIBUTE_NAME_PATTERN,
-        'is not an Okta attribute variable name: a letter, then up to 99 letters, digits or "_"',
-      )
-        .check(
-          z.refine((name) => !BASE_PROFILE_ATTRIBUTES.includes(name), {
-            error: (issue) =>
-              `${describe(issue.input)} is a base attribute of the Okta user profile: the Okta -> Statsig mapping would send it to Statsig as the role. Use a custom attribute name such as "${STATSIG_ATTRIBUTE}" (the default)`,
-          }),
-        )
-        .default(STATSIG_ATTRIBUTE),
-      manageOktaAttribute: flag(true),
-      oktaAttributePermissions: choice(PERMISSIONS, (value) =>
-        value === "READ_WRITE" ? "READ_WRITE would let users set their own Statsig role" : undefined,
-      ).default("READ_ONLY"),
-      oktaAttributeMaster: choice(MASTERS).default("PROFILE_MASTER"),
-      manageAppToOktaMapping: flag(true),
-      protect: flag(false),
-      // undefined: personal mode; a list, even an empty one: group mode.
-      roleGroups: z
-        .array(roleGroupSchema, {
-          error: (issue) => `expected a list of { groupId, role } (a plain list, not an Output), got ${describe(issue.input)}`,
-        })
-        .optional(),
-      firstPriority: z
-        .number({
-          error: (issue) => `${describe(issue.input)} is not a priority: expected a whole number from ${FIRST_PRIORITY} to ${MAX_PRIORITY}`,
-        })
-        .check(
-          z.refine((n) => n !== 0, {
-            error:
-              "0 cannot be written: the Okta provider treats priority 0 as not set and sends none, so Okta puts the group last instead of first. Use 1 (the default), the highest priority it can write",
-          }),
-          z.refine((n) => n === 0 || (Number.isInteger(n) && n >= FIRST_PRIORITY && n <= MAX_PRIORITY), {
-            error: (issue) =>
-              `${describe(issue.input)} is not a priority: expected a whole number from ${FIRST_PRIORITY} to ${MAX_PRIORITY}`,
-          }),
-        )
-        .default(FIRST_PRIORITY),
-      retainAssignments: flag(false),
-      // Validated on its own (src/projectRoles.ts), with its issues reported alongside these.
-      projectRoles: z.unknown().optional(),
-    })
-    .check(z.superRefine((args, ctx) => checkRoleGroupList(args as Record<string, unknown>, ctx, warnings), { when: () => true }));
+/** The one Owner group allowed needs a human to check it. */
+function warnOwnerGroup(roleGroups: readonly ValidRoleGroup[], issues: Issues) {
+  const owner = roleGroups.findIndex((group) => group.role === "Owner");
+  if (owner >= 0) {
+    issues.warn(["roleGroups", owner], "maps a group to Owner: Statsig has a single Owner, so that group must contain exactly one person");
+  }
 }
-
-/** The component's input after validation, with every default filled in. */
-export type ValidArgs = Omit<z.output<ReturnType<typeof argsSchema>>, "projectRoles"> & {
-  projectRoles: ValidProjectRole[];
-  /** Things that are allowed but need a human to check them. */
-  warnings: string[];
-};
 
 /**
  * A group both assigned to the app (a role group) and pushed to it (a project role) is refused: Okta does not
  * support one group for both (Okta help, "App assignments and Group Push": removed users can stay in the
  * app's groups).
  */
-function checkAssignedAndPushed(input: Record<string, unknown>): ArgsIssue[] {
-  if (!Array.isArray(input.roleGroups) || !Array.isArray(input.projectRoles)) return [];
-  const roleGroupAt = new Map<unknown, number>();
-  input.roleGroups.forEach((entry: unknown, i) => {
-    if (isObject(entry) && typeof entry.groupId === "string") roleGroupAt.set(entry.groupId, i);
-  });
-  return input.projectRoles.flatMap((entry: unknown, i) => {
-    const at = isObject(entry) && typeof entry.groupId === "string" ? roleGroupAt.get(entry.groupId) : undefined;
-    if (at === undefined) return [];
-    return [
-      {
-        path: ["projectRoles", i, "groupId"],
-        message: `group ${String((entry as { groupId: string }).groupId)} is also roleGroups[${at}]: Okta does not support one group both assigned to the app and pushed to it. Push another group (the role group's members can be in both)`,
-      },
-    ];
-  });
+function checkAssignedAndPushed(args: Record<string, unknown>, issues: Issues) {
+  const groupIds = (list: unknown) =>
+    Array.isArray(list)
+      ? list.map((entry: unknown) => (isPlainObject(entry) && typeof entry.groupId === "string" ? entry.groupId : undefined))
+      : [];
+  const assigned = groupIds(args.roleGroups);
+  for (const { key, index, first } of duplicates([...assigned, ...groupIds(args.projectRoles)])) {
+    // Repeats within one list are that list's own rule.
+    if (index < assigned.length || first >= assigned.length) continue;
+    issues.error(
+      ["projectRoles", index - assigned.length, "groupId"],
+      `group ${key} is also roleGroups[${first}]: Okta does not support one group both assigned to the app and pushed to it. Push another group (the role group's members can be in both)`,
+    );
+  }
 }
 
-/** The inputs the component and a role group take, for "unknown input" messages. */
-const ARGS_KEYS = Object.keys(argsSchema([]).shape);
-const ROLE_GROUP_KEYS = Object.keys(roleGroupObject.shape);
+/** The schema of the component's input. */
+const argsSchema = entryObject(
+  {
+    appId: idInput(APP_ID_PATTERN, "an Okta app id", '"0oa" and 17 letters or digits, e.g. "0oa1b2c3d4e5f6g7h8i9"'),
+    userTypeId: idInput(
+      USER_TYPE_ID_PATTERN,
+      "an Okta user type id",
+      '"oty" and 17 letters or digits (the type id, not the "osc…" schema id)',
+    ).optional(),
+    oktaAttributeName: plainPattern(
+      ATTRIBUTE_NAME_PATTERN,
+      'is not an Okta attribute variable name: a letter, then up to 99 letters, digits or "_"',
+    )
+      .check(
+        z.refine((name) => !BASE_PROFILE_ATTRIBUTES.includes(name), {
+          error: (issue) =>
+            `${describe(issue.input)} is a base attribute of the Okta user profile: the Okta -> Statsig mapping would send it to Statsig as the role. Use a custom attribute name such as "${STATSIG_ATTRIBUTE}" (the default)`,
+        }),
+      )
+      .default(STATSIG_ATTRIBUTE),
+    manageOktaAttribute: flag(true),
+    oktaAttributePermissions: choice(PERMISSIONS, (value) =>
+      value === "READ_WRITE" ? "READ_WRITE would let users set their own Statsig role" : undefined,
+    ).default("READ_ONLY"),
+    oktaAttributeMaster: choice(MASTERS).default("PROFILE_MASTER"),
+    manageAppToOktaMapping: flag(true),
+    protect: flag(false),
+    // undefined: personal mode; a list, even an empty one: group mode.
+    roleGroups: z
+      .array(roleGroupSchema, {
+        error: (issue) => `expected a list of { groupId, role } (a plain list, not an Output), got ${describe(issue.input)}`,
+      })
+      .optional(),
+    firstPriority: z
+      .number({
+        error: (issue) => `${describe(issue.input)} is not a priority: expected a whole number from ${FIRST_PRIORITY} to ${MAX_PRIORITY}`,
+      })
+      .check(
+        z.refine((n) => n !== 0, {
+          error:
+            "0 cannot be written: the Okta provider treats priority 0 as not set and sends none, so Okta puts the group last instead of first. Use 1 (the default), the highest priority it can write",
+        }),
+        z.refine((n) => n === 0 || (Number.isInteger(n) && n >= FIRST_PRIORITY && n <= MAX_PRIORITY), {
+          error: (issue) => `${describe(issue.input)} is not a priority: expected a whole number from ${FIRST_PRIORITY} to ${MAX_PRIORITY}`,
+        }),
+      )
+      .default(FIRST_PRIORITY),
+    retainAssignments: flag(false),
+    projectRoles: projectRolesSchema.optional(),
+  },
+  "an object of inputs",
+);
 
-function toIssues(error: z.ZodError): ArgsIssue[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
-    if (issue.code === "unrecognized_keys") {
-      const allowed = path.length === 0 ? ARGS_KEYS : ROLE_GROUP_KEYS;
-      return {
-        path,
-        message: `unknown input${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")} (allowed: ${allowed.join(", ")})`,
-      };
-    }
-    return { path, message: issue.message };
-  });
-}
+/** The component's input after validation, with every default filled in. */
+export type ValidArgs = Omit<z.output<typeof argsSchema>, "projectRoles"> & {
+  projectRoles: ValidProjectRole[];
+  /** Things that are allowed but need a human to check them. */
+  warnings: string[];
+};
 
 /**
  * Validates the component's input. Returns every problem it finds (never throws) and, when there are none,
  * the input with its defaults filled in.
  */
 export function checkOrgRolesArgs(input: unknown): { issues: ArgsIssue[]; value?: ValidArgs } {
-  if (!isObject(input) || isDeferred(input)) {
-    return { issues: [{ path: [], message: `expected an object of inputs, got ${describe(input)}` }] };
-  }
-  const warnings: string[] = [];
-  const parsed = argsSchema(warnings).safeParse(input);
-  const projectRoles = checkProjectRoles(input.projectRoles);
-  const issues = [...(parsed.success ? [] : toIssues(parsed.error)), ...projectRoles.issues, ...checkAssignedAndPushed(input)];
-  if (!parsed.success || !projectRoles.value || issues.length > 0) return { issues };
-  return { issues: [], value: { ...parsed.data, projectRoles: projectRoles.value, warnings: [...warnings, ...projectRoles.warnings] } };
+  const issues = new Issues();
+  const args = issues.parse(argsSchema, input);
+  // The rules over lists read the raw input, so that they are reported with the problems of the entries.
+  const raw = isPlainObject(input) ? input : {};
+  checkRoleGroupList(raw, issues);
+  checkProjectRoleList(raw.projectRoles, issues);
+  checkAssignedAndPushed(raw, issues);
+  if (!args || issues.errors.length > 0) return { issues: issues.errors };
+  warnOwnerGroup(args.roleGroups ?? [], issues);
+  const projectRoles = validProjectRoles(args.projectRoles ?? [], issues);
+  return { issues: [], value: { ...args, projectRoles, warnings: issues.warnings } };
 }
 
 /** Validates or throws one {@link OrgRolesArgsError} naming `subject` and listing every problem. */

@@ -19,6 +19,11 @@ export function isDeferred(value: unknown): boolean {
   return candidate.__pulumiOutput === true || typeof candidate.then === "function";
 }
 
+/** A plain object (not a list, an Output or a promise): what an entry of the input must be. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !isDeferred(value);
+}
+
 /** A value as a message shows it; points at the first look-alike or invisible character of a string. */
 export function describe(value: unknown): string {
   if (value === null) return "null";

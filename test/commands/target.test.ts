@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { CheckError } from "../../src/okta/errors";
 import { importFile } from "../../src/commands/check/importFile";
 import { resolveTarget } from "../../src/commands/target";
-import { describeOrgRoles } from "../../src/domain/desired";
+import { assignmentsOf, describeOrgRoles } from "../../src/domain/desired";
 import { validateOrgRolesArgs } from "../../src/domain/validation";
 import { ORG_ROLES_TYPE } from "../../src/component/orgRoles";
 
@@ -56,7 +56,7 @@ describe("resolveTarget", () => {
     expect(target.orgUrl).toBe("https://acme.oktapreview.com");
     expect(target.expected.desired).toMatchObject({ component: "roles", mode: "group" });
     expect(target.expected.desired.children.find((c) => c.kind === "oktaAttribute")?.inputs.master).toBe("OKTA");
-    expect(target.expected.desired.children.flatMap((c) => (c.group ? [[c.inputs.groupId, c.group.role, c.group.priority]] : []))).toEqual([
+    expect(assignmentsOf(target.expected.desired).map((c) => [c.inputs.groupId, c.group.role, c.group.priority])).toEqual([
       ["00gownersgroup000001", "Owner", 10],
       ["00gmembersgroup00001", "Member", 11],
     ]);

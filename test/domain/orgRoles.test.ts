@@ -92,6 +92,8 @@ describe("suggestRole", () => {
     ["admin", "Admin"],
     ["OWNER", "Owner"],
     [" member ", "Member"],
+    ["ad-min", "Admin"],
+    ["OWN_ER", "Owner"],
     ["Аdmin", undefined], // Cyrillic А: a look-alike, not a case slip
     ["Viewer", undefined],
   ])("%j -> %j", (input, expected) => {

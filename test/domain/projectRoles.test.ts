@@ -6,11 +6,12 @@ import {
   projectRolesOfUser,
   pushGroupName,
   statsigGroupName,
-  suggestProjectRole,
-  suggestTeamRole,
+  PROJECT_ROLES,
+  TEAM_ROLES,
   type ProjectRole,
   type ValidProjectRole,
 } from "../../src/domain/projectRoles";
+import { spelledAs } from "../../src/domain/suggest";
 
 const ENG = "00gEngineers00000001";
 const LEADS = "00gLeads000000000001";
@@ -45,8 +46,8 @@ describe("Statsig's group names", () => {
     [" admin ", "Admin"],
     ["owner", "Owner"],
     ["Viewer", undefined],
-  ])("suggestProjectRole(%j) = %j", (input, expected) => {
-    expect(suggestProjectRole(input)).toBe(expected);
+  ])("the spelling of project role %j is %j", (input, expected) => {
+    expect(spelledAs(PROJECT_ROLES, input)).toBe(expected);
   });
 
   it.each([
@@ -54,8 +55,8 @@ describe("Statsig's group names", () => {
     ["ADMIN", "Admin"],
     ["Read-Only", undefined],
     ["Owner", undefined],
-  ])("suggestTeamRole(%j) = %j", (input, expected) => {
-    expect(suggestTeamRole(input)).toBe(expected);
+  ])("the spelling of team role %j is %j", (input, expected) => {
+    expect(spelledAs(TEAM_ROLES, input)).toBe(expected);
   });
 });
 
@@ -312,6 +313,44 @@ describe("checkProjectRoles: refused input", () => {
       ["projectRoles", 1, "role"],
       ["projectRoles", 1, "targetGroupId"],
     ]);
+  });
+
+  it.each<[string, unknown[], [(string | number)[], RegExp][]]>([
+    [
+      "the same group and the same Statsig group as another entry",
+      [
+        { groupId: ENG, project: "P", role: "Admin" },
+        { groupId: ENG, project: "P", role: "Admin" },
+      ],
+      [
+        [["projectRoles", 1, "groupId"], /group 00gEngineers00000001 is already pushed by projectRoles\[0\]/],
+        [["projectRoles", 1, "role"], /"Statsig-P-Admin" is already linked by projectRoles\[0\]/],
+      ],
+    ],
+    [
+      "a misspelled role and the group of another entry",
+      [
+        { groupId: ENG, project: "P", role: "Admin" },
+        { groupId: ENG, project: "Q", role: "read only" },
+      ],
+      [
+        [["projectRoles", 1, "role"], /Statsig spells it "Read-Only"/],
+        [["projectRoles", 1, "groupId"], /is already pushed by projectRoles\[0\]/],
+      ],
+    ],
+    [
+      "a group name longer than Okta allows and the group of another entry",
+      [
+        { groupId: ENG, project: "P", role: "Admin" },
+        { groupId: ENG, project: "P".repeat(250), role: "Admin" },
+      ],
+      [
+        [["projectRoles", 1, "project"], /of 264 characters; Okta group names have at most 255/],
+        [["projectRoles", 1, "groupId"], /is already pushed by projectRoles\[0\]/],
+      ],
+    ],
+  ])("reports every problem of an entry, not only the first: %s", (_what, input, expected) => {
+    expect(issuesOf(input)).toEqual(expected.map(([path, message]) => ({ path, message: expect.stringMatching(message) })));
   });
 
   it("refuses one Okta group in two entries: Okta links a group to one group of the app", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { closest, editDistance } from "../../src/domain/suggest";
+import { closest, editDistance, spelledAs, spellingHint } from "../../src/domain/suggest";
 
 describe("editDistance", () => {
   it.each([
@@ -53,5 +53,25 @@ describe("closest", () => {
   it("prefers the nearest candidate, then the first of equals", () => {
     expect(closest("stacks", ["stack", "stacks"])).toBe("stacks");
     expect(closest("abcd", ["abce", "abcf"])).toBe("abce");
+  });
+});
+
+describe("spelledAs: the spelling rule of every role name", () => {
+  const roles = ["Read-Only", "Member", "Admin"] as const;
+  it.each([
+    ["read only", "Read-Only"],
+    ["READ_ONLY", "Read-Only"],
+    ["readonly", "Read-Only"],
+    ["ad-min", "Admin"],
+    [" member ", "Member"],
+  ])("%j is %j", (value, expected) => {
+    expect(spelledAs(roles, value)).toBe(expected);
+    expect(spellingHint(roles, value)).toBe(` Statsig spells it "${expected}".`);
+  });
+
+  // Never another word: "Admins" may be a custom role's name.
+  it.each(["Admins", "Viewer", "Аdmin", "", 1, undefined])("%j is no spelling of a role", (value) => {
+    expect(spelledAs(roles, value)).toBeUndefined();
+    expect(spellingHint(roles, value)).toBe("");
   });
 });

@@ -90,6 +90,13 @@ const bad: { name: string; args: unknown; path: string; says: RegExp }[] = [
     says: /Statsig spells it "Admin"/,
   },
   {
+    // The one spelling rule of every role name: case, spaces, "-" and "_" ignored, as for project roles.
+    name: "role with a dash",
+    args: { appId: APP, roleGroups: [{ groupId: G1, role: "ad-min" }] },
+    path: "roleGroups[0].role",
+    says: /"ad-min" is not a Statsig role\. Statsig spells it "Admin"\. Allowed, exactly as spelled: Member, Admin, Owner/,
+  },
+  {
     name: "unknown role",
     args: { appId: APP, roleGroups: [{ groupId: G1, role: "Viewer" }] },
     path: "roleGroups[0].role",
@@ -100,6 +107,12 @@ const bad: { name: string; args: unknown; path: string; says: RegExp }[] = [
     args: { appId: APP, roleGroups: [{ groupId: G1, role: "Оwner" }] },
     path: "roleGroups[0].role",
     says: /"Оwner" \(with non-ASCII character U\+041E at position 1\) is not a Statsig role\. Allowed/,
+  },
+  {
+    name: "role group as an Output",
+    args: { appId: APP, roleGroups: [pulumi.output({ groupId: G1, role: "Admin" })] },
+    path: "roleGroups[0]",
+    says: /expected \{ groupId, role \} with an optional name, got an Output/,
   },
   {
     name: "role group not an object",
@@ -224,6 +237,13 @@ describe("bad input", () => {
         '  - roleGroups[0].role: "owner" is not a Statsig role. Statsig spells it "Owner". Allowed, exactly as spelled: Member, Admin, Owner',
       ].join("\n"),
     );
+  });
+
+  it("reports every problem of a role group, not only the first", () => {
+    expect(checkOrgRolesArgs({ appId: APP, roleGroups: [{ groupId: pulumi.output(G1), role: "owner" }] }).issues).toEqual([
+      { path: ["roleGroups", 0, "role"], message: expect.stringMatching(/Statsig spells it "Owner"/) },
+      { path: ["roleGroups", 0, "name"], message: expect.stringMatching(/is required when groupId is an Output/) },
+    ]);
   });
 
   it.each([{ args: null }, { args: APP }, { args: [APP] }])("rejects $args instead of an object of inputs", ({ args }) => {

@@ -45,6 +45,12 @@ export const BAD_CONFIGS: BadConfig[] = [
     says: ['Statsig spells it "Member"', ROLES],
   },
   {
+    name: "role with a dash",
+    config: groups(group("ad-min")),
+    field: "roleGroups[0].role",
+    says: ['Statsig spells it "Admin"', ROLES],
+  },
+  {
     name: "plural role",
     config: groups(group("Admins")),
     field: "roleGroups[0].role",

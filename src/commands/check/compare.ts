@@ -92,7 +92,7 @@ function oktaAttributeItem(expected: Expected, live: LiveState): CheckItem {
   const child = childOf(desired, "oktaAttribute");
   if (!child) {
     // Managed elsewhere: only the role values matter here, as the app attribute's.
-    const values = roleValues(attribute, childOf(desired, "appAttribute")!.inputs);
+    const values = roleValues(attribute, childOf(desired, "appAttribute").inputs);
     return item("1", title, values.differences, {
       notes: [...values.notes, "managed elsewhere (manageOktaAttribute: false): permissions and master not compared"],
     });
@@ -119,7 +119,7 @@ function oktaAttributeItem(expected: Expected, live: LiveState): CheckItem {
 }
 
 function appAttributeItem(expected: Expected, live: LiveState): CheckItem {
-  const child = childOf(expected.desired, "appAttribute")!;
+  const child = childOf(expected.desired, "appAttribute");
   const want = child.inputs;
   const title = `Statsig app attribute "${STATSIG_ATTRIBUTE}"`;
   const attribute = live.appAttribute;
@@ -212,7 +212,7 @@ function groupItems(expected: Expected, live: LiveState): Comparison {
   const items: CheckItem[] = [];
   const byGroup = new Map(live.groupAssignments.map((assignment) => [assignment.id, assignment]));
   for (const child of wanted) {
-    const { role, priority, key } = child.group!;
+    const { role, priority, key } = child.group;
     const groupId = child.inputs.groupId as string;
     const title = `Group ${groupId}${key !== groupId ? ` ("${key}")` : ""} -> ${role}, priority ${priority}`;
     const assignment = byGroup.get(groupId);

@@ -6,6 +6,7 @@ import {
   RESOURCE_TYPES,
   type Desired,
   type DesiredChild,
+  type PushGroupChild,
   type DesiredLookup,
   type Ref,
 } from "../../domain/desired";
@@ -66,10 +67,8 @@ const planned = (child: DesiredChild, lookups: DesiredLookup[]): PlannedResource
   dependsOn: child.dependsOn,
 });
 
-const roleOfLink = ({ push }: DesiredChild) =>
-  push!.team !== undefined
-    ? `${push!.role} of team ${push!.team} in project ${push!.project}`
-    : `${push!.role} in project ${push!.project}`;
+const roleOfLink = ({ push }: PushGroupChild) =>
+  push.team !== undefined ? `${push.role} of team ${push.team} in project ${push.project}` : `${push.role} in project ${push.project}`;
 
 /** The description, step by step, as `plan` shows it. */
 export function toPlan(desired: Desired, source: string): Plan {

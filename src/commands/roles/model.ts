@@ -39,8 +39,8 @@ export function rolesTargetFrom(expected: Expected): RolesTarget {
     })),
     roleGroups: assignmentsOf(desired).map((child) => ({
       groupId: child.inputs.groupId as string,
-      role: child.group!.role,
-      priority: child.group!.priority,
+      role: child.group.role,
+      priority: child.group.priority,
     })),
   };
 }
