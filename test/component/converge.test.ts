@@ -7,6 +7,7 @@ import * as okta from "@pulumi/okta";
 import { describe, expect, it, vi } from "vitest";
 import { OrgRoles, type OrgRolesArgs } from "../../src";
 import { FakeOkta } from "../support/fakeOkta";
+import { addAppGroups } from "../support/oktaOrg";
 import { ADMINS, APP, APP_ATTR, ASSIGNMENT, LEADS, MEMBERS, OTHER_APP, OWNER, USER_ATTR } from "../support/ids";
 import { run, type Recorded } from "../support/harness";
 import { plannedStep } from "../support/providerModel";
@@ -155,7 +156,7 @@ describe("project and team role links", () => {
   ];
   const withStatsigGroups = () => {
     const fake = new FakeOkta();
-    fake.push.addGroups(APP, [
+    addAppGroups(fake.push.org, APP, [
       { id: "00gStatsigWebMember1", name: "Statsig-Web-Member" },
       { id: "00gStatsigWebAdmin01", name: "Statsig-Web-Admin" },
       { id: "00gStatsigWebGrAdmin", name: "Statsig-Web-Growth-Admin" },

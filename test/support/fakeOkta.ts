@@ -5,8 +5,8 @@
  * matches, and Okta's quirks: priority 0 is never sent, concurrent assignment writes re-index priorities, and
  * an existing app attribute keeps its scope. Nothing here echoes what a test wants to see.
  */
-import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
+import { addApp as addOrgApp, newOrg, oktaId } from "./oktaOrg";
 import { FakeGroupPush } from "./pushGroupFake";
 
 export const DEFAULT_USER_TYPE_ID = "oty1dfltUserType0000";
@@ -36,23 +36,13 @@ export interface FakeApp {
   groups: Map<string, { priority: number; profile: Record<string, unknown> }>;
 }
 
-const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-
-/** A stable, Okta-shaped id: a 3-character prefix and 17 letters or digits. */
-export function oktaId(prefix: string, seed: string): string {
-  const digest = createHash("sha256").update(seed).digest();
-  let out = prefix;
-  for (let i = 0; out.length < 20; i++) out += BASE62[digest[i]! % 62];
-  return out;
-}
-
 export class FakeOkta implements pulumi.runtime.Mocks {
   registrations: Registration[] = [];
   invocations: { token: string; inputs: Record<string, any> }[] = [];
   /** The org's apps, by id. A test adds the Statsig app (active, provisioning on) with {@link addApp}. */
   readonly apps = new Map<string, FakeApp>();
-  /** The apps' group push links and groups (okta-recorded.json pairs 51-54). */
-  readonly push = new FakeGroupPush({});
+  /** The apps' group push links and groups, in a fake org of oktaOrg.ts (pushGroupFake.ts). */
+  readonly push = new FakeGroupPush(newOrg(DEFAULT_USER_TYPE_ID));
   /** Okta keeps one mapping object per source/target pair; the provider adopts it. */
   private readonly mappingIds = new Map<string, string>();
   /** Assignment writes in flight per app, and the priority Okta answers all of them while they overlap. */
@@ -69,7 +59,7 @@ export class FakeOkta implements pulumi.runtime.Mocks {
   addApp(id: string, status: FakeApp["status"] = "ACTIVE"): FakeApp {
     const app: FakeApp = { label: "Statsig", status, schema: new Map(), groups: new Map() };
     this.apps.set(id, app);
-    this.push.addGroups(id);
+    addOrgApp(this.push.org, id);
     return app;
   }
 
