@@ -24,7 +24,7 @@ const STATSIG_GROUPS = [
 /** The fake org, with Statsig's groups imported into the app. */
 function org(): FakeOkta {
   const fake = new FakeOkta();
-  addAppGroups(fake.push.org, APP, STATSIG_GROUPS);
+  addAppGroups(fake.org, APP, STATSIG_GROUPS);
   return fake;
 }
 
