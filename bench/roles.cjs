@@ -1,5 +1,5 @@
 // `npm run bench:roles`: `statsig-okta roles` (the built CLI, a fresh process per run) against the fake Okta of
-// test/access/fakeOkta.ts on 127.0.0.1, at 1,000, 10,000 and 50,000 app users with 100 role groups. Prints the
+// test/support/fakeOktaServer.ts on 127.0.0.1, at 1,000, 10,000 and 50,000 app users with 100 role groups. Prints the
 // requests it sent against the least the largest page sizes allow, the wall time of the whole process, and
 // its peak RSS. The fake runs in this process, so the child's figures are the command's alone.
 // BENCH_SIZES=1000,5000 overrides the sizes; BENCH_RUNS (default 3) the runs per row (medians are printed).
@@ -10,7 +10,8 @@ const path = require("node:path");
 const ts = require("typescript");
 
 const root = path.join(__dirname, "..");
-// The fake is TypeScript shared with the tests: transpile it on load (it imports only Node built-ins).
+// The fake is TypeScript shared with the tests: transpile it on load (it imports only Node built-ins and its
+// neighbours in test/support, which this hook loads the same way).
 require.extensions[".ts"] = (module, filename) => {
   const { outputText } = ts.transpileModule(readFileSync(filename, "utf8"), {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
@@ -18,7 +19,8 @@ require.extensions[".ts"] = (module, filename) => {
   });
   module._compile(outputText, filename);
 };
-const { FakeRolesOkta } = require("../test/support/rolesFakeOkta.ts");
+const { FakeOktaServer } = require("../test/support/fakeOktaServer.ts");
+const { addApp, newOrg } = require("../test/support/oktaOrg.ts");
 const { PAGE_SIZE } = require("../dist/commands/roles/read.js");
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,50000").split(",").map(Number);
@@ -35,44 +37,38 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
  * assigned individually, every 50th has a pending push.
  */
 function org(users) {
+  const okta = newOrg("otybenchusertype0001");
+  const app = addApp(okta, APP_ID);
   const groups = Array.from({ length: ROLE_GROUPS }, (_, g) => ({ id: id("00g", g), name: `Statsig role group ${g}`, members: [] }));
   const roleOf = (g) => (g === 0 ? "Owner" : g <= 33 ? "Admin" : "Member");
-  const people = [];
-  const appUsers = [];
   for (let i = 0; i < users; i++) {
     const userId = id("00u", i);
-    people.push({ id: userId, login: `user${i}@example.com`, status: "ACTIVE" });
+    okta.users.push({ id: userId, login: `user${i}@example.com`, status: "ACTIVE" });
     const g = i === 0 ? 0 : 1 + (i % (ROLE_GROUPS - 1));
     groups[g].members.push(userId);
     if (i % 10 === 5) groups[1 + ((i + 7) % (ROLE_GROUPS - 1))].members.push(userId);
-    appUsers.push({
+    app.users.push({
       userId,
       scope: i % 100 === 99 ? "USER" : "GROUP",
       role: roleOf(g),
       syncState: i % 50 === 49 ? "OUT_OF_SYNC" : "SYNCHRONIZED",
     });
   }
-  return {
-    appId: APP_ID,
-    userTypeId: "otybenchusertype0001",
-    users: people,
-    groups,
-    appUsers,
-    assignments: groups.map((group, g) => ({ groupId: group.id, priority: g, profile: { statsigOrgRole: roleOf(g) } })),
-    oktaToApp: { givenName: { expression: "user.firstName", pushStatus: "PUSH" } },
-    roleGroups: groups.map((group, g) => ({ groupId: group.id, role: roleOf(g) })),
-  };
+  okta.groups = groups;
+  app.groups = groups.map((group, g) => ({ id: group.id, priority: g, profile: { statsigOrgRole: roleOf(g) } }));
+  return { okta, roleGroups: groups.map((group, g) => ({ groupId: group.id, role: roleOf(g) })) };
 }
 
 /** The fewest requests the page sizes allow: every list needs at least one page; the mapping is a list and a read. */
-function minimumRequests(fake) {
+function minimumRequests(okta) {
+  const app = okta.apps[APP_ID];
   const pages = (count, size) => Math.max(1, Math.ceil(count / size));
   return (
-    pages(fake.assignments.length, PAGE_SIZE.appGroups) +
+    pages(app.groups.length, PAGE_SIZE.appGroups) +
     1 +
     2 +
-    pages(fake.appUsers.length, PAGE_SIZE.appUsers) +
-    fake.groups.reduce((sum, group) => sum + pages(group.members.length, PAGE_SIZE.groupMembers), 0)
+    pages(app.users.length, PAGE_SIZE.appUsers) +
+    okta.groups.reduce((sum, group) => sum + pages(group.members.length, PAGE_SIZE.groupMembers), 0)
   );
 }
 
@@ -113,13 +109,13 @@ async function main() {
     `| 0 | \`--help\` (no reads) | 0 | 0 | - | ${(median(baseline.map((r) => r.ms)) / 1000).toFixed(2)} | ${median(baseline.map((r) => r.rssMB)).toFixed(0)} |`,
   );
   for (const users of SIZES) {
-    const fake = org(users);
+    const { okta, roleGroups } = org(users);
     writeFileSync(
       path.join(dir, "Pulumi.bench.yaml"),
-      `config:\n  statsig-okta:appId: ${APP_ID}\n  statsig-okta:roleGroups: '${JSON.stringify(fake.roleGroups)}'\n`,
+      `config:\n  statsig-okta:appId: ${APP_ID}\n  statsig-okta:roleGroups: '${JSON.stringify(roleGroups)}'\n`,
     );
-    const server = await new FakeRolesOkta(fake, { apiToken: TOKEN }).start();
-    const minimum = minimumRequests(fake);
+    const server = await new FakeOktaServer(okta, { apiToken: TOKEN }).start();
+    const minimum = minimumRequests(okta);
     for (const output of ["table", "--json"]) {
       const runs = [];
       let requests = 0;

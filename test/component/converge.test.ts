@@ -7,6 +7,7 @@ import * as okta from "@pulumi/okta";
 import { describe, expect, it, vi } from "vitest";
 import { OrgRoles, type OrgRolesArgs } from "../../src";
 import { FakeOkta } from "../support/fakeOkta";
+import { addAppGroups, addUserType } from "../support/oktaOrg";
 import { ADMINS, APP, APP_ATTR, ASSIGNMENT, LEADS, MEMBERS, OTHER_APP, OWNER, USER_ATTR } from "../support/ids";
 import { run, type Recorded } from "../support/harness";
 import { plannedStep } from "../support/providerModel";
@@ -20,7 +21,7 @@ const GROUPS = [
 
 const up = (fake: FakeOkta, args: OrgRolesArgs) => run((opts) => new OrgRoles("statsig", args, opts), { fake: fake.nextRun() });
 const liveOrder = (fake: FakeOkta, appId = APP) =>
-  [...fake.apps.get(appId)!.groups.entries()].sort((a, b) => a[1].priority - b[1].priority).map(([id, g]) => [id, g.priority]);
+  [...fake.org.apps[appId]!.groups].sort((a, b) => a.priority - b.priority).map((g) => [g.id, g.priority]);
 
 /** What a second `pulumi up` would do to each child, given what the first one stored. */
 function secondRun(first: Recorded[], second: Recorded[]) {
@@ -37,7 +38,7 @@ function secondRun(first: Recorded[], second: Recorded[]) {
 describe("priorities: what the provider can write", () => {
   it("the fake, like the provider, never sends priority 0: Okta appends the group instead", async () => {
     const fake = new FakeOkta();
-    fake.apps.get(APP)!.groups.set("00gEveryone000000001", { priority: 0, profile: {} });
+    fake.org.apps[APP]!.groups.push({ id: "00gEveryone000000001", priority: 0, profile: {} });
     await run(() => new okta.app.GroupAssignment("direct", { appId: APP, groupId: OWNER, priority: 0, profile: "{}" }), { fake });
     expect(liveOrder(fake)).toEqual([
       ["00gEveryone000000001", 0],
@@ -47,7 +48,7 @@ describe("priorities: what the provider can write", () => {
 
   it("role groups land exactly where the description puts them, from 1, even on an app that already has groups", async () => {
     const fake = new FakeOkta();
-    fake.apps.get(APP)!.groups.set("00gEveryone000000001", { priority: 0, profile: {} });
+    fake.org.apps[APP]!.groups.push({ id: "00gEveryone000000001", priority: 0, profile: {} });
     await up(fake, { appId: APP, roleGroups: GROUPS });
     expect(liveOrder(fake)).toEqual([
       ["00gEveryone000000001", 0],
@@ -124,7 +125,7 @@ describe("the app attribute's scope: Okta keeps the one it was created with", ()
 
   it("adopting a hand-made Group attribute in personal mode is reported the same way", async () => {
     const fake = new FakeOkta();
-    fake.apps.get(APP)!.schema.set("statsigOrgRole", { index: "statsigOrgRole", type: "string", scope: "NONE" });
+    fake.org.apps[APP]!.schema.statsigOrgRole = { type: "string", scope: "NONE" };
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     try {
       await up(fake, { appId: APP });
@@ -155,7 +156,7 @@ describe("project and team role links", () => {
   ];
   const withStatsigGroups = () => {
     const fake = new FakeOkta();
-    fake.push.addGroups(APP, [
+    addAppGroups(fake.org, APP, [
       { id: "00gStatsigWebMember1", name: "Statsig-Web-Member" },
       { id: "00gStatsigWebAdmin01", name: "Statsig-Web-Admin" },
       { id: "00gStatsigWebGrAdmin", name: "Statsig-Web-Growth-Admin" },
@@ -214,7 +215,7 @@ describe("fields the provider updates in place although they name another object
   it("a new userTypeId replaces the Okta attribute the same way", async () => {
     const fake = new FakeOkta();
     const other = "oty9customType000001";
-    fake.userTypes.push({ id: other, name: "contractor", displayName: "Contractor", description: "" });
+    addUserType(fake.org, { id: other, name: "contractor", displayName: "Contractor", description: "" });
     const first = await up(fake, { appId: APP });
     const second = await up(fake, { appId: APP, userTypeId: other });
     expect(secondRun(first.resources, second.resources)["statsig-okta-attribute"]).toBe("replace");

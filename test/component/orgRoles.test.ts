@@ -2,6 +2,7 @@ import * as okta from "@pulumi/okta";
 import { describe, expect, it } from "vitest";
 import { OrgRoles, OrgRolesArgsError, type OrgRolesArgs } from "../../src";
 import { DEFAULT_USER_TYPE_ID, FakeOkta } from "../support/fakeOkta";
+import { addUserType } from "../support/oktaOrg";
 import { ADMINS, APP, APP_ATTR, MAPPING, OTHER_APP, USER_ATTR } from "../support/ids";
 import { run, UNKNOWN, valueOf } from "../support/harness";
 
@@ -147,7 +148,9 @@ describe("safety options on every child", () => {
 
 describe("options", () => {
   it("a named user type is used everywhere and not looked up", async () => {
-    const { find, fake, result } = await deploy({ appId: APP, userTypeId: CUSTOM_TYPE });
+    const custom = new FakeOkta();
+    addUserType(custom.org, { id: CUSTOM_TYPE, name: "custom", displayName: "Custom" });
+    const { find, fake, result } = await deploy({ appId: APP, userTypeId: CUSTOM_TYPE }, custom);
     expect(fake.invocations.map((i) => i.token)).toEqual(["okta:app/getApp:getApp"]);
     expect(find(USER_ATTR).inputs.userType).toBe(CUSTOM_TYPE);
     expect(find(MAPPING, "statsig-app-to-okta").inputs.targetId).toBe(CUSTOM_TYPE);

@@ -11,6 +11,7 @@ import { describeOrgRoles, isRef, ORG_ROLES_TYPE, type DesiredChild } from "../.
 import { ROLES, type Role } from "../../src/domain/orgRoles";
 import { validateOrgRolesArgs } from "../../src/domain/validation";
 import { DEFAULT_USER_TYPE_ID, FakeOkta } from "../support/fakeOkta";
+import { addUserType } from "../support/oktaOrg";
 import { run } from "../support/harness";
 
 const idChar = fc.constantFrom(..."0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
@@ -72,8 +73,9 @@ describe("the component registers exactly its description", () => {
   it("for any valid config: the same children, inputs, options and order of waiting, nothing else", async () => {
     await fc.assert(
       fc.asyncProperty(validArgs, async (args) => {
-        const fake = new FakeOkta(false, undefined, [args.appId as string]);
-        if (args.userTypeId) fake.userTypes.push({ id: args.userTypeId as string, name: "custom", displayName: "Custom", description: "" });
+        const fake = new FakeOkta(false, [args.appId as string]);
+        if (args.userTypeId)
+          addUserType(fake.org, { id: args.userTypeId as string, name: "custom", displayName: "Custom", description: "" });
         const { resources } = await run((opts) => new OrgRoles("statsig", args, opts), { fake });
         const desired = describeArgs(args);
         const registered = resources.filter((r) => r.type !== ORG_ROLES_TYPE);

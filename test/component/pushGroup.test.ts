@@ -10,6 +10,7 @@ import { pushGroupResources } from "../../src/domain/desired";
 import { FakeOkta } from "../support/fakeOkta";
 import { run } from "../support/harness";
 import { FakeGroupPush } from "../support/pushGroupFake";
+import { addAppGroups, orgWithAppGroups } from "../support/oktaOrg";
 
 const APP = "0oa1b2c3d4e5f6g7h8i9";
 const ENG = "00gEngineers00000001";
@@ -23,7 +24,7 @@ const STATSIG_GROUPS = [
 /** The fake org, with Statsig's groups imported into the app. */
 function org(): FakeOkta {
   const fake = new FakeOkta();
-  fake.push.addGroups(APP, STATSIG_GROUPS);
+  addAppGroups(fake.org, APP, STATSIG_GROUPS);
   return fake;
 }
 
@@ -122,7 +123,7 @@ describe("okta.PushGroup under Pulumi's mocks", () => {
 
 describe("the fake answers like the recorded traffic", () => {
   it("POST returns pair 51's fields, GET the same object, PATCH a new status, DELETE an empty 200", () => {
-    const push = new FakeGroupPush({ [APP]: [] });
+    const push = new FakeGroupPush(orgWithAppGroups({ [APP]: [] }));
     const created = push.handle("POST", `/api/v1/apps/${APP}/group-push/mappings`, {
       sourceGroupId: ENG,
       status: "ACTIVE",
@@ -157,7 +158,7 @@ describe("the fake answers like the recorded traffic", () => {
     ["a second Okta group for one Statsig group", { sourceGroupId: LEADS, targetGroupId: "00gStatsigWebMember1" }, 400, /already linked/],
     ["a target id the app does not have", { sourceGroupId: LEADS, targetGroupId: "00gNoSuchGroup000001" }, 404, /Resource not found/],
   ])("refuses %s", (_what, body, status, summary) => {
-    const push = new FakeGroupPush({ [APP]: STATSIG_GROUPS });
+    const push = new FakeGroupPush(orgWithAppGroups({ [APP]: STATSIG_GROUPS }));
     push.link(APP, { sourceGroupId: ENG, status: "ACTIVE", targetGroupId: "00gStatsigWebMember1" });
     const answer = push.handle("POST", `/api/v1/apps/${APP}/group-push/mappings`, body);
     expect(answer.status).toBe(status);
@@ -165,7 +166,7 @@ describe("the fake answers like the recorded traffic", () => {
   });
 
   it("refuses to delete an ACTIVE link (spec: it must be INACTIVE)", () => {
-    const push = new FakeGroupPush({ [APP]: STATSIG_GROUPS });
+    const push = new FakeGroupPush(orgWithAppGroups({ [APP]: STATSIG_GROUPS }));
     const mapping = push.link(APP, { sourceGroupId: ENG, status: "ACTIVE", targetGroupId: "00gStatsigWebMember1" });
     expect(push.handle("DELETE", `/api/v1/apps/${APP}/group-push/mappings/${mapping.id}?deleteTargetGroup=false`).status).toBe(400);
   });

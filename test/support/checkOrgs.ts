@@ -1,14 +1,14 @@
 /**
- * Org states for the fake Okta: a fresh org, and orgs set up by hand as Statsig's guide says (steps 1-5), in
+ * Org states for `check`: a fresh org, and orgs set up by hand as Statsig's guide says (steps 1-5), in
  * personal or group mode. Values are written out as an admin would leave them, not computed from src/.
  */
-import type { Attribute, FakeAssignment, FakeMapping, FakeOrg } from "./fakeOktaServer";
+import { addApp, addUserType, newOrg, userSchemaId, type Attribute, type FakeAssignment, type OktaOrg } from "./oktaOrg";
 
 export const APP_ID = "0oastatsigapp0000001";
 export const DEFAULT_TYPE_ID = "otydefaultusertype01";
-export const DEFAULT_SCHEMA_ID = "oscdefaultusertype01";
+export const DEFAULT_SCHEMA_ID = userSchemaId(DEFAULT_TYPE_ID);
 export const CONTRACTOR_TYPE_ID = "otycontractortype001";
-export const CONTRACTOR_SCHEMA_ID = "osccontractortype001";
+export const CONTRACTOR_SCHEMA_ID = userSchemaId(CONTRACTOR_TYPE_ID);
 export const APP_TO_OKTA_ID = "prmapptooktamapping1";
 export const OKTA_TO_APP_ID = "prmoktatoappmapping1";
 export const OWNERS = "00gownersgroup000001";
@@ -36,7 +36,8 @@ export const oktaAttribute = (): Attribute => ({
   master: { type: "PROFILE_MASTER" },
 });
 
-/** Step 2: Personal (SELF) or Group (NONE). Okta keeps no permissions or master on app attributes (recorded). */
+/** Step 2: Personal (SELF) or Group (NONE). Okta keeps no permissions or master on app attributes
+ * (cassette `TestAccResourceOktaAppUserSchemas_crud`). */
 export const appAttribute = (scope: "SELF" | "NONE"): Attribute => ({
   title: "Statsig org role",
   type: "string",
@@ -46,42 +47,27 @@ export const appAttribute = (scope: "SELF" | "NONE"): Attribute => ({
   externalNamespace: SCIM_NAMESPACE,
 });
 
-function mappings(): FakeMapping[] {
-  // Okta creates both mapping objects with the app, with its default attribute mappings.
-  return [
-    {
-      id: APP_TO_OKTA_ID,
-      source: { id: APP_ID, name: "statsig_scim", type: "appuser" },
-      target: { id: DEFAULT_TYPE_ID, name: "user", type: "user" },
-      properties: { firstName: { expression: "appuser.givenName", pushStatus: "DONT_PUSH" } },
-    },
-    {
-      id: OKTA_TO_APP_ID,
-      source: { id: DEFAULT_TYPE_ID, name: "user", type: "user" },
-      target: { id: APP_ID, name: "statsig_scim", type: "appuser" },
-      properties: {
-        userName: { expression: "user.login", pushStatus: "PUSH" },
-        givenName: { expression: "user.firstName", pushStatus: "PUSH" },
-      },
-    },
-  ];
-}
-
 /** The Statsig SCIM app just added: nothing of the five steps done; one group assigned for access. */
-export function freshOrg(): FakeOrg {
-  return {
-    userTypes: [
-      { id: CONTRACTOR_TYPE_ID, name: "contractor", displayName: "Contractor", default: false, schemaId: CONTRACTOR_SCHEMA_ID },
-      { id: DEFAULT_TYPE_ID, name: "user", displayName: "User", default: true, schemaId: DEFAULT_SCHEMA_ID },
-    ],
-    userSchemas: { [DEFAULT_SCHEMA_ID]: {}, [CONTRACTOR_SCHEMA_ID]: {} },
-    apps: { [APP_ID]: { name: "statsig_scim", schema: {}, groups: [{ id: EVERYONE, priority: 0, profile: {} }] } },
-    mappings: mappings(),
-  };
+export function freshOrg(): OktaOrg {
+  const org = newOrg(DEFAULT_TYPE_ID);
+  addUserType(org, { id: CONTRACTOR_TYPE_ID, name: "contractor", displayName: "Contractor" });
+  org.groups.push(
+    ...[
+      { id: OWNERS, name: "Statsig Owners" },
+      { id: ADMINS, name: "Statsig Admins" },
+      { id: MEMBERS, name: "Statsig Members" },
+      { id: LEGACY, name: "Statsig Legacy" },
+      { id: EVERYONE, name: "Everyone" },
+    ].map((group) => ({ ...group, members: [] })),
+  );
+  addApp(org, APP_ID, { mappingIds: { appToOkta: APP_TO_OKTA_ID, oktaToApp: OKTA_TO_APP_ID } }).groups = [
+    { id: EVERYONE, priority: 0, profile: {} },
+  ];
+  return org;
 }
 
 /** The guide in personal mode: the role comes from each user's Okta attribute. */
-export function personalOrg(): FakeOrg {
+export function personalOrg(): OktaOrg {
   const org = freshOrg();
   org.userSchemas[DEFAULT_SCHEMA_ID] = { statsigOrgRole: oktaAttribute() };
   org.apps[APP_ID]!.schema = { statsigOrgRole: appAttribute("SELF") };
@@ -95,7 +81,7 @@ export function personalOrg(): FakeOrg {
  * of values, so both attributes are plain strings. The user permission is the console's default for a new
  * attribute, read-only (the guide does not say).
  */
-export function guideOrg(): FakeOrg {
+export function guideOrg(): OktaOrg {
   const org = personalOrg();
   const plain = (attribute: Attribute): Attribute => {
     const { enum: _e, oneOf: _o, ...rest } = attribute;
@@ -107,12 +93,12 @@ export function guideOrg(): FakeOrg {
 }
 
 /** Group mode: roles from group assignments, no Okta -> app mapping of the role. Priorities: Owner, Admin, Member. */
-export function groupOrg(): FakeOrg {
+export function groupOrg(): OktaOrg {
   const org = personalOrg();
   org.apps[APP_ID]!.schema = { statsigOrgRole: appAttribute("NONE") };
   delete org.mappings[1]!.properties.statsigOrgRole;
   const groups: FakeAssignment[] = [
-    // From 1: the provider never writes priority 0 (okta-notes.md "Read first"); null echoed as Okta does.
+    // From 1: the provider never writes priority 0 (fakeOkta.ts, putAssignment); null echoed as Okta does.
     { id: OWNERS, priority: 1, profile: { statsigOrgRole: "Owner" } },
     { id: ADMINS, priority: 2, profile: { statsigOrgRole: "Admin" } },
     { id: MEMBERS, priority: 3, profile: { statsigOrgRole: "Member" } },

@@ -1,22 +1,16 @@
 /**
- * Pulumi mocks that answer like Okta and the Okta provider do (shared/reference/okta-notes.md, "Read first",
- * and okta-recorded.json): ids in Okta's formats, an org that persists across runs (so a second `pulumi up`
- * meets what the first left), one mapping object per source/target pair, lookups that fail when nothing
- * matches, and Okta's quirks: priority 0 is never sent, concurrent assignment writes re-index priorities, and
- * an existing app attribute keeps its scope. Nothing here echoes what a test wants to see.
+ * Pulumi mocks that answer like Okta and the Okta provider (terraform-provider-okta v6.12.0, which
+ * `@pulumi/okta` bridges) do, writing into the fake org of oktaOrg.ts, which persists across runs (so a second
+ * `pulumi up` meets what the first left, and `check` can read it over HTTP with fakeOktaServer.ts): ids in
+ * Okta's formats, one mapping object per source/target pair, lookups that fail when nothing matches, and
+ * Okta's quirks: priority 0 is never sent, concurrent assignment writes re-index priorities, and an existing
+ * app attribute keeps its scope. Nothing here echoes what a test wants to see.
  */
-import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
+import { addApp, defaultUserType, mappingOf, newOrg, oktaId, userSchemaId, type Attribute, type OktaOrg } from "./oktaOrg";
 import { FakeGroupPush } from "./pushGroupFake";
 
 export const DEFAULT_USER_TYPE_ID = "oty1dfltUserType0000";
-
-export interface UserType {
-  id: string;
-  name: string;
-  displayName: string;
-  description: string;
-}
 
 export interface Registration {
   type: string;
@@ -27,50 +21,21 @@ export interface Registration {
   state: Record<string, any>;
 }
 
-export interface FakeApp {
-  label: string;
-  status: "ACTIVE" | "INACTIVE";
-  /** Custom properties of the app's user schema. */
-  schema: Map<string, Record<string, any>>;
-  /** Group assignments: group id -> priority and profile. */
-  groups: Map<string, { priority: number; profile: Record<string, unknown> }>;
-}
-
-const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-
-/** A stable, Okta-shaped id: a 3-character prefix and 17 letters or digits. */
-export function oktaId(prefix: string, seed: string): string {
-  const digest = createHash("sha256").update(seed).digest();
-  let out = prefix;
-  for (let i = 0; out.length < 20; i++) out += BASE62[digest[i]! % 62];
-  return out;
-}
-
 export class FakeOkta implements pulumi.runtime.Mocks {
   registrations: Registration[] = [];
   invocations: { token: string; inputs: Record<string, any> }[] = [];
-  /** The org's apps, by id. A test adds the Statsig app (active, provisioning on) with {@link addApp}. */
-  readonly apps = new Map<string, FakeApp>();
-  /** The apps' group push links and groups (okta-recorded.json pairs 51-54). */
-  readonly push = new FakeGroupPush({});
-  /** Okta keeps one mapping object per source/target pair; the provider adopts it. */
-  private readonly mappingIds = new Map<string, string>();
+  /** The org the provider writes to: the default user type, and the apps (active, provisioning on). */
+  readonly org: OktaOrg = newOrg(DEFAULT_USER_TYPE_ID);
+  /** The group push API over the same org (pushGroupFake.ts). */
+  readonly push = new FakeGroupPush(this.org);
   /** Assignment writes in flight per app, and the priority Okta answers all of them while they overlap. */
   private readonly inFlight = new Map<string, { count: number; priority: number | undefined }>();
 
   constructor(
     public preview = false,
-    readonly userTypes: UserType[] = [{ id: DEFAULT_USER_TYPE_ID, name: "user", displayName: "User", description: "Okta user profile" }],
     appIds: string[] = ["0oa1b2c3d4e5f6g7h8i9", "0oa9z8y7x6w5v4u3t2s1"],
   ) {
-    for (const id of appIds) this.addApp(id);
-  }
-
-  addApp(id: string, status: FakeApp["status"] = "ACTIVE"): FakeApp {
-    const app: FakeApp = { label: "Statsig", status, schema: new Map(), groups: new Map() };
-    this.apps.set(id, app);
-    this.push.addGroups(id);
-    return app;
+    for (const id of appIds) addApp(this.org, id);
   }
 
   /** A new `pulumi up` (or preview) against the same org: what was registered before is forgotten, Okta is not. */
@@ -108,26 +73,26 @@ export class FakeOkta implements pulumi.runtime.Mocks {
     switch (type) {
       case "statsig-okta:index:OrgRoles":
         return { id: undefined, state: {} };
-      case "okta:index/userSchemaProperty:UserSchemaProperty":
+      case "okta:index/userSchemaProperty:UserSchemaProperty": {
         requireInputs(type, inputs, ["index", "title", "type"]);
-        return {
-          id: known(inputs.index),
-          state: { permissions: "READ_ONLY", master: "PROFILE_MASTER", userType: "default", scope: "NONE", ...inputs },
-        };
+        const state = { permissions: "READ_ONLY", master: "PROFILE_MASTER", userType: "default", scope: "NONE", ...inputs };
+        if (!this.preview && inputs.index !== undefined) this.userSchemaOf(state.userType)[inputs.index] = attributeOf(state);
+        return { id: known(inputs.index), state };
+      }
       case "okta:index/appUserSchemaProperty:AppUserSchemaProperty": {
         requireInputs(type, inputs, ["appId", "index", "title", "type"]);
         if (inputs.appId === undefined) return { id: undefined, state: { ...inputs } };
-        const app = this.apps.get(String(inputs.appId));
+        const app = this.org.apps[String(inputs.appId)];
         // A 404 on the app schema (wrong id, inactive app, provisioning off) makes the provider clear the id
-        // without an error (okta-notes.md "Read first").
+        // without an error (terraform-provider-okta v6.12.0, okta_app_user_schema_property Create); Pulumi
+        // then reports this.
         if (!app || app.status !== "ACTIVE") throw new Error("expected non-empty ID for new state during Create");
         if (this.preview) return { id: undefined, state: { ...inputs } };
-        // A partial schema POST adopts an existing property; Okta ignores a scope change on it (#317) and answers
-        // app attributes without permissions, master or mutability (recorded app schema POST/GET).
-        const existing = app.schema.get(inputs.index);
-        const { permissions: _p, master: _m, ...stored } = inputs;
-        app.schema.set(inputs.index, { ...stored, scope: existing?.scope ?? inputs.scope ?? "NONE" });
-        return { id: `${inputs.appId}/${inputs.index}`, state: { ...inputs, scope: app.schema.get(inputs.index)!.scope } };
+        // A partial schema POST adopts an existing property, and Okta ignores a scope change on it
+        // (okta/terraform-provider-okta#317). Okta answers it without permissions or master (fakeOktaServer.ts).
+        const scope = app.schema[inputs.index]?.scope ?? inputs.scope ?? "NONE";
+        app.schema[inputs.index] = { ...attributeOf(inputs), scope };
+        return { id: `${inputs.appId}/${inputs.index}`, state: { ...inputs, scope } };
       }
       case "okta:profile/mapping:Mapping": {
         requireInputs(type, inputs, ["sourceId", "targetId"]);
@@ -136,16 +101,18 @@ export class FakeOkta implements pulumi.runtime.Mocks {
             throw new Error("Source or target id must be of either App Instance or UserType id");
           }
         }
-        const pair = `${inputs.sourceId}->${inputs.targetId}`;
-        let id: string | undefined;
-        if (inputs.sourceId !== undefined && inputs.targetId !== undefined) {
-          id = this.mappingIds.get(pair) ?? oktaId("prm", pair);
-          this.mappingIds.set(pair, id);
-        }
         // The provider defaults an omitted pushStatus to DONT_PUSH and always sends it.
         const mappings = (inputs.mappings ?? []).map((m: any) => ({ pushStatus: "DONT_PUSH", ...m }));
+        let id: string | undefined;
+        if (!this.preview && inputs.sourceId !== undefined && inputs.targetId !== undefined) {
+          // Okta keeps one mapping object per source/target pair: the provider adopts it, and with
+          // deleteWhenAbsent false only writes the properties it manages.
+          const mapping = mappingOf(this.org, String(inputs.sourceId), String(inputs.targetId));
+          for (const { id: property, expression, pushStatus } of mappings) mapping.properties[property] = { expression, pushStatus };
+          id = mapping.id;
+        }
         return {
-          id: known(id),
+          id,
           state: {
             ...inputs,
             mappings,
@@ -180,7 +147,7 @@ export class FakeOkta implements pulumi.runtime.Mocks {
         return { id: known(`${name}-provider`), state: { ...inputs } };
       case "okta:app/saml:Saml":
         requireInputs(type, inputs, ["label"]);
-        if (!this.preview) this.addApp(oktaId("0oa", inputs.label));
+        if (!this.preview) addApp(this.org, oktaId("0oa", inputs.label));
         return { id: known(oktaId("0oa", inputs.label)), state: { status: "ACTIVE", ...inputs } };
       case "okta:group/group:Group":
         requireInputs(type, inputs, ["name"]);
@@ -193,11 +160,12 @@ export class FakeOkta implements pulumi.runtime.Mocks {
   /**
    * `PUT /api/v1/apps/{app}/groups/{group}` as the provider sends it and Okta answers it. The provider reads
    * priority with GetOk, so 0 is never sent: the body has no priority and Okta appends the group (0 on an
-   * empty app, else after the last; recorded pairs 12 and 19, okta-notes.md). Writes that overlap on one app
-   * are all answered the same priority, as two simultaneous PUTs were recorded answering priority 1.
+   * empty app, else after the last: cassettes `TestAccResourceOktaAppGroupAssignment_crud`, interaction 16, and
+   * `TestAccResourceOktaAppGroupAssignment_retain`, interaction 10). Writes that overlap on one app are all
+   * answered the same priority, as two simultaneous PUTs were recorded answering priority 1.
    */
   private async putAssignment(appId: string, groupId: string, inputs: Record<string, any>) {
-    const app = this.apps.get(appId);
+    const app = this.org.apps[appId];
     if (!app) throw new Error(`the API returned an error: Not found: Resource not found: ${appId} (AppInstance)`);
     const sent = inputs.priority ? Number(inputs.priority) : undefined;
     const flight = this.inFlight.get(appId) ?? { count: 0, priority: undefined };
@@ -207,13 +175,16 @@ export class FakeOkta implements pulumi.runtime.Mocks {
     if (!overlapping) flight.priority = sent;
     // Let any other write that is already on its way start before this one is answered.
     await new Promise((resolve) => setImmediate(resolve));
-    const others = [...app.groups.entries()].filter(([id]) => id !== groupId).map(([, g]) => g.priority);
+    const others = app.groups.filter((g) => g.id !== groupId).map((g) => g.priority);
     let priority: number;
     if (overlapping && flight.priority !== undefined) priority = flight.priority;
     else if (sent === undefined) priority = others.length === 0 ? 0 : Math.max(...others) + 1;
     else priority = sent;
     flight.count--;
-    app.groups.set(groupId, { priority, profile: JSON.parse(inputs.profile ?? "{}") });
+    const assignment = { id: groupId, priority, profile: JSON.parse(inputs.profile ?? "{}") };
+    const at = app.groups.findIndex((g) => g.id === groupId);
+    if (at === -1) app.groups.push(assignment);
+    else app.groups[at] = assignment;
     return { id: groupId, state: { ...inputs, priority } };
   }
 
@@ -222,22 +193,48 @@ export class FakeOkta implements pulumi.runtime.Mocks {
     switch (args.token) {
       case "okta:user/getUserType:getUserType": {
         const { id, name } = args.inputs as { id?: string; name?: string };
-        const found = this.userTypes.find((t) => (id !== undefined ? t.id === id : t.name === name));
-        // The provider's data source fails when nothing matches (okta-notes.md "Read first").
+        const found = this.org.userTypes.find((t) => (id !== undefined ? t.id === id : t.name === name));
+        // The provider's data source fails when nothing matches (data_source_okta_user_type.go, v6.12.0).
         if (!found) throw new Error(`failed to find user type ${id ?? name}`);
-        return { ...found };
+        return { id: found.id, name: found.name, displayName: found.displayName, description: found.description };
       }
       case "okta:app/getApp:getApp": {
         // GET /api/v1/apps/{id}: Okta's 404 for an unknown app id (E0000007, the AppInstance resource).
         const { id } = args.inputs as { id: string };
-        const app = this.apps.get(id);
+        const app = this.org.apps[id];
         if (!app) throw new Error(`the API returned an error: Not found: Resource not found: ${id} (AppInstance)`);
-        return { id, label: app.label, name: "statsig_scim", status: app.status, links: "{}", groups: [], users: [] };
+        return { id, label: app.label, name: app.name, status: app.status, links: "{}", groups: [], users: [] };
       }
       default:
         throw new Error(`FakeOkta: unexpected lookup ${args.token}`);
     }
   }
+
+  /**
+   * The custom properties of a user type's schema; `default` names the org's default type. The provider
+   * reads a named type first, which fails for a type the org does not have.
+   */
+  private userSchemaOf(userType: string): Record<string, Attribute> {
+    const type = userType === "default" ? defaultUserType(this.org) : this.org.userTypes.find((t) => t.id === userType);
+    if (!type) throw new Error(`the API returned an error: Not found: Resource not found: ${userType} (UserType)`);
+    return this.org.userSchemas[userSchemaId(type.id)]!;
+  }
+}
+
+/** A schema property as the provider sends it (its inputs in Okta's words, `UserSchemaAttribute`). */
+function attributeOf(inputs: Record<string, any>): Attribute {
+  return {
+    title: inputs.title,
+    ...(inputs.description !== undefined ? { description: inputs.description } : {}),
+    type: inputs.type,
+    ...(inputs.scope !== undefined ? { scope: inputs.scope } : {}),
+    ...(inputs.enums !== undefined ? { enum: inputs.enums } : {}),
+    ...(inputs.oneOfs !== undefined ? { oneOf: inputs.oneOfs } : {}),
+    ...(inputs.permissions !== undefined ? { permissions: [{ principal: "SELF", action: inputs.permissions }] } : {}),
+    ...(inputs.master !== undefined ? { master: { type: inputs.master } } : {}),
+    ...(inputs.externalName !== undefined ? { externalName: inputs.externalName } : {}),
+    ...(inputs.externalNamespace !== undefined ? { externalNamespace: inputs.externalNamespace } : {}),
+  };
 }
 
 function requireInputs(type: string, inputs: Record<string, any>, names: string[]) {

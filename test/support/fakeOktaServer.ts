@@ -1,59 +1,41 @@
 /**
- * A fake Okta org on 127.0.0.1 (random port) for `statsig-okta check`. It answers with the response shapes of
- * Okta's Management API spec (shared/reference/okta-management-openapi.yaml): user types with `_links.schema`,
- * user schemas with `definitions.custom.properties`, mapping lists then mappings with `properties`, group
- * assignments paginated with `Link: <…>; rel="next"` and an `after` cursor, and Okta's `Error` bodies.
+ * The fake Okta org (oktaOrg.ts) on 127.0.0.1 (random port), for `statsig-okta check` and `roles`: the GET
+ * endpoints both commands read, the org authorization server's token endpoint, and the group push API
+ * (pushGroupFake.ts). It answers with the response shapes of Okta's Management API spec
+ * (okta/okta-management-openapi-spec) and, where the Okta provider's acceptance tests recorded them
+ * (terraform-provider-okta v6.12.0, cassettes under `test/fixtures/vcr/idaas/`), as those recordings do:
+ * - user types (`/api/v1/meta/types/user`): `_links.schema` names the type's schema
+ *   (`TestAccDataSourceOktaUserType_read`);
+ * - user schemas with `definitions.custom.properties`; app user schemas answer their custom properties without
+ *   `permissions`, `master` or `mutability`, whatever was sent (`TestAccResourceOktaAppUserSchemas_crud`: the
+ *   POST and GET of `/api/v1/meta/schemas/apps/{id}/default`);
+ * - mapping lists by source and target, then one mapping with `properties` (`TestAccResourceOktaProfileMapping_crud`);
+ * - app group assignments (`/api/v1/apps/{id}/groups`): `id`, `priority`, `profile`, `_links`
+ *   (`TestAccDataSourceOktaAppGroupAssignments_read`), with `_embedded.group` under `expand=group` (spec
+ *   `ApplicationGroupAssignment._embedded`, `Group`);
+ * - app users (`/api/v1/apps/{id}/users`): `scope` USER/GROUP, `status`, `syncState`, `credentials.userName`, a
+ *   SCIM-style `profile`, `_links.app`/`user` (`TestAccDataSourceOktaAppUserAssignments_read`), with
+ *   `_embedded.user` under `expand=user` as in the spec's `AppUserListEx`;
+ * - group members (`/api/v1/groups/{id}/users`): a list (`TestAccDataSourceOktaUsers_readWithGroupId`), items
+ *   shaped as the spec's `ListUsersResponse` example;
+ * - pagination by `Link: <…>; rel="next"` with an `after` cursor (one Link header per relation, as Okta), page
+ *   sizes capped at the spec's maximum for each endpoint; Okta's `Error` bodies; 429 with `x-rate-limit-reset`.
  * It records every request, so tests can assert what was sent. It knows nothing of what a test expects.
  */
 import { createHash, createPublicKey, randomUUID, verify, type KeyObject } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { FakeGroupPush } from "./pushGroupFake";
-
-export interface Attribute {
-  title?: string;
-  description?: string;
-  type?: string;
-  enum?: string[];
-  oneOf?: { const: string; title: string }[];
-  permissions?: { principal: string; action: string }[];
-  master?: { type: string };
-  scope?: string;
-  externalName?: string;
-  externalNamespace?: string;
-}
-
-export interface FakeUserType {
-  id: string;
-  name: string;
-  displayName: string;
-  default: boolean;
-  /** The `osc…` id of its schema. */
-  schemaId: string;
-}
-
-export interface FakeMapping {
-  id: string;
-  source: { id: string; name: string; type: "user" | "appuser" };
-  target: { id: string; name: string; type: "user" | "appuser" };
-  properties: Record<string, { expression: string; pushStatus: "PUSH" | "DONT_PUSH" }>;
-}
-
-export interface FakeAssignment {
-  id: string;
-  priority: number;
-  profile: Record<string, unknown>;
-}
-
-/** The org's objects. Tests build one with the helpers in orgs.ts and may change it before starting. */
-export interface FakeOrg {
-  userTypes: FakeUserType[];
-  /** Custom properties of each user schema, by schema id. */
-  userSchemas: Record<string, Record<string, Attribute>>;
-  /** Custom properties of each app's user schema, and its group assignments, by app id. */
-  apps: Record<string, { name: string; schema: Record<string, Attribute>; groups: FakeAssignment[] }>;
-  mappings: FakeMapping[];
-}
+import {
+  defaultUserType,
+  groupJson,
+  oktaError,
+  userSchemaId,
+  type Attribute,
+  type FakeMapping,
+  type FakeUser,
+  type OktaOrg,
+} from "./oktaOrg";
+import { FakeGroupPush } from "./pushGroupFake";
 
 export interface OAuthClientSetup {
   clientId: string;
@@ -66,15 +48,16 @@ export interface OAuthClientSetup {
 export interface FakeOptions {
   /** The API token accepted as `SSWS <token>`. */
   apiToken?: string;
+  /** The service app the token endpoint knows; without it, it refuses every client. */
   oauth?: OAuthClientSetup;
-  /** The most items the server puts on one page, whatever `limit` asks. */
+  /** The most items the server puts on one page, whatever `limit` asks (smaller than Okta's, to exercise pagination). */
   pageSize?: number;
   /** The first GET whose path starts with this answers 429, with the reset one second ahead. */
   rateLimitOnce?: string;
+  /** 1-based numbers of the API requests that answer 429 (once each), with the reset one second ahead. */
+  rateLimitRequests?: number[];
   /** GETs whose path starts with this answer 403 (the credential lacks the right). */
   forbid?: string;
-  /** The apps' group push links and groups, answered as the recorded group push traffic (test/pushGroupFake.ts). */
-  push?: FakeGroupPush;
 }
 
 export interface RecordedRequest {
@@ -85,32 +68,46 @@ export interface RecordedRequest {
   at: number;
 }
 
-/**
- * Okta answers app user schema properties without `permissions`, `master` or `mutability`, whatever was
- * sent (recorded GET/POST of /api/v1/meta/schemas/apps/{id}/default in okta-recorded.json).
- */
+/** Okta answers app user schema properties without these, whatever was sent (see the file comment). */
 function withoutAppOnlyKeys(custom: Record<string, Attribute>): Record<string, Attribute> {
   return Object.fromEntries(Object.entries(custom).map(([name, { permissions: _p, master: _m, ...rest }]) => [name, rest as Attribute]));
 }
 
-/** Scopes per endpoint, from the spec's `security` entries (kept apart from src/check/scopes.ts on purpose). */
+/** Scopes per endpoint, from the spec's `security` entries (kept apart from src/okta/scopes.ts on purpose). */
 const SCOPE_OF: [RegExp, string][] = [
   [/^\/api\/v1\/meta\/types\/user/, "okta.userTypes.read"],
   [/^\/api\/v1\/meta\/schemas\//, "okta.schemas.read"],
   [/^\/api\/v1\/mappings/, "okta.profileMappings.read"],
-  [/^\/api\/v1\/apps\/[^/]+\/groups/, "okta.apps.read"],
+  [/^\/api\/v1\/apps\/[^/]+\/(groups|users)/, "okta.apps.read"],
   // listGroupPushMappings needs okta.groups.read as well; this table holds one scope per endpoint.
   [/^\/api\/v1\/apps\/[^/]+\/group-push\//, "okta.apps.read"],
   [/^\/api\/v1\/groups\//, "okta.groups.read"],
 ];
 
-const errorBody = (code: string, summary: string) => ({
-  errorCode: code,
-  errorSummary: summary,
-  errorLink: code,
-  errorId: `sample${randomUUID().slice(0, 8)}`,
-  errorCauses: [],
-});
+/** The largest `limit` each list accepts and its default, from the spec (`queryAppLimit`, `queryGroupAssignmentLimit`, `listGroupUsers`). */
+const LIMITS = {
+  appUsers: { max: 500, fallback: 50 },
+  appGroups: { max: 200, fallback: 20 },
+  groupMembers: { max: 1000, fallback: 1000 },
+};
+
+/**
+ * Where each item of a list is, by id: cached per list for the 50,000 app users of bench/roles.cjs, and checked
+ * on every use, so a test may still change the org while the server runs.
+ */
+class Positions {
+  private readonly cache = new WeakMap<readonly unknown[], Map<string, number>>();
+
+  of<T>(list: readonly T[], id: string, idOf: (item: T) => string): number {
+    let at = this.cache.get(list)?.get(id);
+    if (at === undefined || at >= list.length || idOf(list[at]!) !== id) {
+      const positions = new Map(list.map((item, index) => [idOf(item), index]));
+      this.cache.set(list, positions);
+      at = positions.get(id);
+    }
+    return at ?? -1;
+  }
+}
 
 function decodeJwt(
   jwt: string,
@@ -135,14 +132,18 @@ export class FakeOktaServer {
   readonly refusals: string[] = [];
   origin = "";
   private server?: Server;
+  /** The group push API over the same org, with this server's origin in its links. */
+  private push?: FakeGroupPush;
   private rateLimited = false;
+  private apiRequests = 0;
+  private readonly positions = new Positions();
   private readonly tokens = new Map<string, { scopes: string[]; dpopKey?: string }>();
   private readonly usedJti = new Set<string>();
   private readonly tokenNonce = `token-nonce-${randomUUID()}`;
   private readonly apiNonce = `api-nonce-${randomUUID()}`;
 
   constructor(
-    readonly org: FakeOrg,
+    readonly org: OktaOrg,
     readonly options: FakeOptions = {},
   ) {}
 
@@ -155,6 +156,7 @@ export class FakeOktaServer {
     });
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
     this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.push = new FakeGroupPush(this.org, this.origin);
     return this;
   }
 
@@ -171,22 +173,24 @@ export class FakeOktaServer {
     const url = new URL(req.url ?? "/", this.origin);
     this.requests.push({ method: req.method ?? "", path: `${url.pathname}${url.search}`, headers: req.headers, body, at: Date.now() });
     if (req.method === "POST" && url.pathname === "/oauth2/v1/token") return this.token(req, res, body);
-    if (req.method !== "GET") return this.send(res, 405, errorBody("E0000022", "The endpoint does not support the provided HTTP method"));
+    if (req.method !== "GET") return this.send(res, 405, oktaError("E0000022", "The endpoint does not support the provided HTTP method"));
 
     const scope = SCOPE_OF.find(([pattern]) => pattern.test(url.pathname))?.[1];
     const denied = this.authenticate(req, url, scope);
     if (denied) return this.send(res, denied.status, denied.body, denied.headers);
 
     if (this.options.forbid && url.pathname.startsWith(this.options.forbid)) {
-      return this.send(res, 403, errorBody("E0000006", "You do not have permission to perform the requested action"));
+      return this.send(res, 403, oktaError("E0000006", "You do not have permission to perform the requested action"));
     }
-    if (this.options.rateLimitOnce && url.pathname.startsWith(this.options.rateLimitOnce) && !this.rateLimited) {
-      this.rateLimited = true;
-      const reset = Math.floor(Date.now() / 1000) + 1;
-      return this.send(res, 429, errorBody("E0000047", "API call exceeded rate limit due to too many requests."), {
+    this.apiRequests++;
+    const once = this.options.rateLimitOnce;
+    const limited = once !== undefined && url.pathname.startsWith(once) && !this.rateLimited;
+    if (limited || this.options.rateLimitRequests?.includes(this.apiRequests)) {
+      if (limited) this.rateLimited = true;
+      return this.send(res, 429, oktaError("E0000047", "API call exceeded rate limit due to too many requests."), {
         "x-rate-limit-limit": "100",
         "x-rate-limit-remaining": "0",
-        "x-rate-limit-reset": String(reset),
+        "x-rate-limit-reset": String(Math.floor(Date.now() / 1000) + 1),
       });
     }
     return this.route(url, res);
@@ -199,7 +203,7 @@ export class FakeOktaServer {
     scope: string | undefined,
   ): { status: number; body: unknown; headers?: Record<string, string> } | undefined {
     const authorization = req.headers.authorization ?? "";
-    const invalid = { status: 401, body: errorBody("E0000011", "Invalid token provided") };
+    const invalid = { status: 401, body: oktaError("E0000011", "Invalid token provided") };
     if (this.options.apiToken && authorization === `SSWS ${this.options.apiToken}`) return undefined;
     const [scheme, value] = authorization.split(" ");
     const token = value ? this.tokens.get(value) : undefined;
@@ -216,7 +220,7 @@ export class FakeOktaServer {
       if (proof.nonce !== this.apiNonce) {
         return {
           status: 401,
-          body: errorBody("E0000011", "Invalid token provided"),
+          body: oktaError("E0000011", "Invalid token provided"),
           headers: { "WWW-Authenticate": 'DPoP error="use_dpop_nonce"', "DPoP-Nonce": this.apiNonce },
         };
       }
@@ -226,7 +230,7 @@ export class FakeOktaServer {
     if (scope && !token.scopes.includes(scope)) {
       return {
         status: 403,
-        body: errorBody("E0000006", "You do not have permission to perform the requested action"),
+        body: oktaError("E0000006", "You do not have permission to perform the requested action"),
         headers: {
           "WWW-Authenticate": `Bearer authorization_uri="${this.origin}/oauth2/v1/authorize", error="insufficient_scope", error_description="The access token provided does not contain the required scopes."`,
         },
@@ -305,23 +309,21 @@ export class FakeOktaServer {
   }
 
   private route(url: URL, res: ServerResponse) {
+    const { org, origin } = this;
     const path = url.pathname;
-    const origin = this.origin;
+    const notFound = (id: string, kind: string) =>
+      this.send(res, 404, oktaError("E0000007", `Not found: Resource not found: ${id} (${kind})`));
     let match: RegExpExecArray | null;
 
-    if (this.options.push && (/^\/api\/v1\/apps\/[^/]+\/group-push\//.test(path) || path.startsWith("/api/v1/groups/"))) {
-      const answer = this.options.push.handle("GET", `${path}${url.search}`);
-      return this.send(res, answer.status, answer.body, answer.link ? { Link: answer.link } : {});
-    }
     if (path === "/api/v1/meta/types/user") {
       return this.send(
         res,
         200,
-        this.org.userTypes.map((type) => ({
+        org.userTypes.map((type) => ({
           id: type.id,
           displayName: type.displayName,
           name: type.name,
-          description: `${type.displayName} profile`,
+          description: type.description,
           createdBy: "sprz9fj1ycBcsgopy1d6",
           lastUpdatedBy: "sprz9fj1ycBcsgopy1d6",
           created: "2021-07-05T20:40:38.000Z",
@@ -329,15 +331,15 @@ export class FakeOktaServer {
           default: type.default,
           _links: {
             self: { href: `${origin}/api/v1/meta/types/user/${type.id}` },
-            schema: { href: `${origin}/api/v1/meta/schemas/user/${type.schemaId}` },
+            schema: { href: `${origin}/api/v1/meta/schemas/user/${userSchemaId(type.id)}` },
           },
         })),
       );
     }
     if ((match = /^\/api\/v1\/meta\/schemas\/user\/([^/]+)$/.exec(path))) {
-      const schemaId = match[1] === "default" ? this.org.userTypes.find((t) => t.default)?.schemaId : match[1];
-      const custom = schemaId ? this.org.userSchemas[schemaId] : undefined;
-      if (!custom) return this.send(res, 404, errorBody("E0000007", `Not found: Resource not found: ${match[1]} (UserSchema)`));
+      const schemaId = match[1] === "default" ? userSchemaId(defaultUserType(org).id) : match[1]!;
+      const custom = org.userSchemas[schemaId];
+      if (!custom) return notFound(match[1]!, "UserSchema");
       return this.send(
         res,
         200,
@@ -347,8 +349,8 @@ export class FakeOktaServer {
       );
     }
     if ((match = /^\/api\/v1\/meta\/schemas\/apps\/([^/]+)\/default$/.exec(path))) {
-      const app = this.org.apps[match[1]!];
-      if (!app) return this.send(res, 404, errorBody("E0000007", `Not found: Resource not found: ${match[1]} (AppInstance)`));
+      const app = org.apps[match[1]!];
+      if (!app) return notFound(match[1]!, "AppInstance");
       return this.send(
         res,
         200,
@@ -360,7 +362,7 @@ export class FakeOktaServer {
     if (path === "/api/v1/mappings") {
       const sourceId = url.searchParams.get("sourceId");
       const targetId = url.searchParams.get("targetId");
-      const found = this.org.mappings.filter((m) => (!sourceId || m.source.id === sourceId) && (!targetId || m.target.id === targetId));
+      const found = org.mappings.filter((m) => (!sourceId || m.source.id === sourceId) && (!targetId || m.target.id === targetId));
       return this.send(
         res,
         200,
@@ -368,39 +370,136 @@ export class FakeOktaServer {
       );
     }
     if ((match = /^\/api\/v1\/mappings\/([^/]+)$/.exec(path))) {
-      const found = this.org.mappings.find((m) => m.id === match![1]);
-      if (!found) return this.send(res, 404, errorBody("E0000007", `Not found: Resource not found: ${match[1]} (Mapping)`));
+      const found = org.mappings.find((m) => m.id === match![1]);
+      if (!found) return notFound(match[1]!, "Mapping");
       return this.send(res, 200, this.mapping(found, true));
     }
-    if ((match = /^\/api\/v1\/apps\/([^/]+)\/groups$/.exec(path))) {
-      const appId = match[1]!;
-      const app = this.org.apps[appId];
-      if (!app) return this.send(res, 404, errorBody("E0000007", `Not found: Resource not found: ${appId} (AppInstance)`));
-      const limit = Math.min(Math.max(Number(url.searchParams.get("limit") ?? 20), 20), 200, this.options.pageSize ?? 200);
-      const after = url.searchParams.get("after");
-      const start = after ? app.groups.findIndex((g) => g.id === after) + 1 : 0;
-      const page = app.groups.slice(start, start + limit);
-      const links = [`<${origin}${path}?limit=${limit}${after ? `&after=${after}` : ""}>; rel="self"`];
-      if (start + limit < app.groups.length) links.push(`<${origin}${path}?after=${page[page.length - 1]!.id}&limit=${limit}>; rel="next"`);
+    if (/^\/api\/v1\/apps\/[^/]+\/group-push\//.test(path)) {
+      const answer = this.push!.handle("GET", `${path}${url.search}`);
+      return this.send(res, answer.status, answer.body, answer.link ? { Link: answer.link } : {});
+    }
+    if ((match = /^\/api\/v1\/apps\/([^/]+)\/(groups|users)$/.exec(path))) {
+      if (!org.apps[match[1]!]) return notFound(match[1]!, "AppInstance");
+      return match[2] === "groups" ? this.appGroups(url, res, match[1]!) : this.appUsers(url, res, match[1]!);
+    }
+    if ((match = /^\/api\/v1\/groups\/([^/]+)(\/users)?$/.exec(path))) {
+      const group = org.groups.find((candidate) => candidate.id === match![1]);
+      if (!group) return notFound(match[1]!, "UserGroup");
+      if (!match[2]) return this.send(res, 200, groupJson(group, origin));
+      const { page, headers } = this.page(url, group.members, (id) => id, LIMITS.groupMembers);
       return this.send(
         res,
         200,
-        page.map((g) => ({
-          id: g.id,
-          lastUpdated: "2024-06-02T13:17:57.000Z",
-          priority: g.priority,
-          profile: g.profile,
-          _links: {
-            app: { href: `${origin}/api/v1/apps/${appId}` },
-            self: { href: `${origin}/api/v1/apps/${appId}/groups/${g.id}` },
-            group: { href: `${origin}/api/v1/groups/${g.id}` },
-          },
-        })),
-        // Okta sends one Link header per relation.
-        { Link: links },
+        page.map((id) => this.user(this.userById(id))),
+        headers,
       );
     }
-    return this.send(res, 404, errorBody("E0000022", "The endpoint does not support the provided HTTP method"));
+    return this.send(res, 404, oktaError("E0000022", "The endpoint does not support the provided HTTP method"));
+  }
+
+  /** One page of `items` after the `after` cursor (an item id), with Okta's `Link` headers. */
+  private page<T>(url: URL, items: readonly T[], idOf: (item: T) => string, { max, fallback }: { max: number; fallback: number }) {
+    const asked = Number(url.searchParams.get("limit") ?? fallback);
+    const limit = Math.max(1, Math.min(Number.isFinite(asked) ? asked : fallback, max, this.options.pageSize ?? max));
+    const after = url.searchParams.get("after");
+    const start = after === null ? 0 : this.positions.of(items, after, idOf) + 1;
+    const page = items.slice(start, start + limit);
+    const links = [`<${url.href}>; rel="self"`];
+    if (start + limit < items.length) {
+      const next = new URLSearchParams({ after: idOf(page[page.length - 1]!), limit: String(limit) });
+      for (const [key, value] of url.searchParams) if (key !== "after" && key !== "limit") next.append(key, value);
+      links.push(`<${this.origin}${url.pathname}?${next}>; rel="next"`);
+    }
+    // Okta sends one Link header per relation.
+    return { page, headers: { Link: links } };
+  }
+
+  private userById(id: string): FakeUser {
+    const user = this.org.users[this.positions.of(this.org.users, id, (candidate) => candidate.id)];
+    if (!user) throw new Error(`FakeOktaServer: the org has no user ${id}`);
+    return user;
+  }
+
+  private appGroups(url: URL, res: ServerResponse, appId: string) {
+    const { org, origin } = this;
+    const { page, headers } = this.page(url, org.apps[appId]!.groups, (assignment) => assignment.id, LIMITS.appGroups);
+    const expandGroup = url.searchParams.get("expand") === "group";
+    const body = page.map((assignment) => {
+      const group = org.groups.find((candidate) => candidate.id === assignment.id);
+      return {
+        id: assignment.id,
+        lastUpdated: "2026-02-02T11:10:03.000Z",
+        priority: assignment.priority,
+        profile: assignment.profile,
+        _links: {
+          app: { href: `${origin}/api/v1/apps/${appId}` },
+          self: { href: `${origin}/api/v1/apps/${appId}/groups/${assignment.id}` },
+          group: { href: `${origin}/api/v1/groups/${assignment.id}` },
+        },
+        ...(expandGroup && group ? { _embedded: { group: groupJson(group, origin) } } : {}),
+      };
+    });
+    return this.send(res, 200, body, headers);
+  }
+
+  private appUsers(url: URL, res: ServerResponse, appId: string) {
+    const { origin } = this;
+    const { page, headers } = this.page(url, this.org.apps[appId]!.users, (appUser) => appUser.userId, LIMITS.appUsers);
+    const expandUser = url.searchParams.get("expand") === "user";
+    const body = page.map((appUser) => {
+      const user = this.userById(appUser.userId);
+      const [given, family] = user.login.split("@")[0]!.split(".");
+      return {
+        id: user.id,
+        externalId: appUser.syncState === "SYNCHRONIZED" || appUser.syncState === undefined ? `ext-${user.id}` : null,
+        created: "2026-02-02T11:15:32.000Z",
+        lastUpdated: "2026-02-02T11:15:32.000Z",
+        scope: appUser.scope,
+        status: appUser.status ?? "PROVISIONED",
+        statusChanged: "2026-02-02T11:15:32.000Z",
+        passwordChanged: null,
+        syncState: appUser.syncState ?? "SYNCHRONIZED",
+        credentials: { userName: user.login },
+        profile: {
+          zoneinfo: "America/Los_Angeles",
+          given_name: given ?? null,
+          family_name: family ?? null,
+          locale: "en_US",
+          name: [given, family].filter(Boolean).join(" "),
+          email: user.login,
+          statsigOrgRole: appUser.role ?? null,
+        },
+        _links: { app: { href: `${origin}/api/v1/apps/${appId}` }, user: { href: `${origin}/api/v1/users/${user.id}` } },
+        ...(expandUser ? { _embedded: { user: this.user(user) } } : {}),
+      };
+    });
+    return this.send(res, 200, body, headers);
+  }
+
+  private user(user: FakeUser) {
+    const [given, family] = user.login.split("@")[0]!.split(".");
+    return {
+      id: user.id,
+      status: user.status,
+      created: "2024-01-09T15:36:04.000Z",
+      activated: user.status === "STAGED" ? null : "2024-01-09T15:36:05.000Z",
+      statusChanged: "2024-01-09T15:36:05.000Z",
+      lastLogin: null,
+      lastUpdated: "2024-01-09T15:36:05.000Z",
+      passwordChanged: "2024-01-09T15:36:05.000Z",
+      type: { id: user.typeId ?? defaultUserType(this.org).id },
+      profile: {
+        firstName: given ?? null,
+        lastName: family ?? null,
+        mobilePhone: null,
+        secondEmail: null,
+        login: user.login,
+        email: user.login,
+        ...user.attributes,
+      },
+      credentials: { password: {}, provider: { type: "OKTA", name: "OKTA" } },
+      _links: { self: { href: `${this.origin}/api/v1/users/${user.id}` } },
+    };
   }
 
   private schema(id: string, name: string, title: string, custom: Record<string, Attribute>, base: Record<string, unknown>) {

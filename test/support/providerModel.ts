@@ -1,8 +1,8 @@
 /**
  * How the Pulumi engine and the Okta provider decide between no change, an in-place update and a
  * replacement, for the fields this project touches. The ForceNew fields are the provider's
- * (terraform-provider-okta v6.12 schemas, as summarised in okta-notes.md "What each resource really does"
- * and "Read first"); `replaceOnChanges` and `ignoreChanges` are the engine's.
+ * (terraform-provider-okta v6.12.0 resource schemas, `okta/services/idaas/resource_okta_*.go`);
+ * `replaceOnChanges` and `ignoreChanges` are the engine's.
  */
 import { isDeepStrictEqual } from "node:util";
 import type { RecordedOptions } from "./recordOptions";

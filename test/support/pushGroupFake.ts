@@ -1,34 +1,26 @@
 /**
- * Okta's group push mappings of one org, in memory, answering like the recorded traffic does
- * (shared/reference/okta-recorded.json pairs 51-54, terraform-provider-okta v6.12.0 TestAccResourceOktaPushGroup_crud):
+ * Okta's group push API over the fake org (oktaOrg.ts: each app's `pushMappings`, app groups in `groups`),
+ * answering like the provider's recorded traffic (terraform-provider-okta v6.12.0, cassette
+ * `test/fixtures/vcr/idaas/TestAccResourceOktaPushGroup_crud/classic-00.yaml`, interactions 6, 9, 13 and 17):
  * - POST /api/v1/apps/{appId}/group-push/mappings: 200 (the spec says 201) with created, id `gPm…`,
  *   lastUpdated, sourceGroupId, status, targetGroupId and `_links` (app, sourceGroup, targetGroup); no
  *   errorSummary or lastPush, although the spec's examples have them. A `targetGroupName` no app group has
- *   makes Okta create one (pair 51: a new `00g…` target).
- * - GET …/mappings/{id}: the same object (pair 52). PATCH `{status}`: new status and lastUpdated (pair 53).
- * - DELETE …/mappings/{id}?deleteTargetGroup=true|false: 200 with an empty body (pair 54; the spec says 204);
- *   only INACTIVE mappings (spec: "The group push mapping must be in an `INACTIVE` state").
+ *   makes Okta create one (interaction 6: a new `00g…` target).
+ * - GET …/mappings/{id}: the same object (interaction 9). PATCH `{status}`: new status and lastUpdated
+ *   (interaction 13).
+ * - DELETE …/mappings/{id}?deleteTargetGroup=true|false: 200 with an empty body (interaction 17; the spec says
+ *   204); only INACTIVE mappings (spec: "The group push mapping must be in an `INACTIVE` state").
  * - GET …/mappings?limit&after: a list, limit 1 to 1000 (spec), paged with `Link: <…>; rel="next"` (assumed,
  *   as Okta's other lists; the spec only names the `after` cursor).
  * Refusals no recording shows, each an assumption from the source named beside it.
  * Pulumi side: {@link FakeGroupPush.mockResource} answers a PushGroup registration as the provider's Create
  * does, and {@link FakeGroupPush.destroyResource} replays the provider's Delete against the fake org.
  */
-import { oktaId } from "./fakeOkta";
+import { groupJson, oktaError, oktaId, type FakeApp, type GroupPushMapping, type OktaOrg } from "./oktaOrg";
 
 export interface AppGroup {
   id: string;
   name: string;
-}
-
-export interface GroupPushMapping {
-  created: string;
-  id: string;
-  lastUpdated: string;
-  sourceGroupId: string;
-  status: "ACTIVE" | "INACTIVE" | "ERROR";
-  targetGroupId: string;
-  _links: { app: { href: string }; sourceGroup: { href: string }; targetGroup: { href: string } };
 }
 
 export interface RecordedCall {
@@ -43,11 +35,7 @@ interface Answer {
   link?: string;
 }
 
-/** Okta's `Error` body. */
-const error = (status: number, code: string, summary: string): Answer => ({
-  status,
-  body: { errorCode: code, errorSummary: summary, errorLink: code, errorId: `oae${code}`, errorCauses: [] },
-});
+const error = (status: number, code: string, summary: string): Answer => ({ status, body: oktaError(code, summary) });
 
 const PUSH_PATH = /^\/api\/v1\/apps\/([^/]+)\/group-push\/mappings(?:\/([^/]+))?$/;
 
@@ -58,37 +46,28 @@ export class FakeGroupPush {
   readonly createdGroups: AppGroup[] = [];
   /** App groups deleted through `deleteTargetGroup=true` (Statsig: a deleted group). */
   readonly deletedGroups: AppGroup[] = [];
-  private readonly apps = new Map<string, { groups: AppGroup[]; mappings: GroupPushMapping[] }>();
   /** The provider's state of each mapping created through mockResource, by mapping id. */
   private readonly states = new Map<string, Record<string, unknown>>();
   private clock = Date.parse("2026-03-25T06:09:58Z");
 
   /**
-   * @param apps the groups of each app as Okta holds them (for Statsig: imported with "Import Now").
+   * @param org the org whose apps, app groups and links this API reads and changes.
+   * @param origin the org URL in `_links`.
    * @param pageSize the most mappings on one page, whatever `limit` asks.
    */
   constructor(
-    apps: Record<string, AppGroup[]>,
+    readonly org: OktaOrg,
     readonly origin = "https://example.okta.com",
     readonly pageSize = 1000,
-  ) {
-    for (const [appId, groups] of Object.entries(apps)) this.apps.set(appId, { groups: [...groups], mappings: [] });
-  }
-
-  /** Adds an app (or more of its groups, as "Import Now" brings Statsig's groups into Okta). */
-  addGroups(appId: string, groups: AppGroup[] = []): void {
-    const app = this.apps.get(appId) ?? { groups: [], mappings: [] };
-    app.groups.push(...groups);
-    this.apps.set(appId, app);
-  }
+  ) {}
 
   /** The app's groups now (deleted ones gone, created ones added). */
   groups(appId: string): AppGroup[] {
-    return [...(this.apps.get(appId)?.groups ?? [])];
+    return this.org.groups.filter((group) => group.source === appId).map(({ id, name }) => ({ id, name }));
   }
 
   mappings(appId: string): GroupPushMapping[] {
-    return [...(this.apps.get(appId)?.mappings ?? [])];
+    return [...(this.org.apps[appId]?.pushMappings ?? [])];
   }
 
   /** Adds a mapping made outside Pulumi (by hand in the admin console), as a POST would. */
@@ -106,36 +85,37 @@ export class FakeGroupPush {
     if (group && method === "GET") return this.getGroup(group[1]!);
     const match = PUSH_PATH.exec(url.pathname);
     if (!match) return error(404, "E0000022", `FakeGroupPush: no route for ${method} ${url.pathname}`);
-    const app = this.apps.get(match[1]!);
-    if (!app) return error(404, "E0000007", `Not found: Resource not found: ${match[1]} (AppInstance)`);
+    const appId = match[1]!;
+    const app = this.org.apps[appId];
+    if (!app) return error(404, "E0000007", `Not found: Resource not found: ${appId} (AppInstance)`);
     const mappingId = match[2];
     if (mappingId === undefined) {
-      if (method === "GET") return this.list(match[1]!, app.mappings, url.searchParams);
-      if (method === "POST") return this.create(match[1]!, app, (body ?? {}) as Record<string, unknown>);
+      if (method === "GET") return this.list(appId, app.pushMappings, url.searchParams);
+      if (method === "POST") return this.create(appId, app, (body ?? {}) as Record<string, unknown>);
       return error(405, "E0000022", "The endpoint does not support the provided HTTP method");
     }
-    const mapping = app.mappings.find((m) => m.id === mappingId);
+    const mapping = app.pushMappings.find((m) => m.id === mappingId);
     if (!mapping) return error(404, "E0000007", `Not found: Resource not found: ${mappingId} (GroupPushMapping)`);
     switch (method) {
       case "GET":
-        return { status: 200, body: structuredClone(mapping) };
+        return { status: 200, body: this.json(appId, mapping) };
       case "PATCH": {
         const status = (body as { status?: unknown } | undefined)?.status;
         if (status !== "ACTIVE" && status !== "INACTIVE") return error(400, "E0000001", "Api validation failed: status");
         mapping.status = status;
         mapping.lastUpdated = this.tick();
-        return { status: 200, body: structuredClone(mapping) };
+        return { status: 200, body: this.json(appId, mapping) };
       }
       case "DELETE": {
         const flag = url.searchParams.get("deleteTargetGroup");
         if (flag !== "true" && flag !== "false") return error(400, "E0000001", "Api validation failed: deleteTargetGroup is required");
         if (mapping.status !== "INACTIVE") return error(400, "E0000001", "Api validation failed: the group push mapping must be INACTIVE");
-        app.mappings.splice(app.mappings.indexOf(mapping), 1);
+        app.pushMappings.splice(app.pushMappings.indexOf(mapping), 1);
         if (flag === "true") {
-          const target = app.groups.find((g) => g.id === mapping.targetGroupId);
+          const target = this.org.groups.find((g) => g.source === appId && g.id === mapping.targetGroupId);
           if (target) {
-            app.groups.splice(app.groups.indexOf(target), 1);
-            this.deletedGroups.push(target);
+            this.org.groups.splice(this.org.groups.indexOf(target), 1);
+            this.deletedGroups.push({ id: target.id, name: target.name });
           }
         }
         return { status: 200, body: "" };
@@ -145,7 +125,19 @@ export class FakeGroupPush {
     }
   }
 
-  private create(appId: string, app: { groups: AppGroup[]; mappings: GroupPushMapping[] }, body: Record<string, unknown>): Answer {
+  /** A mapping as Okta answers it: the stored fields, then `_links`. */
+  private json(appId: string, mapping: GroupPushMapping) {
+    return {
+      ...structuredClone(mapping),
+      _links: {
+        app: { href: `${this.origin}/api/v1/apps/${appId}` },
+        sourceGroup: { href: `${this.origin}/api/v1/groups/${mapping.sourceGroupId}` },
+        targetGroup: { href: `${this.origin}/api/v1/groups/${mapping.targetGroupId}` },
+      },
+    };
+  }
+
+  private create(appId: string, app: FakeApp, body: Record<string, unknown>): Answer {
     const { sourceGroupId, targetGroupId, targetGroupName } = body;
     const status = body.status ?? "ACTIVE";
     if (typeof sourceGroupId !== "string") return error(400, "E0000001", "Api validation failed: sourceGroupId");
@@ -155,43 +147,40 @@ export class FakeGroupPush {
     }
     // Assumed: one mapping per source group and app (Statsig: "By default Okta only allows you to map 1 Okta
     // Group to 1 Statsig Group"; the provider's okta_push_group lookup treats app + source group as one mapping).
-    if (app.mappings.some((m) => m.sourceGroupId === sourceGroupId)) {
+    if (app.pushMappings.some((m) => m.sourceGroupId === sourceGroupId)) {
       return error(400, "E0000001", `Api validation failed: group ${sourceGroupId} is already pushed to this app`);
     }
+    const appGroups = this.org.groups.filter((g) => g.source === appId);
     let target: AppGroup | undefined;
     if (typeof targetGroupId === "string") {
-      target = app.groups.find((g) => g.id === targetGroupId);
+      target = appGroups.find((g) => g.id === targetGroupId);
       // Assumed: linking to an id that is not a group of the app fails as a missing resource.
       if (!target) return error(404, "E0000007", `Not found: Resource not found: ${targetGroupId} (UserGroup)`);
     } else {
-      // Links to the app group of that name ("Rename app groups" off), else Okta creates one (pair 51).
-      target = app.groups.find((g) => g.name === targetGroupName);
+      // Links to the app group of that name ("Rename app groups" off), else Okta creates one (interaction 6).
+      target = appGroups.find((g) => g.name === targetGroupName);
       if (!target) {
         target = { id: oktaId("00g", `${appId}/${String(targetGroupName)}`), name: String(targetGroupName) };
-        app.groups.push(target);
+        this.org.groups.push({ ...target, members: [], source: appId });
         this.createdGroups.push(target);
       }
     }
+    const targetId = target.id;
     // Assumed: one Okta group per app group (Statsig's docs, as above).
-    if (app.mappings.some((m) => m.targetGroupId === target.id)) {
+    if (app.pushMappings.some((m) => m.targetGroupId === targetId)) {
       return error(400, "E0000001", `Api validation failed: ${target.name} is already linked to another group`);
     }
     const now = this.tick();
     const mapping: GroupPushMapping = {
       created: now,
-      id: oktaId("gPm", `${appId}/${sourceGroupId}/${target.id}/${now}`),
+      id: oktaId("gPm", `${appId}/${sourceGroupId}/${targetId}/${now}`),
       lastUpdated: now,
       sourceGroupId,
       status: status as GroupPushMapping["status"],
-      targetGroupId: target.id,
-      _links: {
-        app: { href: `${this.origin}/api/v1/apps/${appId}` },
-        sourceGroup: { href: `${this.origin}/api/v1/groups/${sourceGroupId}` },
-        targetGroup: { href: `${this.origin}/api/v1/groups/${target.id}` },
-      },
+      targetGroupId: targetId,
     };
-    app.mappings.push(mapping);
-    return { status: 200, body: structuredClone(mapping) };
+    app.pushMappings.push(mapping);
+    return { status: 200, body: this.json(appId, mapping) };
   }
 
   private list(appId: string, mappings: GroupPushMapping[], query: URLSearchParams): Answer {
@@ -203,26 +192,14 @@ export class FakeGroupPush {
     const page = mappings.slice(start, start + size);
     const more = start + size < mappings.length;
     const next = `${this.origin}/api/v1/apps/${appId}/group-push/mappings?after=${page[page.length - 1]?.id ?? ""}&limit=${limit}`;
-    return { status: 200, body: structuredClone(page), ...(more ? { link: `<${next}>; rel="next"` } : {}) };
+    return { status: 200, body: page.map((m) => this.json(appId, m)), ...(more ? { link: `<${next}>; rel="next"` } : {}) };
   }
 
-  /** An app group, as `GET /api/v1/groups/{id}` shows it (spec `Group`, type APP_GROUP). */
+  /** A group, as `GET /api/v1/groups/{id}` shows it. */
   private getGroup(id: string): Answer {
-    for (const [appId, app] of this.apps) {
-      const group = app.groups.find((g) => g.id === id);
-      if (group) {
-        return {
-          status: 200,
-          body: {
-            id,
-            type: "APP_GROUP",
-            profile: { name: group.name, description: null },
-            _links: { source: { href: `${this.origin}/api/v1/apps/${appId}` } },
-          },
-        };
-      }
-    }
-    return error(404, "E0000007", `Not found: Resource not found: ${id} (UserGroup)`);
+    const group = this.org.groups.find((g) => g.id === id);
+    if (!group) return error(404, "E0000007", `Not found: Resource not found: ${id} (UserGroup)`);
+    return { status: 200, body: groupJson(group, this.origin) };
   }
 
   /** A `fetch` for the read-only check client: GET only, answers with the status, body and Link header above. */

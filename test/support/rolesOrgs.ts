@@ -1,8 +1,8 @@
 /**
- * Fake orgs for `statsig-okta roles`, each user placed to show one situation of issue 13. Values are written
- * out as an admin would leave them (group priorities, profiles, individual values), not computed from src/.
+ * Org states for `statsig-okta roles`, each user placed to show one situation a role can be in. Values are
+ * written out as an admin would leave them (group priorities, profiles, individual values), not computed from src/.
  */
-import type { FakeAppUser, FakeRolesOrg, FakeUser } from "./rolesFakeOkta";
+import { addApp, mappingOf, newOrg, type FakeAppUser, type FakeAssignment, type OktaOrg } from "./oktaOrg";
 
 export const APP_ID = "0oastatsigapp0000001";
 export const USER_TYPE_ID = "otydefaultusertype01";
@@ -47,42 +47,38 @@ interface Person {
 }
 
 /** Group assignments, priorities 0, 1, 2, … in this order, each with its role (or none) in the profile. */
-const assignments = (groups: [string, string | null][]) =>
-  groups.map(([groupId, role], priority) => ({ groupId, priority, profile: role === null ? {} : { statsigOrgRole: role } }));
+const assignments = (groups: [string, string | null][]): FakeAssignment[] =>
+  groups.map(([id, role], priority) => ({ id, priority, profile: role === null ? {} : { statsigOrgRole: role } }));
 
-/** The Okta -> app mapping as Okta creates it with the app (default attributes), plus the role's when given. */
-const oktaToApp = (role?: string) => ({
-  givenName: { expression: "user.firstName", pushStatus: "PUSH" as const },
-  ...(role !== undefined ? { statsigOrgRole: { expression: role, pushStatus: "PUSH" as const } } : {}),
-});
-
+/**
+ * An org with the Statsig app, these people and groups, the app's group assignments, and `oktaToApp` the
+ * expression of the role in the Okta -> app mapping (none when absent).
+ */
 function build(
   people: Person[],
   groups: { id: string; name: string }[],
-  org: Pick<FakeRolesOrg, "assignments" | "oktaToApp">,
-): FakeRolesOrg {
-  const users: FakeUser[] = [];
-  const appUsers: FakeAppUser[] = [];
+  setup: { assignments: FakeAssignment[]; oktaToApp?: string },
+): OktaOrg {
+  const org = newOrg(USER_TYPE_ID);
+  const app = addApp(org, APP_ID);
   const members = new Map<string, string[]>(groups.map((group) => [group.id, []]));
   for (const [index, person] of people.entries()) {
     const id = userId(index);
-    users.push({
+    org.users.push({
       id,
       login: person.login,
       status: person.status ?? "ACTIVE",
       ...(person.attributes ? { attributes: person.attributes } : {}),
     });
     for (const group of person.groups) members.get(group)!.push(id);
-    if (person.app) appUsers.push({ userId: id, ...person.app });
+    if (person.app) app.users.push({ userId: id, ...person.app });
   }
-  return {
-    appId: APP_ID,
-    userTypeId: USER_TYPE_ID,
-    ...org,
-    users,
-    appUsers,
-    groups: groups.map((group) => ({ ...group, members: members.get(group.id)! })),
-  };
+  org.groups = groups.map((group) => ({ ...group, members: members.get(group.id)! }));
+  app.groups = setup.assignments;
+  if (setup.oktaToApp !== undefined) {
+    mappingOf(org, USER_TYPE_ID, APP_ID).properties.statsigOrgRole = { expression: setup.oktaToApp, pushStatus: "PUSH" };
+  }
+  return org;
 }
 
 const GROUPS = [
@@ -99,7 +95,7 @@ const GROUPS = [
  * Group mode. Live priorities: Contractors 0 (a non-role group on top, with Member), Owners 1, Admins 2,
  * Members 3, Leads 4 (carries Member, the config says Admin), Interns 5 (no role). Auditors is not assigned.
  */
-export function groupOrg(options: { mapping?: boolean } = {}): FakeRolesOrg {
+export function groupOrg(options: { mapping?: boolean } = {}): OktaOrg {
   const group = (role: string | null, syncState = "SYNCHRONIZED") => ({ scope: "GROUP" as const, role, syncState });
   return build(
     [
@@ -142,13 +138,13 @@ export function groupOrg(options: { mapping?: boolean } = {}): FakeRolesOrg {
         [INTERNS, null],
       ]),
       // With `mapping`: the Okta -> app mapping of the role, left from personal mode.
-      oktaToApp: oktaToApp(options.mapping ? "user.statsigOrgRole" : undefined),
+      ...(options.mapping ? { oktaToApp: "user.statsigOrgRole" } : {}),
     },
   );
 }
 
 /** Group mode, everything as configured: no findings. */
-export function cleanGroupOrg(): FakeRolesOrg {
+export function cleanGroupOrg(): OktaOrg {
   return build(
     [
       { login: "olivia.owner@example.com", groups: [OWNERS], app: { scope: "GROUP", role: "Owner" } },
@@ -162,7 +158,6 @@ export function cleanGroupOrg(): FakeRolesOrg {
         [ADMINS, "Admin"],
         [MEMBERS, "Member"],
       ]),
-      oktaToApp: oktaToApp(),
     },
   );
 }
@@ -181,7 +176,7 @@ export const WEB_GROWTH_LEADS = "00gwebgrowthleads001";
  * cleanGroupOrg with two groups pushed for project and team roles: Ada is in both, Mel in Web Engineers, and
  * Zoe is in Web Engineers without being assigned to the app, so Okta cannot push her into Statsig's group.
  */
-export function projectOrg(): FakeRolesOrg {
+export function projectOrg(): OktaOrg {
   return build(
     [
       { login: "olivia.owner@example.com", groups: [OWNERS], app: { scope: "GROUP", role: "Owner" } },
@@ -204,7 +199,6 @@ export function projectOrg(): FakeRolesOrg {
         [ADMINS, "Admin"],
         [MEMBERS, "Member"],
       ]),
-      oktaToApp: oktaToApp(),
     },
   );
 }
@@ -218,7 +212,7 @@ export const PROJECT_STACK = [
 ];
 
 /** Personal mode: the role is the Okta attribute `statsigOrgRole`, mapped to the app. */
-export function personalOrg(options: { mapping?: string } = {}): FakeRolesOrg {
+export function personalOrg(options: { mapping?: string } = {}): OktaOrg {
   return build(
     [
       {
@@ -245,7 +239,7 @@ export function personalOrg(options: { mapping?: string } = {}): FakeRolesOrg {
     [{ id: MEMBERS, name: "Statsig Users" }],
     {
       assignments: assignments([[MEMBERS, null]]),
-      oktaToApp: oktaToApp(options.mapping === "" ? undefined : (options.mapping ?? "user.statsigOrgRole")),
+      ...(options.mapping === "" ? {} : { oktaToApp: options.mapping ?? "user.statsigOrgRole" }),
     },
   );
 }

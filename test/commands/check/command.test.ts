@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { FakeGroupPush } from "../../support/pushGroupFake";
+import { addAppGroups, type OktaOrg } from "../../support/oktaOrg";
 import { FakeOktaServer, type FakeOptions } from "../../support/fakeOktaServer";
 import {
   ADMINS,
@@ -24,7 +25,6 @@ import {
   stackYaml,
 } from "../../support/checkOrgs";
 import { runCli, runInProcess, type RunResult } from "../../support/runCheck";
-import type { FakeOrg } from "../../support/fakeOktaServer";
 
 /** Shaped like an Okta API token; it must never show up in any output. */
 const TOKEN = "00Qz7rT3cXkP9wLmN2bV5hJ8fG1dS4aY6uE0iO_-Ab";
@@ -36,7 +36,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function start(org: FakeOrg, options: FakeOptions = {}): Promise<FakeOktaServer> {
+async function start(org: OktaOrg, options: FakeOptions = {}): Promise<FakeOktaServer> {
   server = await new FakeOktaServer(org, { apiToken: TOKEN, ...options }).start();
   return server;
 }
@@ -269,16 +269,16 @@ describe("statsig-okta check (in-process)", () => {
   });
 
   it("compares the project and team role links with the config: linked, missing, and a Statsig link it does not list", async () => {
-    const push = new FakeGroupPush({
-      [APP_ID]: [
-        { id: "00gStatsigWebMember1", name: "Statsig-Web-Member" },
-        { id: "00gStatsigWebAdmin01", name: "Statsig-Web-Admin" },
-        { id: "00gStatsigWebGrAdmin", name: "Statsig-Web-Growth-Admin" },
-      ],
-    });
+    const org = groupOrg();
+    addAppGroups(org, APP_ID, [
+      { id: "00gStatsigWebMember1", name: "Statsig-Web-Member" },
+      { id: "00gStatsigWebAdmin01", name: "Statsig-Web-Admin" },
+      { id: "00gStatsigWebGrAdmin", name: "Statsig-Web-Growth-Admin" },
+    ]);
+    const push = new FakeGroupPush(org);
     push.link(APP_ID, { sourceGroupId: "00gwebengineers00001", status: "ACTIVE", targetGroupName: "Statsig-Web-Member" });
     push.link(APP_ID, { sourceGroupId: "00gwebformeradmins01", status: "ACTIVE", targetGroupName: "Statsig-Web-Admin" });
-    const fake = await start(groupOrg(), { push });
+    const fake = await start(org);
     const config = [
       ...GROUP_CONFIG,
       "statsig-okta:projectRoles:",

@@ -9,6 +9,7 @@ import { CHECK_SCOPES, PUSH_LINK_SCOPES, readScopeFor } from "../../../src/okta/
 import { checkProjectRoles } from "../../../src/domain/projectRoles";
 import { pushGroupResources } from "../../../src/domain/desired";
 import { FakeGroupPush } from "../../support/pushGroupFake";
+import { newOrg, orgWithAppGroups } from "../../support/oktaOrg";
 
 const APP = "0oa1b2c3d4e5f6g7h8i9";
 const ENG = "00gEngineers00000001";
@@ -147,7 +148,7 @@ const client = (push: FakeGroupPush) => new OktaClient({ origin: push.origin, au
 
 describe("fetchPushLinks (read-only, against the group push fake)", () => {
   it("lists every page of the app's links and names their targets, with GETs only", async () => {
-    const push = new FakeGroupPush({ [APP]: STATSIG_GROUPS }, undefined, 2);
+    const push = new FakeGroupPush(orgWithAppGroups({ [APP]: STATSIG_GROUPS }), undefined, 2);
     push.link(APP, { sourceGroupId: ENG, status: "ACTIVE", targetGroupName: "Statsig-Web-Member" });
     push.link(APP, { sourceGroupId: LEADS, status: "INACTIVE", targetGroupId: ADMIN_GROUP });
     push.link(APP, { sourceGroupId: OTHER, status: "ACTIVE", targetGroupName: "all-staff" });
@@ -171,11 +172,13 @@ describe("fetchPushLinks (read-only, against the group push fake)", () => {
   });
 
   it("explains an unknown app", async () => {
-    await expect(fetchPushLinks(client(new FakeGroupPush({})), APP)).rejects.toThrow(/404.*Okta has no app 0oa1b2c3d4e5f6g7h8i9/);
+    await expect(fetchPushLinks(client(new FakeGroupPush(newOrg("otydefaultusertype01"))), APP)).rejects.toThrow(
+      /404.*Okta has no app 0oa1b2c3d4e5f6g7h8i9/,
+    );
   });
 
   it("what the component creates checks ok, and stays ok after a destroy left the Statsig groups (missing links only)", async () => {
-    const push = new FakeGroupPush({ [APP]: STATSIG_GROUPS });
+    const push = new FakeGroupPush(orgWithAppGroups({ [APP]: STATSIG_GROUPS }));
     const { value } = checkProjectRoles([
       { groupId: ENG, project: "Web", role: "Member" },
       { groupId: LEADS, project: "Web", team: "Growth", role: "Member" },

@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { PAGE_SIZE } from "../../../src/commands/roles/read";
 import { ROLES_SCOPES } from "../../../src/okta/scopes";
 import { main } from "../../../src/cli";
-import { FakeRolesOkta, type FakeOptions, type FakeRolesOrg } from "../../support/rolesFakeOkta";
+import { FakeOktaServer, type FakeOptions } from "../../support/fakeOktaServer";
+import type { OktaOrg } from "../../support/oktaOrg";
 import {
   ADMINS,
   APP_ID,
@@ -30,14 +31,14 @@ import {
 /** Shaped like an Okta API token; it must never show up in any output. */
 const TOKEN = "00Qz7rT3cXkP9wLmN2bV5hJ8fG1dS4aY6uE0iO_-Ab";
 
-let server: FakeRolesOkta | undefined;
+let server: FakeOktaServer | undefined;
 afterEach(async () => {
   await server?.stop();
   server = undefined;
 });
 
-async function start(org: FakeRolesOrg, options: Partial<FakeOptions> = {}): Promise<FakeRolesOkta> {
-  server = await new FakeRolesOkta(org, { apiToken: TOKEN, ...options }).start();
+async function start(org: OktaOrg, options: FakeOptions = {}): Promise<FakeOktaServer> {
+  server = await new FakeOktaServer(org, { apiToken: TOKEN, ...options }).start();
   return server;
 }
 
@@ -107,7 +108,7 @@ const row = (user: JsonUser | undefined) =>
     findings: user.findings,
   };
 
-function expectOnlyGets(fake: FakeRolesOkta) {
+function expectOnlyGets(fake: FakeOktaServer) {
   expect(fake.requests.length).toBeGreaterThan(0);
   expect(fake.requests.filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.path}`)).toEqual([]);
 }
@@ -258,7 +259,7 @@ describe("statsig-okta roles: group mode", () => {
   });
 
   it("reads the same with one user per page, following Link headers", async () => {
-    const fake = await start(groupOrg(), { maxPageSize: 1 });
+    const fake = await start(groupOrg(), { pageSize: 1 });
     const paged = await json(["--org-url", fake.origin, "--stack", "prod"], project(GROUP_STACK));
     await server!.stop();
     const whole = await start(groupOrg());
@@ -359,8 +360,8 @@ describe("statsig-okta roles: safety and errors", () => {
   });
 
   it("asks OAuth for the read-only scopes of roles", async () => {
-    const fake = await start(groupOrg());
-    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const fake = await start(groupOrg(), { oauth: { clientId: "0oaserviceapp0000001", publicKey, grantedScopes: [] } });
     const pem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
     const result = await roles(["--org-url", fake.origin, "--app-id", APP_ID], {
       env: { OKTA_CLIENT_ID: "0oaserviceapp0000001", OKTA_PRIVATE_KEY: pem },

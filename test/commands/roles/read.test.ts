@@ -3,48 +3,47 @@ import { PAGE_SIZE, readRoles } from "../../../src/commands/roles/read";
 import type { RolesTarget } from "../../../src/commands/roles/model";
 import { authFromEnv } from "../../../src/okta/auth";
 import { OktaClient } from "../../../src/okta/client";
-import { FakeRolesOkta, type FakeOptions, type FakeRolesOrg } from "../../support/rolesFakeOkta";
+import { FakeOktaServer, type FakeOptions } from "../../support/fakeOktaServer";
+import { addApp, newOrg, type OktaOrg } from "../../support/oktaOrg";
 import { APP_ID, USER_TYPE_ID } from "../../support/rolesOrgs";
 
 const TOKEN = "00Qz7rT3cXkP9wLmN2bV5hJ8fG1dS4aY6uE0iO_-Ab";
 
-let server: FakeRolesOkta | undefined;
+let server: FakeOktaServer | undefined;
 afterEach(async () => {
   await server?.stop();
   server = undefined;
 });
 
 /** `users` app users; group g (of `groups`) holds every user whose index is g modulo `groups`. */
-function largeOrg(users: number, groups: number): FakeRolesOrg {
+function largeOrg(users: number, groups: number): OktaOrg {
   const ids = Array.from({ length: users }, (_, i) => `00u${String(i).padStart(17, "0")}`);
   const groupIds = Array.from({ length: groups }, (_, g) => `00g${String(g).padStart(17, "0")}`);
-  return {
-    appId: APP_ID,
-    userTypeId: USER_TYPE_ID,
-    users: ids.map((id, i) => ({ id, login: `user${i}@example.com`, status: "ACTIVE" })),
-    appUsers: ids.map((userId) => ({ userId, scope: "GROUP", role: "Member" })),
-    groups: groupIds.map((id, g) => ({ id, name: `Group ${g}`, members: ids.filter((_, i) => i % groups === g) })),
-    assignments: groupIds.map((groupId, g) => ({ groupId, priority: g, profile: { statsigOrgRole: "Member" } })),
-    oktaToApp: {},
-  };
+  const org = newOrg(USER_TYPE_ID);
+  const app = addApp(org, APP_ID);
+  org.users = ids.map((id, i) => ({ id, login: `user${i}@example.com`, status: "ACTIVE" }));
+  app.users = ids.map((userId) => ({ userId, scope: "GROUP", role: "Member" }));
+  org.groups = groupIds.map((id, g) => ({ id, name: `Group ${g}`, members: ids.filter((_, i) => i % groups === g) }));
+  app.groups = groupIds.map((id, g) => ({ id, priority: g, profile: { statsigOrgRole: "Member" } }));
+  return org;
 }
 
-const target = (org: FakeRolesOrg): RolesTarget => ({
-  appId: org.appId,
+const target = (org: OktaOrg): RolesTarget => ({
+  appId: APP_ID,
   mode: "group",
   oktaAttributeName: "statsigOrgRole",
-  roleGroups: org.assignments.map(({ groupId, priority }) => ({ groupId, role: "Member", priority })),
+  roleGroups: org.apps[APP_ID]!.groups.map(({ id, priority }) => ({ groupId: id, role: "Member", priority })),
   projectRoles: [],
 });
 
 /** Reads `org` (for `roleGroups`: the config's, default every assigned group) from a fake Okta; 429 waits are recorded, not slept. */
 async function read(
-  org: FakeRolesOrg,
-  options: Partial<FakeOptions> = {},
+  org: OktaOrg,
+  options: FakeOptions = {},
   readOptions: Parameters<typeof readRoles>[2] = {},
   roleGroups = target(org).roleGroups,
 ) {
-  server = await new FakeRolesOkta(org, { apiToken: TOKEN, ...options }).start();
+  server = await new FakeOktaServer(org, { apiToken: TOKEN, ...options }).start();
   const origin = server.origin;
   const waits: number[] = [];
   const log: string[] = [];
