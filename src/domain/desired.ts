@@ -155,7 +155,7 @@ const attributeOptions = (args: ValidArgs, replaceOnChanges: string[]): ChildOpt
   retainOnDelete: true,
   deleteBeforeReplace: true,
   // The provider updates these in place although they name another object (not ForceNew in
-  // terraform-provider-okta; okta-notes.md "Read first"): the resource id would keep naming the old one.
+  // terraform-provider-okta v6.12.0; docs/reference/okta.md#appid-and-usertype-are-updated-in-place): the resource id would keep naming the old one.
   replaceOnChanges,
   ...(args.protect ? { protect: true } : {}),
 });
@@ -267,7 +267,7 @@ function appAttributeStep(component: string, args: ValidArgs, schemaWrites: read
     scope: isGroupMode(args) ? "NONE" : "SELF",
     permissions: "READ_ONLY",
   };
-  // Okta ignores a scope change on an existing attribute (okta-notes.md "Read first"), and the provider's
+  // Okta ignores a scope change on an existing attribute (docs/reference/okta.md#app-attribute-scope-cannot-change), and the provider's
   // ForceNew would re-plan a replacement on every run. The component warns instead, and check reports it.
   return stepChild(component, "appAttribute", inputs, { ...attributeOptions(args, ["appId"]), ignoreChanges: ["scope"] }, schemaWrites);
 }
@@ -303,7 +303,7 @@ function oktaToAppStep(component: string, args: ValidArgs, schemaWrites: readonl
 
 /**
  * The role groups' assignments, one at a time in ascending priority: concurrent writes re-index priorities
- * (two simultaneous PUTs were recorded both answering priority 1; okta-notes.md "Read first"). The first
+ * (two simultaneous PUTs were recorded both answering priority 1; docs/reference/okta.md#concurrent-assignment-writes-re-index-priorities). The first
  * waits for `after`, the app attribute its profile names.
  */
 function groupAssignments(component: string, args: ValidArgs, after: string): GroupAssignmentChild[] {

@@ -20,7 +20,7 @@ export const ROLE_ENUM_ORDER: readonly Role[] = ["Member", "Admin", "Owner"];
 /**
  * Group-assignment priorities: the lowest number wins. Okta allows 0 to 100, but the Okta provider never sends
  * 0 (it reads priority with GetOk, which treats 0 as unset: the PUT body is `{}` and Okta appends the group;
- * okta-notes.md "Read first", recorded PUTs), so the highest priority the component can write is 1.
+ * docs/reference/okta.md#priority-0-is-never-sent), so the highest priority the component can write is 1.
  */
 export const OKTA_TOP_PRIORITY = 0;
 export const FIRST_PRIORITY = 1;

@@ -1,6 +1,6 @@
 /**
  * Two OrgRoles in one deployment: one owner per Okta object, and schema writes serialized across instances
- * (Okta's schema endpoints mishandle parallel writes, okta-notes.md). In TypeScript programs and in other
+ * (Okta's schema endpoints mishandle parallel writes, docs/reference/okta.md#schema-writes-must-not-run-in-parallel). In TypeScript programs and in other
  * languages' programs alike: there the component runs as a plugin, and the SDK resets its monitor on each
  * Construct call while the deployment's monitor address stays.
  */

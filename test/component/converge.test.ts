@@ -1,6 +1,6 @@
 /**
- * Converging on a real org: each test runs the component against the fake Okta (test/fakeOkta.ts), which
- * behaves as okta-notes.md "Read first" and okta-recorded.json say Okta and the provider do, and fails if the
+ * Converging on a real org: each test runs the component against the fake Okta (test/support/fakeOkta.ts), which
+ * behaves as docs/reference/okta.md says Okta and the provider do (from the provider's code and its recorded cassettes), and fails if the
  * component went back to a choice that does not hold there.
  */
 import * as okta from "@pulumi/okta";

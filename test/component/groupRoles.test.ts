@@ -43,7 +43,7 @@ describe("group mode", () => {
 
   it("assignments are children of the component, written one after another from the top, and deleted when removed", async () => {
     const { resources } = await deploy({ appId: APP, roleGroups: groups });
-    // Concurrent assignment writes re-index priorities (okta-notes.md "Read first"): each waits for the one above.
+    // Concurrent assignment writes re-index priorities (docs/reference/okta.md#concurrent-assignment-writes-re-index-priorities): each waits for the one above.
     expect(resources.filter((r) => r.type === ASSIGNMENT).map((r) => [r.name, r.opts])).toEqual([
       [`statsig-group-${OWNER}`, { parent: "statsig", dependsOn: ["statsig-app-attribute"] }],
       [`statsig-group-${ADMINS}`, { parent: "statsig", dependsOn: [`statsig-group-${OWNER}`] }],

@@ -102,7 +102,7 @@ describe("safety options on every child", () => {
       parent: "statsig",
       retainOnDelete: true,
       deleteBeforeReplace: true,
-      // The provider updates userType in place; the id would keep naming the old type (okta-notes.md "Read first").
+      // The provider updates userType in place; the id would keep naming the old type (docs/reference/okta.md#appid-and-usertype-are-updated-in-place).
       replaceOnChanges: ["userType"],
       // The app check: nothing is written before Okta confirms the app.
       dependsOn: ["<lookup>"],

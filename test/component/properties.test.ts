@@ -150,7 +150,7 @@ describe("for any valid config", () => {
           rank: ROLES.indexOf(JSON.parse(r.inputs.profile as string).statsigOrgRole),
         }));
         list.sort((a, b) => a.priority - b.priority);
-        // Never 0: the provider does not send it (okta-notes.md "Read first").
+        // Never 0: the provider does not send it (docs/reference/okta.md#priority-0-is-never-sent).
         const first = args.firstPriority ?? 1;
         expect(list.map((a) => a.priority)).toEqual(list.map((_, i) => first + i));
         for (let i = 1; i < list.length; i++) expect(list[i]!.rank).toBeGreaterThanOrEqual(list[i - 1]!.rank);

@@ -1,6 +1,6 @@
 /**
  * okta.PushGroup children under Pulumi's mocks, against a fake that answers like the recorded group-push
- * traffic (okta-recorded.json pairs 51-54): what is registered, and what destroying it does in Okta.
+ * traffic (cassette `TestAccResourceOktaPushGroup_crud`, interactions 6, 9, 13 and 17; docs/reference/okta.md#group-push): what is registered, and what destroying it does in Okta.
  */
 import * as okta from "@pulumi/okta";
 import { describe, expect, it } from "vitest";
@@ -113,7 +113,7 @@ describe("okta.PushGroup under Pulumi's mocks", () => {
     expect(push.deletedGroups).toEqual([STATSIG_GROUPS[0]]);
   });
 
-  it("a target name no Statsig group has makes Okta create one (pair 51): why names must match the import", async () => {
+  it("a target name no Statsig group has makes Okta create one (TestAccResourceOktaPushGroup_crud): why names must match the import", async () => {
     const fake = org();
     const push = fake.push;
     await deploy(fake, [{ groupId: ENG, project: "Web App", role: "Member" }]);
@@ -122,7 +122,7 @@ describe("okta.PushGroup under Pulumi's mocks", () => {
 });
 
 describe("the fake answers like the recorded traffic", () => {
-  it("POST returns pair 51's fields, GET the same object, PATCH a new status, DELETE an empty 200", () => {
+  it("POST returns the recorded link's fields, GET the same object, PATCH a new status, DELETE an empty 200", () => {
     const push = new FakeGroupPush(orgWithAppGroups({ [APP]: [] }));
     const created = push.handle("POST", `/api/v1/apps/${APP}/group-push/mappings`, {
       sourceGroupId: ENG,
