@@ -1,5 +1,6 @@
 import { STATSIG_ATTRIBUTE } from "../domain/orgRoles";
-import { CheckError } from "./errors";
+import { CliError } from "../cli/errors";
+import { OktaError } from "./errors";
 import type { OktaClient } from "./client";
 import type { GroupAssignment, MappingProperty, ProfileMapping, SchemaAttribute, UserSchema, UserType } from "./types";
 import { onOrigin } from "./url";
@@ -55,18 +56,18 @@ export async function fetchLiveState(client: OktaClient, target: LiveTarget): Pr
 
 export async function findUserType(client: OktaClient, userTypeId: string | undefined): Promise<UserType> {
   const types = await client.get<UserType[]>("/api/v1/meta/types/user");
-  if (!Array.isArray(types)) throw new CheckError("GET /api/v1/meta/types/user: Okta answered with something other than a list");
+  if (!Array.isArray(types)) throw new OktaError("GET /api/v1/meta/types/user: Okta answered with something other than a list");
   if (userTypeId !== undefined) {
     const found = types.find((type) => type.id === userTypeId);
     if (!found)
-      throw new CheckError(
+      throw new CliError(
         `the config's userTypeId ${userTypeId} is not a user type of this org (it has: ${types.map((t) => `${t.id} "${t.name}"`).join(", ")})`,
       );
     return found;
   }
   // The default type is flagged `default: true`; its name is "user", which the component looks up.
   const found = types.find((type) => type.default === true) ?? types.find((type) => type.name === "user");
-  if (!found) throw new CheckError("Okta listed no default user type");
+  if (!found) throw new OktaError("Okta listed no default user type");
   return found;
 }
 
@@ -75,7 +76,7 @@ function userSchemaPath(client: OktaClient, type: UserType): string {
   const href = type._links?.schema?.href;
   if (href) return onOrigin(client.origin, href, "/api/v1/meta/schemas/user/");
   if (type.default === true) return "/api/v1/meta/schemas/user/default";
-  throw new CheckError(`Okta gave no schema link for user type ${type.id}`);
+  throw new OktaError(`Okta gave no schema link for user type ${type.id}`);
 }
 
 function customProperty(schema: UserSchema, name: string): SchemaAttribute | undefined {

@@ -7,7 +7,7 @@
 import { apiTokenStub } from "../support/stubAuth";
 import { describe, expect, it } from "vitest";
 import type { Authenticator } from "../../src/okta/auth";
-import { CheckError } from "../../src/okta/errors";
+import { OktaError } from "../../src/okta/errors";
 import { OktaClient, type OktaClientOptions } from "../../src/okta/client";
 import { loopbackServers } from "../support/loopback";
 
@@ -55,7 +55,7 @@ const failure = async (promise: Promise<unknown>): Promise<string> => {
     () => undefined,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(CheckError);
+  expect(error).toBeInstanceOf(OktaError);
   return (error as Error).message;
 };
 

@@ -1,11 +1,10 @@
 import { writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { fail } from "../../cli/errors";
+import { CliError } from "../../cli/errors";
 import type { CliIo } from "../../cli/io";
 import { authFromEnv, scrubbedOutput, type Authenticator } from "../../okta/auth";
 import { parseCommandArgs, resolveOrgTarget, TARGET_OPTIONS, targetOptionsHelp } from "../options";
 import { compare } from "./compare";
-import { CheckError, failureMessage } from "../../okta/errors";
 import { OktaClient } from "../../okta/client";
 import { importFile } from "./importFile";
 import { fetchLiveState } from "../../okta/endpoints";
@@ -48,9 +47,10 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   }
 
   let auth: Authenticator | undefined;
-  const { stdout, stderr } = scrubbedOutput(io, () => auth);
+  const { stdout, stderr } = scrubbedOutput({ ...io }, () => auth);
+  Object.assign(io, { stdout, stderr });
 
-  try {
+  {
     const { target, origin } = resolveOrgTarget(io.cwd, values);
     for (const note of target.notes ?? []) stderr(`statsig-okta check: ${note}\n`);
 
@@ -91,7 +91,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
       try {
         writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`);
       } catch (error) {
-        throw new CheckError(`cannot write ${values["import-file"]}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+        throw new CliError(`cannot write ${values["import-file"]}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
       }
       stderr(
         `Wrote ${resources.length} resource${resources.length === 1 ? "" : "s"} to ${values["import-file"]}: run \`pulumi import --file ${values["import-file"]} --generate-code=false\`\n`,
@@ -100,7 +100,5 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
 
     stdout(values.json ? `${JSON.stringify(toJson(report), null, 2)}\n` : formatText(report));
     return problemCount(report) === 0 ? 0 : 1;
-  } catch (error) {
-    return fail({ stdout, stderr }, { command: "check", json: values.json === true, exitCode: 2, message: failureMessage(error) });
   }
 }

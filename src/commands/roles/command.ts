@@ -1,8 +1,7 @@
-import { fail } from "../../cli/errors";
-import { UsageError, type CliIo } from "../../cli/io";
+import { UsageError } from "../../cli/errors";
+import type { CliIo } from "../../cli/io";
 import { authFromEnv, scrubbedOutput, type Authenticator } from "../../okta/auth";
 import { parseCommandArgs, resolveOrgTarget, TARGET_OPTIONS, targetOptionsHelp } from "../options";
-import { failureMessage } from "../../okta/errors";
 import { OktaClient } from "../../okta/client";
 import { proxiedFetch, PROXY_HELP } from "../../okta/proxy";
 import { ROLES_SCOPES } from "../../okta/scopes";
@@ -53,9 +52,10 @@ export async function runRoles(args: string[], io: CliIo): Promise<number> {
   if (values.json && values.csv) throw new UsageError("give --json or --csv, not both");
 
   let auth: Authenticator | undefined;
-  const { stdout, stderr } = scrubbedOutput(io, () => auth);
+  const { stdout, stderr } = scrubbedOutput({ ...io }, () => auth);
+  Object.assign(io, { stdout, stderr });
 
-  try {
+  {
     const { target, origin } = resolveOrgTarget(io.cwd, values);
 
     // OAuth asks for the scopes of `roles` unless OKTA_SCOPES names others.
@@ -81,7 +81,5 @@ export async function runRoles(args: string[], io: CliIo): Promise<number> {
     const output = values.json ? formatJson(report, context) : values.csv ? formatCsv(report) : formatTable(report, context);
     for (const chunk of output) stdout(chunk);
     return report.findings.length === 0 ? 0 : 1;
-  } catch (error) {
-    return fail({ stdout, stderr }, { command: "roles", json: values.json === true, exitCode: 2, message: failureMessage(error) });
   }
 }

@@ -347,7 +347,7 @@ describe("statsig-okta roles: safety and errors", () => {
     const wrongApp = await roles(["--org-url", fake.origin, "--app-id", "0oanosuchapp00000001", "--json"]);
     expect(wrongApp.code).toBe(2);
     expect(wrongApp.stderr).toMatch(/404.*Okta has no app 0oanosuchapp00000001/);
-    expect(JSON.parse(wrongApp.stdout)).toMatchObject({ result: "error" });
+    expect(JSON.parse(wrongApp.stdout)).toMatchObject({ result: "error", command: "roles", exitCode: 2, status: 404 });
 
     const badToken = await roles(["--org-url", fake.origin, "--app-id", APP_ID], { env: { OKTA_API_TOKEN: "wrong-token-value" } });
     expect(badToken.code).toBe(2);
