@@ -1,3 +1,4 @@
+import { packageVersion } from "../cli/errors";
 import type { Authenticator } from "./auth";
 import { OktaError, unreachable } from "./errors";
 import { readScopeFor } from "./scopes";
@@ -6,6 +7,10 @@ import { onOrigin } from "./url";
 export interface OktaClientOptions {
   origin: string;
   auth: Authenticator;
+  /** The command reading (`roles`), named in the User-Agent and in messages. */
+  command?: string;
+  /** Every read-only scope the command needs, named when Okta refuses an OAuth token a read. */
+  scopes?: readonly string[];
   fetch?: typeof fetch;
   /** Where waits for the rate limit are announced (stderr). */
   log: (line: string) => void;
@@ -25,6 +30,13 @@ function errorSummary(body: unknown): string {
   return ` (${typeof error.errorCode === "string" ? `${error.errorCode} ` : ""}${error.errorSummary})`;
 }
 
+/** The scope a 403 says the token lacks: `WWW-Authenticate: Bearer …, scope="okta.groups.read", error="insufficient_scope"`. */
+function missingScope(response: Response): string | undefined {
+  const challenge = response.headers.get("www-authenticate") ?? "";
+  if (response.status !== 403 || !/error="insufficient_scope"/.test(challenge)) return undefined;
+  return /(?:^|[\s,])scope="([^"]+)"/.exec(challenge)?.[1];
+}
+
 /** Pagination: the `next` target of a `Link` header (`<url>; rel="next"`, several links comma-separated). */
 export function nextLink(header: string | null): string | undefined {
   if (!header) return undefined;
@@ -41,12 +53,14 @@ export function nextLink(header: string | null): string | undefined {
  */
 export class OktaClient {
   readonly origin: string;
+  private readonly userAgent: string;
   private readonly fetch: typeof fetch;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
 
   constructor(private readonly options: OktaClientOptions) {
     this.origin = options.origin;
+    this.userAgent = `statsig-okta/${packageVersion()}${options.command ? ` (${options.command})` : ""}`;
     this.fetch = options.fetch ?? fetch;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.now = options.now ?? Date.now;
@@ -88,7 +102,7 @@ export class OktaClient {
     for (;;) {
       const headers = {
         Accept: "application/json",
-        "User-Agent": "statsig-okta-check",
+        "User-Agent": this.userAgent,
         ...(await this.options.auth.authorize("GET", url)),
       };
       let response: Response;
@@ -153,15 +167,20 @@ export class OktaClient {
   }
 
   private failure(path: string, response: Response, body: unknown, notFound?: string): OktaError {
-    return new OktaError(this.explain(path, response, body, notFound), { method: "GET", path, status: response.status });
+    const missing = missingScope(response);
+    const message = this.explain(path, response, body, notFound, missing);
+    return new OktaError(message, { method: "GET", path, status: response.status, ...(missing ? { missingScope: missing } : {}) });
   }
 
   /** What Okta's refusal means, and what to do about it. */
-  private explain(path: string, response: Response, body: unknown, notFound?: string): string {
+  private explain(path: string, response: Response, body: unknown, notFound: string | undefined, missing: string | undefined): string {
     const said = `GET ${path}: ${response.status} ${response.statusText || "error"}${errorSummary(body)}`;
     const need = readScopeFor(new URL(path, this.origin).pathname);
-    const scope = need ? `reading ${need.what} needs the scope ${need.scope}` : "";
-    const auth = this.options.auth;
+    const neededScope = missing ?? need?.scope;
+    const scope = neededScope ? `reading ${need?.what ?? "this"} needs the scope ${neededScope}` : "";
+    const { auth, command, scopes } = this.options;
+    const needs = command ? `everything ${command} needs` : "what it needs";
+    const allScopes = command && scopes?.length ? ` (${command} needs ${scopes.join(" ")})` : "";
     switch (response.status) {
       case 401:
         return auth.kind === "api-token"
@@ -169,8 +188,8 @@ export class OktaClient {
           : `${said}. Okta does not accept ${auth.description}${scope ? `; ${scope}: grant it to the app and request it (OKTA_SCOPES)` : ""}`;
       case 403:
         return auth.kind === "api-token"
-          ? `${said}. ${auth.description} may not read this: ${scope || "it needs read access"}; an API token acts with its creator's admin role (a Read-only Administrator should be able to read everything check needs)`
-          : `${said}. ${auth.description} may not read this: ${scope || "it needs read access"}; grant that scope in the app's "Okta API Scopes" tab and include it in OKTA_SCOPES, and give the app an admin role that can read it`;
+          ? `${said}. ${auth.description} may not read this: ${scope || "it needs read access"}; an API token acts with its creator's admin role (a Read-only Administrator should be able to read ${needs})`
+          : `${said}. ${auth.description} may not read this: ${scope || "it needs read access"}; grant that scope in the app's "Okta API Scopes" tab and include it in OKTA_SCOPES, and give the app an admin role that can read it${allScopes}`;
       case 404:
         return `${said}${notFound ? `: ${notFound}` : ""}`;
       case 429:

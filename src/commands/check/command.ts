@@ -58,7 +58,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     const scopes = target.expected.pushLinks.length > 0 ? [...CHECK_SCOPES, ...PUSH_LINK_SCOPES] : CHECK_SCOPES;
     const send = proxiedFetch(io.env);
     auth = authFromEnv(io.env, origin, { fetch: send, nowSeconds: () => Math.floor(Date.now() / 1000), timeoutMs: 30_000 }, scopes);
-    const client = new OktaClient({ origin, auth, fetch: send, log: (line) => stderr(`${line}\n`) });
+    const client = new OktaClient({ origin, auth, fetch: send, command: "check", scopes, log: (line) => stderr(`${line}\n`) });
     const { expected } = target;
     const live = await fetchLiveState(client, {
       appId: expected.appId,

@@ -67,7 +67,14 @@ export async function runRoles(args: string[], io: CliIo): Promise<number> {
       requests++;
       return send(input, init);
     };
-    const client = new OktaClient({ origin, auth, fetch: counted, log: (line) => stderr(`${line}\n`) });
+    const client = new OktaClient({
+      origin,
+      auth,
+      fetch: counted,
+      command: "roles",
+      scopes: ROLES_SCOPES,
+      log: (line) => stderr(`${line}\n`),
+    });
     const started = Date.now();
     const input = await readRoles(client, rolesTargetFrom(target.expected), { progress: (line) => stderr(`${line}\n`) });
     const report = explainRoles(input);

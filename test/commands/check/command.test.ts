@@ -133,6 +133,9 @@ describe("statsig-okta check (built CLI in a subprocess)", () => {
       /^statsig-okta check: GET \/api\/v1\/mappings\?sourceId=.*: 403 Forbidden \(E0000006 You do not have permission/,
     );
     expect(result.stderr).toContain("okta.profileMappings.read");
+    expect(result.stderr).toMatch(/a Read-only Administrator should be able to read everything check needs\)\n$/);
+    const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+    expect(new Set(fake.requests.map((r) => r.headers["user-agent"]))).toEqual(new Set([`statsig-okta/${version} (check)`]));
     expectOnlyGets(fake);
     expectNoSecret(result, TOKEN);
   });
