@@ -33,7 +33,7 @@ export const targetOptionsHelp = (
                        (KEY in the project's namespace, or project:KEY). Default: the ${CONFIG_NAMESPACE}:* keys.
   --name NAME          With --key: the component's name in that program (default: ${DEFAULT_COMPONENT_NAME}).`;
 
-type TargetValues = { "org-url"?: string; "app-id"?: string; stack?: string; config?: string; key?: string; name?: string };
+export type TargetValues = { "org-url"?: string; "app-id"?: string; stack?: string; config?: string; key?: string; name?: string };
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 type Values<T extends Options> = ReturnType<
