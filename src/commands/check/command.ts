@@ -6,9 +6,9 @@ import { parseCommandArgs, TARGET_OPTIONS, targetOptionsHelp } from "../options"
 import { openSession, type OktaSession } from "../session";
 import { compare } from "./compare";
 import { importFile } from "./importFile";
-import { fetchLiveState } from "../../okta/endpoints";
 import { PROXY_HELP } from "../../okta/proxy";
-import { comparePushLinks, fetchPushLinks } from "./pushLinks";
+import { fetchLiveState, fetchPushLinks } from "./live";
+import { comparePushLinks } from "./pushLinks";
 import { CHECK_SCOPES, PUSH_LINK_SCOPES } from "../../okta/scopes";
 import { formatText, importResources, problemCount, toJson, type Report } from "./report";
 

@@ -9,46 +9,10 @@
  * sizes allow.
  */
 import type { OktaClient } from "../../okta/client";
-import { findMapping, findUserType } from "../../okta/endpoints";
-import type { GroupAssignment } from "../../okta/types";
+import { listAppGroupAssignments, listAppUsers, listGroupMembers } from "../../okta/endpoints";
+import { findMapping, findUserType } from "../lookups";
 import { STATSIG_ATTRIBUTE } from "../../domain/orgRoles";
 import type { LiveAppUser, LiveGroup, Outsider, RolesInput, RolesTarget } from "./model";
-
-/**
- * Page sizes, from Okta's Management API spec (shared/reference/okta-management-openapi.yaml):
- * - app users (`listApplicationUsers`, `queryAppLimit`): maximum 500;
- * - app group assignments (`listApplicationGroupAssignments`, `queryGroupAssignmentLimit`): maximum 200;
- * - group members (`listGroupUsers`): the spec gives no maximum, only the default 1000 (and recommends 200 for
- *   load reasons). 1000 is the largest size the spec names; whether Okta serves more per page is unconfirmed.
- * Embedding saves whole rounds of requests: `listApplicationUsers` takes `expand=user` (`queryAppUserExpand`,
- * "Valid value: user": the Okta user in `_embedded.user`, so login, status and the Okta attribute need no
- * request per user), and `listApplicationGroupAssignments` takes `expand=group`
- * (`queryGroupAssignmentWithMetadataExpand`: the group, so its name, in `_embedded.group`).
- */
-export const PAGE_SIZE = { appUsers: 500, appGroups: 200, groupMembers: 1000 } as const;
-
-/** An app user as listed with `expand=user` (spec `AppUser`, recorded pairs 8-9; `_embedded.user` per `AppUserListEx`). */
-interface AppUser {
-  id: string;
-  scope?: string;
-  status?: string;
-  syncState?: string;
-  credentials?: { userName?: string };
-  profile?: Record<string, unknown> | null;
-  _embedded?: { user?: { status?: string; profile?: Record<string, unknown> | null } };
-}
-
-/** An app group assignment listed with `expand=group` (spec `ApplicationGroupAssignment`, recorded pair 3). */
-interface AppGroupAssignment extends GroupAssignment {
-  _embedded?: { group?: { profile?: { name?: unknown } | null } };
-}
-
-/** A group member (spec `User`, recorded pair 11). */
-interface GroupMember {
-  id: string;
-  status?: string;
-  profile?: { login?: unknown } | null;
-}
 
 export interface ReadOptions {
   /** Progress lines (stderr), at most one per `progressEveryMs` while a list is read. */
@@ -57,7 +21,6 @@ export interface ReadOptions {
   now?: () => number;
 }
 
-const enc = encodeURIComponent;
 const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
 
 /** Reads every user of the app, the groups that assign them and the role groups' members. */
@@ -70,14 +33,10 @@ export async function readRoles(client: OktaClient, target: RolesTarget, options
     lastProgress = now();
     options.progress(line());
   };
-  const noApp = `Okta has no app ${target.appId}: check the app id`;
 
   // 1. The groups assigned to the app, with their names (expand=group) in the same requests.
   const groups: LiveGroup[] = [];
-  for await (const page of client.pages<AppGroupAssignment>(
-    `/api/v1/apps/${enc(target.appId)}/groups?limit=${PAGE_SIZE.appGroups}&expand=group`,
-    noApp,
-  )) {
+  for await (const page of listAppGroupAssignments(client, target.appId, { expandGroup: true })) {
     for (const assignment of page) {
       const name = text(assignment._embedded?.group?.profile?.name);
       const role = assignment.profile?.[STATSIG_ATTRIBUTE];
@@ -109,10 +68,7 @@ export async function readRoles(client: OktaClient, target: RolesTarget, options
   const users: LiveAppUser[] = [];
   const byId = new Map<string, number>();
   const attr = target.oktaAttributeName;
-  for await (const page of client.pages<AppUser>(
-    `/api/v1/apps/${enc(target.appId)}/users?limit=${PAGE_SIZE.appUsers}&expand=user`,
-    noApp,
-  )) {
+  for await (const page of listAppUsers(client, target.appId)) {
     for (const appUser of page) {
       if (byId.has(appUser.id)) continue;
       const embedded = appUser._embedded?.user;
@@ -146,7 +102,7 @@ export async function readRoles(client: OktaClient, target: RolesTarget, options
     const notFound = assigned
       ? `group ${group.id} is assigned to the app but Okta has no such group`
       : `the config's group ${group.id} (roleGroups or projectRoles) does not exist in Okta: fix the config`;
-    for await (const page of client.pages<GroupMember>(`/api/v1/groups/${enc(group.id)}/users?limit=${PAGE_SIZE.groupMembers}`, notFound)) {
+    for await (const page of listGroupMembers(client, group.id, notFound)) {
       for (const member of page) {
         const user = byId.get(member.id);
         if (user !== undefined) {

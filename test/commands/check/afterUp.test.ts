@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { compare } from "../../../src/commands/check/compare";
 import { expectedFromArgs } from "../../../src/commands/expected";
-import type { LiveState } from "../../../src/okta/endpoints";
+import type { LiveState } from "../../../src/commands/check/live";
 import type { SchemaAttribute } from "../../../src/okta/types";
 import type { OrgRolesArgs } from "../../../src/domain/args";
 import { ORG_ROLES_TYPE } from "../../../src/domain/desired";

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { PAGE_SIZE } from "../../../src/commands/roles/read";
+import { PAGE_SIZE } from "../../../src/okta/endpoints";
 import { ROLES_SCOPES } from "../../../src/okta/scopes";
 import { main } from "../../../src/cli";
 import { FakeRolesOkta, type FakeOptions, type FakeRolesOrg } from "../../support/rolesFakeOkta";
