@@ -10,7 +10,8 @@ Commands:
   roles   Who has which Statsig org role in a live Okta org, and why; findings to fix (read-only).
 
 Run \`statsig-okta <command> --help\` for a command's options, \`statsig-okta --version\` for the version.
-Under --json, a failure also prints {"result":"error","command":…,"exitCode":…,"message":…} on stdout.
+Under --json, a failure also prints {"result":"error","command":…,"exitCode":…,"message":…} on stdout,
+with "status" (Okta's HTTP status) when Okta refused a request.
 `;
 
 /** A command returns its exit status (0, or 1 for its findings) and throws every failure. */
