@@ -21,7 +21,7 @@ require.extensions[".ts"] = (module, filename) => {
 };
 const { FakeOktaServer } = require("../test/support/fakeOktaServer.ts");
 const { addApp, newOrg } = require("../test/support/oktaOrg.ts");
-const { PAGE_SIZE } = require("../dist/commands/roles/read.js");
+const { PAGE_SIZE } = require("../dist/okta/endpoints.js");
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,50000").split(",").map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { fail, packageVersion, wantsJson } from "./cli/errors";
-import { processIo, UsageError, type CliIo } from "./cli/io";
+import { CliError, handleError, packageVersion, wantsJson } from "./cli/errors";
+import { processIo, type CliIo } from "./cli/io";
 
 const USAGE = `Usage: statsig-okta <command> [options]
 
@@ -10,16 +10,24 @@ Commands:
   roles   Who has which Statsig org role in a live Okta org, and why; findings to fix (read-only).
 
 Run \`statsig-okta <command> --help\` for a command's options, \`statsig-okta --version\` for the version.
-Under --json, a failure also prints {"result":"error","command":…,"exitCode":…,"message":…} on stdout.
+Under --json, a failure also prints {"result":"error","command":…,"exitCode":…,"message":…} on stdout,
+with "status" (Okta's HTTP status) when Okta refused a request.
 `;
 
+/** A command returns its exit status (0, or 1 for its findings) and throws every failure. */
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
-// Loaded lazily: `check` must not pay for the Pulumi SDK, `plan` must not pay for HTTP code.
-const commands: Record<string, () => Promise<Command>> = {
-  plan: async () => (await import("./commands/plan/command.js")).runPlanCommand,
-  check: async () => (await import("./commands/check/command.js")).runCheck,
-  roles: async () => (await import("./commands/roles/command.js")).runRoles,
+interface CommandEntry {
+  // Loaded lazily: `check` must not pay for the Pulumi SDK, `plan` must not pay for HTTP code.
+  load: () => Promise<Command>;
+  /** The exit status for an invalid config: `plan`'s verdict on it (1), or "could not run" (2). */
+  invalidConfigExit: number;
+}
+
+const commands: Record<string, CommandEntry> = {
+  plan: { load: async () => (await import("./commands/plan/command.js")).runPlanCommand, invalidConfigExit: 1 },
+  check: { load: async () => (await import("./commands/check/command.js")).runCheck, invalidConfigExit: 2 },
+  roles: { load: async () => (await import("./commands/roles/command.js")).runRoles, invalidConfigExit: 2 },
 };
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
@@ -37,23 +45,22 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     return 0;
   }
   const json = wantsJson(rest);
-  const load = commands[name];
-  if (!load) {
-    const message = `unknown command "${name}": the commands are ${Object.keys(commands).join(", ")}`;
-    fail(io, { command: undefined, json, exitCode: 2, message });
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!command) {
+    const exitCode = handleError(io, new CliError(`unknown command "${name}": the commands are ${Object.keys(commands).join(", ")}`), {
+      json,
+    });
     io.stderr(`\n${USAGE}`);
-    return 2;
+    return exitCode;
   }
+  // The command's own copy of io: it may wrap the output (see CliIo), and its failure goes through the same.
+  const run: CliIo = { ...io };
   try {
     return await (
-      await load()
-    )(rest, io);
+      await command.load()
+    )(rest, run);
   } catch (error) {
-    const message =
-      error instanceof UsageError
-        ? `${error.message}${/[.?]$/.test(error.message) ? "" : "."} Run \`statsig-okta ${name} --help\` for the options.`
-        : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
-    return fail(io, { command: name, json, exitCode: 2, message });
+    return handleError(run, error, { command: name, json, invalidConfigExit: command.invalidConfigExit });
   }
 }
 

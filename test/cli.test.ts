@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli";
-import { describeParseError, packageVersion, wantsJson } from "../src/cli/errors";
+import { CliError, ConfigError, describeParseError, handleError, packageVersion, UsageError, wantsJson } from "../src/cli/errors";
+import { OktaError } from "../src/okta/errors";
 
 async function run(argv: string[], cwd = process.cwd()) {
   let stdout = "";
@@ -40,6 +41,14 @@ describe("statsig-okta", () => {
     expect(result.stderr).toContain('statsig-okta: unknown command "nosuch": the commands are plan, check, roles\n\nUsage:');
     expectJsonError(result, undefined, 2);
     expect((await run(["nosuch"])).stdout).toBe("");
+  });
+
+  it("takes no name of an object's built-in properties for a command", async () => {
+    for (const name of ["toString", "constructor", "__proto__"]) {
+      const result = await run([name]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`statsig-okta: unknown command "${name}": the commands are plan, check, roles`);
+    }
   });
 
   it("without a command prints the usage, exit 2", async () => {
@@ -118,6 +127,87 @@ describe("statsig-okta plan failures", () => {
       /^statsig-okta:roleGroups\[0\]\.groupId is encrypted in Pulumi\.secret\.yaml; this works offline and cannot decrypt/,
     );
     expect(secret.stdout + secret.stderr).not.toContain("AAABAxyz");
+  });
+});
+
+describe("the one error handler", () => {
+  /** What handleError prints and returns for `error`, with and without --json. */
+  function handled(error: unknown, context: { command?: string; invalidConfigExit?: number } = {}) {
+    const out = (json: boolean) => {
+      let stdout = "";
+      let stderr = "";
+      const code = handleError({ stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, error, { ...context, json });
+      return { code, stdout, stderr };
+    };
+    const text = out(false);
+    expect(text.stdout).toBe("");
+    const json = out(true);
+    expect(json.code).toBe(text.code);
+    expect(json.stderr).toBe(text.stderr);
+    return { code: text.code, stderr: text.stderr, json: JSON.parse(json.stdout) as Record<string, unknown> };
+  }
+
+  it.each([
+    ["plan", 1],
+    ["check", 2],
+    ["roles", 2],
+  ])("gives an invalid config the command's exit status: %s %i", (command, exitCode) => {
+    expect(handled(new ConfigError("Pulumi.x.yaml: bad"), { command, invalidConfigExit: exitCode })).toEqual({
+      code: exitCode,
+      stderr: `statsig-okta ${command}: Pulumi.x.yaml: bad\n`,
+      json: { result: "error", command, exitCode, message: "Pulumi.x.yaml: bad" },
+    });
+  });
+
+  it("exits 2 for every other failure, points a usage error to --help, and calls anything else unexpected", () => {
+    expect(handled(new UsageError("give --json or --csv, not both"), { command: "roles" }).stderr).toBe(
+      "statsig-okta roles: give --json or --csv, not both. Run `statsig-okta roles --help` for the options.\n",
+    );
+    expect(handled(new UsageError("did you mean --stack?"), { command: "plan" }).stderr).toBe(
+      "statsig-okta plan: did you mean --stack? Run `statsig-okta plan --help` for the options.\n",
+    );
+    expect(handled(new CliError("--org-url is required"), { command: "check" })).toMatchObject({ code: 2 });
+    expect(handled(new CliError("odd", { exitCode: 3 }), { command: "check" }).code).toBe(3);
+    expect(handled(new TypeError("x is undefined"), { command: "check" })).toEqual({
+      code: 2,
+      stderr: "statsig-okta check: unexpected error: x is undefined\n",
+      json: { result: "error", command: "check", exitCode: 2, message: "unexpected error: x is undefined" },
+    });
+    expect(handled("thrown text").stderr).toBe("statsig-okta: unexpected error: thrown text\n");
+  });
+
+  it("adds Okta's HTTP status to the JSON error object when Okta answered, and nothing when it did not", () => {
+    const refused = new OktaError("GET /api/v1/apps/x/groups: 403 Forbidden", {
+      method: "GET",
+      path: "/api/v1/apps/x/groups",
+      status: 403,
+    });
+    expect(handled(refused, { command: "roles" }).json).toEqual({
+      result: "error",
+      command: "roles",
+      exitCode: 2,
+      message: "GET /api/v1/apps/x/groups: 403 Forbidden",
+      status: 403,
+    });
+    expect(handled(new OktaError("cannot reach https://acme.okta.com: ECONNREFUSED"), { command: "check" }).json).not.toHaveProperty(
+      "status",
+    );
+  });
+
+  it("reports the same invalid config with exit 1 for plan and 2 for check and roles, before any request", async () => {
+    const dir = stackDir({ "Pulumi.bad.yaml": "config:\n  statsig-okta:appId: 0oa1b2c3d4e5f6g7h8i9\n  statsig-okta:roleGroup: []\n" });
+    const message =
+      "Pulumi.bad.yaml: The stack config has 1 invalid input:\n  - statsig-okta:roleGroup: unknown config key; did you mean statsig-okta:roleGroups?";
+    for (const [command, exitCode] of [
+      ["plan", 1],
+      ["check", 2],
+      ["roles", 2],
+    ] as const) {
+      const args = [command, "--stack", "bad", "--json", ...(command === "plan" ? [] : ["--org-url", "https://127.0.0.1:9"])];
+      const result = await run(args, dir);
+      expectJsonError(result, command, exitCode);
+      expect(JSON.parse(result.stdout).message).toBe(message);
+    }
   });
 });
 

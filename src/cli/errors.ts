@@ -5,17 +5,58 @@ import type { CliIo } from "./io";
 import { closest } from "../domain/suggest";
 
 /**
+ * A failure a command explains in one line: the CLI prints its message and exits with `exitCode` (2: the
+ * command could not do its job). Anything else thrown is a bug, said as "unexpected error".
+ */
+export class CliError extends Error {
+  override name = "CliError";
+  readonly exitCode: number;
+  /** The HTTP status of the server that refused (Okta), when one answered; the JSON error object carries it. */
+  readonly status?: number;
+
+  constructor(message: string, options: { exitCode?: number; status?: number; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.exitCode = options.exitCode ?? 2;
+    if (options.status !== undefined) this.status = options.status;
+  }
+}
+
+/** A bad command line (flags, their values): said with a pointer to the command's --help, exit 2. */
+export class UsageError extends CliError {
+  override name = "UsageError";
+}
+
+/**
+ * The config breaks the component's rules (every problem listed, by config key). Its exit status is the
+ * command's: `plan` judges the config, so an invalid one is its answer (1); `check` and `roles` could not run (2).
+ */
+export class ConfigError extends CliError {
+  override name = "ConfigError";
+}
+
+/**
  * What every failure of a command run with `--json` prints on stdout, whatever failed (a flag, the config,
  * Okta): one object, so a pipeline can parse stdout without looking at the exit code first.
  */
 export interface JsonError {
   result: "error";
-  /** `plan`, `check`, or left out when the command itself was not recognised. */
+  /** `plan`, `check`, `roles`, or left out when the command itself was not recognised. */
   command?: string | undefined;
   /** The process's exit status: 1 for an invalid config (`plan`), 2 otherwise. */
   exitCode: number;
   /** The same text as on stderr, without the `statsig-okta <command>:` prefix. */
   message: string;
+  /** Okta's HTTP status, when Okta answered the request that failed. */
+  status?: number | undefined;
+}
+
+/** What the one error handler needs to know of the command that failed. */
+export interface FailureContext {
+  /** Left out when the command itself was not recognised. */
+  command?: string;
+  json: boolean;
+  /** The command's exit status for a {@link ConfigError}. */
+  invalidConfigExit?: number;
 }
 
 /** True when the command line asks for JSON, even one whose other flags cannot be parsed. */
@@ -24,19 +65,30 @@ export function wantsJson(argv: string[]): boolean {
   return (end === -1 ? argv : argv.slice(0, end)).includes("--json");
 }
 
-/** Reports a failure on stderr and, under `--json`, as a {@link JsonError} on stdout; returns the exit code. */
-export function fail(
-  io: Pick<CliIo, "stdout" | "stderr">,
-  failure: { command: string | undefined; json: boolean; exitCode: number; message: string },
-): number {
-  const { command, json, exitCode, message } = failure;
+/**
+ * The one place a failure becomes output: the `statsig-okta <command>: …` line on stderr, under `--json` the
+ * {@link JsonError} on stdout, and the exit code it returns.
+ */
+export function handleError(io: Pick<CliIo, "stdout" | "stderr">, error: unknown, context: FailureContext): number {
+  const { command, json } = context;
+  const { exitCode, message, status } = describeFailure(error, context);
   io.stderr(`statsig-okta${command === undefined ? "" : ` ${command}`}: ${message}\n`);
   if (json) {
-    // JSON.stringify leaves out an undefined command.
-    const body: JsonError = { result: "error", command, exitCode, message };
+    // JSON.stringify leaves out an undefined command or status.
+    const body: JsonError = { result: "error", command, exitCode, message, status };
     io.stdout(`${JSON.stringify(body)}\n`);
   }
   return exitCode;
+}
+
+function describeFailure(error: unknown, context: FailureContext): { exitCode: number; message: string; status?: number } {
+  if (error instanceof UsageError) {
+    const end = /[.?]$/.test(error.message) ? "" : ".";
+    return { exitCode: error.exitCode, message: `${error.message}${end} Run \`statsig-okta ${context.command} --help\` for the options.` };
+  }
+  if (error instanceof ConfigError) return { exitCode: context.invalidConfigExit ?? error.exitCode, message: error.message };
+  if (error instanceof CliError) return { exitCode: error.exitCode, message: error.message, status: error.status };
+  return { exitCode: 2, message: `unexpected error: ${error instanceof Error ? error.message : String(error)}` };
 }
 
 /**

@@ -1,5 +1,9 @@
 /** What a CLI command may touch, so tests can run it in-process or as a subprocess alike. */
 export interface CliIo {
+  /**
+   * The command's output. A command may wrap `stdout` and `stderr` for the rest of its run (the Okta session
+   * hides credentials in them); the CLI writes the command's failure through the same, so it is hidden there too.
+   */
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
@@ -12,8 +16,3 @@ export const processIo = (): CliIo => ({
   env: process.env,
   cwd: process.cwd(),
 });
-
-/** Thrown for a bad command line; the CLI prints it with the usage and exits 2. */
-export class UsageError extends Error {
-  override name = "UsageError";
-}

@@ -1,7 +1,7 @@
 import { describeOrgRoles, pushLinksOf, type Desired } from "../domain/desired";
 import { statsigGroupName } from "../domain/projectRoles";
 import { isDeferred } from "../domain/values";
-import { CheckError } from "../okta/errors";
+import { ConfigError } from "../cli/errors";
 import type { ValidArgs } from "../domain/validation";
 
 /** What `check` compares a live org with: the component's description, with the ids it needs as plain strings. */
@@ -60,6 +60,6 @@ export function expectedPushLinks(desired: Desired): ExpectedPushLink[] {
 
 /** A value `check` needs as a plain string: an id known only at deploy (an Output) cannot be compared. */
 export function plain(value: unknown, what: string): string {
-  if (typeof value !== "string" || isDeferred(value)) throw new CheckError(`${what} must be a plain string to check a live org`);
+  if (typeof value !== "string" || isDeferred(value)) throw new ConfigError(`${what} must be a plain string to check a live org`);
   return value;
 }

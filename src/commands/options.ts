@@ -1,9 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { describeParseError } from "../cli/errors";
-import { UsageError } from "../cli/io";
+import { CliError, describeParseError, UsageError } from "../cli/errors";
 import { CONFIG_NAMESPACE, DEFAULT_COMPONENT_NAME } from "../stackConfig/keys";
 import { sourceOptionsFrom } from "../stackConfig/source";
-import { CheckError } from "../okta/errors";
 import { resolveTarget, type Target } from "./target";
 import { parseOrgUrl } from "../okta/url";
 
@@ -35,7 +33,7 @@ export const targetOptionsHelp = (
                        (KEY in the project's namespace, or project:KEY). Default: the ${CONFIG_NAMESPACE}:* keys.
   --name NAME          With --key: the component's name in that program (default: ${DEFAULT_COMPONENT_NAME}).`;
 
-type TargetValues = { "org-url"?: string; "app-id"?: string; stack?: string; config?: string; key?: string; name?: string };
+export type TargetValues = { "org-url"?: string; "app-id"?: string; stack?: string; config?: string; key?: string; name?: string };
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 type Values<T extends Options> = ReturnType<
@@ -55,6 +53,6 @@ export function parseCommandArgs<T extends Options>(args: string[], options: T):
 export function resolveOrgTarget(cwd: string, values: TargetValues): { target: Target; origin: string } {
   const target = resolveTarget(sourceOptionsFrom(cwd, values));
   const orgText = values["org-url"] ?? target.orgUrl;
-  if (orgText === undefined) throw new CheckError("--org-url is required (or a stack config with okta:orgName)");
+  if (orgText === undefined) throw new CliError("--org-url is required (or a stack config with okta:orgName)");
   return { target, origin: parseOrgUrl(orgText) };
 }

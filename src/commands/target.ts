@@ -1,8 +1,8 @@
+import { CliError, ConfigError } from "../cli/errors";
 import { DEFAULT_COMPONENT_NAME } from "../stackConfig/keys";
-import { flagProblem, readSource, shownFile, type SourceOptions } from "../stackConfig/source";
+import { flagProblem, readSource, shownFile, type Source, type SourceOptions } from "../stackConfig/source";
 import { StackFileError } from "../stackConfig/stackFile";
 import { checkOrgRolesArgs, OrgRolesArgsError } from "../domain/validation";
-import { CheckError } from "../okta/errors";
 import { expectedFromArgs, type Expected } from "./expected";
 
 export type TargetOptions = SourceOptions;
@@ -20,27 +20,34 @@ export interface Target {
 }
 
 /**
+ * A stack's config, read and validated for any command. An invalid config is a {@link ConfigError} naming the
+ * file and every problem (the validation error as its cause); a file that cannot be used is a {@link CliError}.
+ */
+export function readConfig(options: SourceOptions): Source {
+  try {
+    return readSource(options);
+  } catch (error) {
+    if (error instanceof OrgRolesArgsError) throw new ConfigError(`${shownFile(options)}: ${error.message}`, { cause: error });
+    if (error instanceof StackFileError) throw new CliError(error.message, { cause: error });
+    throw error;
+  }
+}
+
+/**
  * What to compare the live org with: the stack's config (`--stack`/`--config`), or without one the component's
- * defaults (personal mode) for `--app-id`. Invalid config is a {@link CheckError} listing every problem.
+ * defaults (personal mode) for `--app-id`. Errors as {@link readConfig}'s.
  */
 export function resolveTarget(options: TargetOptions): Target {
   const problem = flagProblem(options);
-  if (problem) throw new CheckError(problem);
+  if (problem) throw new CliError(problem);
   if (options.configFile === undefined && options.stack === undefined) {
-    if (options.appId === undefined) throw new CheckError("--app-id is required without --stack or --config");
+    if (options.appId === undefined) throw new CliError("--app-id is required without --stack or --config");
     const { issues, value } = checkOrgRolesArgs({ appId: options.appId });
-    if (!value) throw new CheckError(`--app-id: ${issues.map((issue) => issue.message).join("; ")}`);
+    if (!value) throw new ConfigError(`--app-id: ${issues.map((issue) => issue.message).join("; ")}`);
     return { expected: expectedFromArgs(DEFAULT_COMPONENT_NAME, value) };
   }
 
-  let source;
-  try {
-    source = readSource(options);
-  } catch (error) {
-    if (error instanceof StackFileError) throw new CheckError(error.message);
-    if (error instanceof OrgRolesArgsError) throw new CheckError(`${shownFile(options)}: ${error.message}`);
-    throw error;
-  }
+  const source = readConfig(options);
   const orgName = source.config["okta:orgName"];
   const baseUrl = source.config["okta:baseUrl"] ?? "okta.com";
   return {

@@ -2,7 +2,8 @@ import { createPrivateKey, type KeyObject } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { CliIo } from "../cli/io";
 import { DpopSigner } from "./dpop";
-import { CheckError, unreachable } from "./errors";
+import { CliError } from "../cli/errors";
+import { unreachable } from "./errors";
 import { freshClaims, signJwt } from "./jwt";
 import { CHECK_SCOPES } from "./scopes";
 
@@ -44,7 +45,7 @@ export function authFromEnv(
     const scopes = env.OKTA_SCOPES?.trim() ? env.OKTA_SCOPES.split(/[\s,]+/).filter(Boolean) : [...defaultScopes];
     return new OAuthAuth(origin, clientId, key, env.OKTA_PRIVATE_KEY_ID?.trim() || kid, scopes, deps);
   }
-  throw new CheckError(
+  throw new CliError(
     "no Okta credentials: set OKTA_API_TOKEN to an API token, or OKTA_CLIENT_ID and OKTA_PRIVATE_KEY (or OKTA_PRIVATE_KEY_FILE) for an OAuth service app",
   );
 }
@@ -84,10 +85,10 @@ function loadPrivateKey(env: NodeJS.ProcessEnv): { key: KeyObject; kid?: string 
     try {
       text = readFileSync(env.OKTA_PRIVATE_KEY_FILE.trim(), "utf8").trim();
     } catch (error) {
-      throw new CheckError(`cannot read ${source}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}`);
+      throw new CliError(`cannot read ${source}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}`);
     }
   } else {
-    throw new CheckError("OKTA_CLIENT_ID is set but no private key: set OKTA_PRIVATE_KEY (PEM or JWK) or OKTA_PRIVATE_KEY_FILE");
+    throw new CliError("OKTA_CLIENT_ID is set but no private key: set OKTA_PRIVATE_KEY (PEM or JWK) or OKTA_PRIVATE_KEY_FILE");
   }
   let key: KeyObject;
   let kid: string | undefined;
@@ -102,10 +103,10 @@ function loadPrivateKey(env: NodeJS.ProcessEnv): { key: KeyObject; kid?: string 
       key = createPrivateKey(text.includes("\n") ? text : text.replace(/\\n/g, "\n"));
     }
   } catch {
-    throw new CheckError(`${source} is not a PEM or JWK private key`);
+    throw new CliError(`${source} is not a PEM or JWK private key`);
   }
   if (key.asymmetricKeyType !== "rsa") {
-    throw new CheckError(`${source} is not an RSA private key: the client assertion is signed with RS256`);
+    throw new CliError(`${source} is not an RSA private key: the client assertion is signed with RS256`);
   }
   return { key, ...(kid !== undefined ? { kid } : {}) };
 }
@@ -200,19 +201,19 @@ class OAuthAuth implements Authenticator {
       if (error === "use_dpop_nonce" && this.dpop?.rememberNonce(this.tokenUrl, response.headers.get("dpop-nonce"))) continue;
       throw this.tokenError(error, typeof answer.error_description === "string" ? answer.error_description : undefined);
     }
-    throw new CheckError(`Okta's token endpoint ${this.tokenUrl.href} kept asking for another attempt; giving up`);
+    throw new CliError(`Okta's token endpoint ${this.tokenUrl.href} kept asking for another attempt; giving up`);
   }
 
-  private tokenError(error: string, description: string | undefined): CheckError {
+  private tokenError(error: string, description: string | undefined): CliError {
     const said = `Okta refused an access token for service app ${this.clientId} (${error}${description ? `: ${description}` : ""})`;
     if (error === "invalid_scope") {
-      return new CheckError(`${said}. Grant the app these read-only scopes in its "Okta API Scopes" tab: ${this.scopes.join(", ")}`);
+      return new CliError(`${said}. Grant the app these read-only scopes in its "Okta API Scopes" tab: ${this.scopes.join(", ")}`);
     }
     if (error === "invalid_client") {
-      return new CheckError(
+      return new CliError(
         `${said}. Check OKTA_CLIENT_ID, that the app uses "Public key / Private key" client authentication, and that its public key matches the private key (and OKTA_PRIVATE_KEY_ID)`,
       );
     }
-    return new CheckError(said);
+    return new CliError(said);
   }
 }

@@ -1,11 +1,16 @@
+import { packageVersion } from "../cli/errors";
 import type { Authenticator } from "./auth";
-import { CheckError, unreachable } from "./errors";
+import { OktaError, unreachable } from "./errors";
 import { readScopeFor } from "./scopes";
 import { onOrigin } from "./url";
 
 export interface OktaClientOptions {
   origin: string;
   auth: Authenticator;
+  /** The command reading (`roles`), named in the User-Agent and in messages. */
+  command?: string;
+  /** Every read-only scope the command needs, named when Okta refuses an OAuth token a read. */
+  scopes?: readonly string[];
   fetch?: typeof fetch;
   /** Where waits for the rate limit are announced (stderr). */
   log: (line: string) => void;
@@ -25,6 +30,13 @@ function errorSummary(body: unknown): string {
   return ` (${typeof error.errorCode === "string" ? `${error.errorCode} ` : ""}${error.errorSummary})`;
 }
 
+/** The scope a 403 says the token lacks: `WWW-Authenticate: Bearer …, scope="okta.groups.read", error="insufficient_scope"`. */
+function missingScope(response: Response): string | undefined {
+  const challenge = response.headers.get("www-authenticate") ?? "";
+  if (response.status !== 403 || !/error="insufficient_scope"/.test(challenge)) return undefined;
+  return /(?:^|[\s,])scope="([^"]+)"/.exec(challenge)?.[1];
+}
+
 /** Pagination: the `next` target of a `Link` header (`<url>; rel="next"`, several links comma-separated). */
 export function nextLink(header: string | null): string | undefined {
   if (!header) return undefined;
@@ -37,16 +49,18 @@ export function nextLink(header: string | null): string | undefined {
 
 /**
  * A read-only client for Okta's management API: it can only send GET. Waits out rate limits, follows
- * pagination, and turns every failure into a {@link CheckError} that says what to do.
+ * pagination, and turns every failure into an {@link OktaError} that says what to do.
  */
 export class OktaClient {
   readonly origin: string;
+  private readonly userAgent: string;
   private readonly fetch: typeof fetch;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
 
   constructor(private readonly options: OktaClientOptions) {
     this.origin = options.origin;
+    this.userAgent = `statsig-okta/${packageVersion()}${options.command ? ` (${options.command})` : ""}`;
     this.fetch = options.fetch ?? fetch;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.now = options.now ?? Date.now;
@@ -69,10 +83,11 @@ export class OktaClient {
     const seen = new Set<string>();
     let next: string | undefined = path;
     while (next !== undefined) {
-      if (seen.has(next)) throw new CheckError(`Okta's pagination for ${path} loops back to ${next}`);
+      if (seen.has(next)) throw new OktaError(`Okta's pagination for ${path} loops back to ${next}`, { method: "GET", path });
       seen.add(next);
       const { body, link } = await this.request(next, notFound);
-      if (!Array.isArray(body)) throw new CheckError(`GET ${next}: Okta answered with something other than a list`);
+      if (!Array.isArray(body))
+        throw new OktaError(`GET ${next}: Okta answered with something other than a list`, { method: "GET", path: next });
       const href = nextLink(link);
       next = href === undefined ? undefined : onOrigin(this.origin, href, "/api/v1/");
       yield body as T[];
@@ -87,7 +102,7 @@ export class OktaClient {
     for (;;) {
       const headers = {
         Accept: "application/json",
-        "User-Agent": "statsig-okta-check",
+        "User-Agent": this.userAgent,
         ...(await this.options.auth.authorize("GET", url)),
       };
       let response: Response;
@@ -118,7 +133,12 @@ export class OktaClient {
         body = text === "" ? undefined : JSON.parse(text);
       } catch {
         body = undefined;
-        if (response.ok) throw new CheckError(`GET ${path}: Okta answered with something that is not JSON: is ${this.origin} an Okta org?`);
+        if (response.ok) {
+          throw new OktaError(`GET ${path}: Okta answered with something that is not JSON: is ${this.origin} an Okta org?`, {
+            method: "GET",
+            path,
+          });
+        }
       }
       if (response.ok) return { body, link: response.headers.get("link") };
       throw this.failure(path, response, body, notFound);
@@ -134,7 +154,11 @@ export class OktaClient {
     const waitMs = Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - now) + 250 : 10_000;
     const maxWaitMs = this.options.maxWaitMs ?? 120_000;
     if (waitMs > maxWaitMs) {
-      throw new CheckError(`GET ${path}: Okta's rate limit resets only in ${Math.ceil(waitMs / 1000)}s; try again later`);
+      throw new OktaError(`GET ${path}: Okta's rate limit resets only in ${Math.ceil(waitMs / 1000)}s; try again later`, {
+        method: "GET",
+        path,
+        status: 429,
+      });
     }
     this.options.log(
       `Okta rate limit reached on GET ${path}: waiting ${Math.ceil(waitMs / 1000)}s for it to reset, then retrying (${attempt} of ${maxRetries})`,
@@ -142,35 +166,39 @@ export class OktaClient {
     await this.sleep(waitMs);
   }
 
-  private failure(path: string, response: Response, body: unknown, notFound?: string): CheckError {
+  private failure(path: string, response: Response, body: unknown, notFound?: string): OktaError {
+    const missing = missingScope(response);
+    const message = this.explain(path, response, body, notFound, missing);
+    return new OktaError(message, { method: "GET", path, status: response.status, ...(missing ? { missingScope: missing } : {}) });
+  }
+
+  /** What Okta's refusal means, and what to do about it. */
+  private explain(path: string, response: Response, body: unknown, notFound: string | undefined, missing: string | undefined): string {
     const said = `GET ${path}: ${response.status} ${response.statusText || "error"}${errorSummary(body)}`;
     const need = readScopeFor(new URL(path, this.origin).pathname);
-    const scope = need ? `reading ${need.what} needs the scope ${need.scope}` : "";
-    const auth = this.options.auth;
+    const neededScope = missing ?? need?.scope;
+    const scope = neededScope ? `reading ${need?.what ?? "this"} needs the scope ${neededScope}` : "";
+    const { auth, command, scopes } = this.options;
+    const needs = command ? `everything ${command} needs` : "what it needs";
+    const allScopes = command && scopes?.length ? ` (${command} needs ${scopes.join(" ")})` : "";
     switch (response.status) {
       case 401:
-        return new CheckError(
-          auth.kind === "api-token"
-            ? `${said}. Okta does not accept ${auth.description}: it is wrong, expired or revoked, or belongs to another org`
-            : `${said}. Okta does not accept ${auth.description}${scope ? `; ${scope}: grant it to the app and request it (OKTA_SCOPES)` : ""}`,
-        );
+        return auth.kind === "api-token"
+          ? `${said}. Okta does not accept ${auth.description}: it is wrong, expired or revoked, or belongs to another org`
+          : `${said}. Okta does not accept ${auth.description}${scope ? `; ${scope}: grant it to the app and request it (OKTA_SCOPES)` : ""}`;
       case 403:
-        return new CheckError(
-          auth.kind === "api-token"
-            ? `${said}. ${auth.description} may not read this: ${scope || "it needs read access"}; an API token acts with its creator's admin role (a Read-only Administrator should be able to read everything check needs)`
-            : `${said}. ${auth.description} may not read this: ${scope || "it needs read access"}; grant that scope in the app's "Okta API Scopes" tab and include it in OKTA_SCOPES, and give the app an admin role that can read it`,
-        );
+        return auth.kind === "api-token"
+          ? `${said}. ${auth.description} may not read this: ${scope || "it needs read access"}; an API token acts with its creator's admin role (a Read-only Administrator should be able to read ${needs})`
+          : `${said}. ${auth.description} may not read this: ${scope || "it needs read access"}; grant that scope in the app's "Okta API Scopes" tab and include it in OKTA_SCOPES, and give the app an admin role that can read it${allScopes}`;
       case 404:
-        return new CheckError(`${said}${notFound ? `: ${notFound}` : ""}`);
+        return `${said}${notFound ? `: ${notFound}` : ""}`;
       case 429:
-        return new CheckError(`${said}: still rate limited after ${this.options.maxRateLimitRetries ?? 3} waits; try again later`);
+        return `${said}: still rate limited after ${this.options.maxRateLimitRetries ?? 3} waits; try again later`;
       default:
         if (response.status >= 300 && response.status < 400) {
-          return new CheckError(
-            `${said}: Okta redirected to ${response.headers.get("location") ?? "another address"}; use the org's own URL`,
-          );
+          return `${said}: Okta redirected to ${response.headers.get("location") ?? "another address"}; use the org's own URL`;
         }
-        return new CheckError(said);
+        return said;
     }
   }
 }

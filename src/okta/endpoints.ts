@@ -1,100 +1,96 @@
-import { STATSIG_ATTRIBUTE } from "../domain/orgRoles";
-import { CheckError } from "./errors";
+/**
+ * One function per read of Okta's Management API, named by its operation in Okta's spec, each a GET through
+ * the read-only {@link OktaClient} returning the typed answer. A `notFound` text explains a 404 in the caller's
+ * terms. Long lists come one page at a time, so a caller can reduce each page before the next is read; the
+ * commands compose these reads (commands/check/live.ts, commands/roles/read.ts).
+ */
 import type { OktaClient } from "./client";
-import type { GroupAssignment, MappingProperty, ProfileMapping, SchemaAttribute, UserSchema, UserType } from "./types";
+import { OktaError } from "./errors";
+import type { AppGroupAssignment, AppUser, Group, GroupMember, GroupPushMapping, ProfileMapping, UserSchema, UserType } from "./types";
 import { onOrigin } from "./url";
 
-/** What `check` needs to know to find the live objects. */
-export interface LiveTarget {
-  appId: string;
-  /** A configured user type id; otherwise the org's default type. */
-  userTypeId?: string;
-  oktaAttributeName: string;
-}
-
-export interface LiveMapping {
-  id: string;
-  properties: Record<string, MappingProperty>;
-}
-
-/** The live org, as far as Statsig's org roles go. `undefined` means Okta has no such object. */
-export interface LiveState {
-  userType: { id: string; name: string; isDefault: boolean };
-  oktaAttribute?: SchemaAttribute;
-  appAttribute?: SchemaAttribute;
-  appToOkta?: LiveMapping;
-  oktaToApp?: LiveMapping;
-  groupAssignments: GroupAssignment[];
-}
+/**
+ * Page sizes, the largest Okta's Management API spec allows:
+ * - app users (`listApplicationUsers`, `queryAppLimit`): maximum 500;
+ * - app group assignments (`listApplicationGroupAssignments`, `queryGroupAssignmentLimit`): maximum 200;
+ * - group members (`listGroupUsers`): the spec gives no maximum, only the default 1000 (and recommends 200 for
+ *   load reasons). 1000 is the largest size the spec names; whether Okta serves more per page is unconfirmed;
+ * - group push mappings (`listGroupPushMappings`, `limit`): maximum 1000.
+ * Embedding saves whole rounds of requests: `listApplicationUsers` takes `expand=user` (`queryAppUserExpand`,
+ * "Valid value: user": the Okta user in `_embedded.user`, so login, status and the Okta attribute need no
+ * request per user), and `listApplicationGroupAssignments` takes `expand=group`
+ * (`queryGroupAssignmentWithMetadataExpand`: the group, so its name, in `_embedded.group`).
+ */
+export const PAGE_SIZE = { appUsers: 500, appGroups: 200, groupMembers: 1000, pushMappings: 1000 } as const;
 
 const enc = encodeURIComponent;
+const noApp = (appId: string) => `Okta has no app ${appId}: check the app id`;
 
-/** Reads the live state with GET requests only, one after the other: a handful, gentle on the org's rate limits. */
-export async function fetchLiveState(client: OktaClient, target: LiveTarget): Promise<LiveState> {
-  const userType = await findUserType(client, target.userTypeId);
-  const userSchema = await client.get<UserSchema>(userSchemaPath(client, userType), `the schema of user type ${userType.id} is gone`);
-  const appSchema = await client.get<UserSchema>(
-    `/api/v1/meta/schemas/apps/${enc(target.appId)}/default`,
-    `Okta has no app ${target.appId} with a user schema: check the app id, and that the app is active with provisioning enabled`,
-  );
-  const appToOkta = await findMapping(client, target.appId, userType.id);
-  const oktaToApp = await findMapping(client, userType.id, target.appId);
-  const groupAssignments = await client.getAll<GroupAssignment>(
-    `/api/v1/apps/${enc(target.appId)}/groups?limit=200`,
-    `Okta has no app ${target.appId}`,
-  );
-  return {
-    userType: { id: userType.id, name: userType.name ?? userType.id, isDefault: userType.default === true },
-    oktaAttribute: customProperty(userSchema, target.oktaAttributeName),
-    appAttribute: customProperty(appSchema, STATSIG_ATTRIBUTE),
-    appToOkta,
-    oktaToApp,
-    groupAssignments,
-  };
+/** `listUserTypes`: every user type of the org (one answer, not paginated). */
+export async function listUserTypes(client: OktaClient): Promise<UserType[]> {
+  const path = "/api/v1/meta/types/user";
+  const types = await client.get<UserType[]>(path);
+  if (!Array.isArray(types)) throw new OktaError(`GET ${path}: Okta answered with something other than a list`, { method: "GET", path });
+  return types;
 }
 
-export async function findUserType(client: OktaClient, userTypeId: string | undefined): Promise<UserType> {
-  const types = await client.get<UserType[]>("/api/v1/meta/types/user");
-  if (!Array.isArray(types)) throw new CheckError("GET /api/v1/meta/types/user: Okta answered with something other than a list");
-  if (userTypeId !== undefined) {
-    const found = types.find((type) => type.id === userTypeId);
-    if (!found)
-      throw new CheckError(
-        `the config's userTypeId ${userTypeId} is not a user type of this org (it has: ${types.map((t) => `${t.id} "${t.name}"`).join(", ")})`,
-      );
-    return found;
-  }
-  // The default type is flagged `default: true`; its name is "user", which the component looks up.
-  const found = types.find((type) => type.default === true) ?? types.find((type) => type.name === "user");
-  if (!found) throw new CheckError("Okta listed no default user type");
-  return found;
-}
-
-/** The type's schema is named by its `_links.schema` (`/api/v1/meta/schemas/user/osc…`), not by the type id. */
-function userSchemaPath(client: OktaClient, type: UserType): string {
+/** `getUserSchema`: a user type's schema, named by the type's `_links.schema` (`…/schemas/user/osc…`), not by its id. */
+export async function getUserSchema(client: OktaClient, type: UserType): Promise<UserSchema> {
   const href = type._links?.schema?.href;
-  if (href) return onOrigin(client.origin, href, "/api/v1/meta/schemas/user/");
-  if (type.default === true) return "/api/v1/meta/schemas/user/default";
-  throw new CheckError(`Okta gave no schema link for user type ${type.id}`);
+  let path: string;
+  if (href) path = onOrigin(client.origin, href, "/api/v1/meta/schemas/user/");
+  else if (type.default === true) path = "/api/v1/meta/schemas/user/default";
+  else throw new OktaError(`Okta gave no schema link for user type ${type.id}`);
+  return client.get<UserSchema>(path, `the schema of user type ${type.id} is gone`);
 }
 
-function customProperty(schema: UserSchema, name: string): SchemaAttribute | undefined {
-  return schema?.definitions?.custom?.properties?.[name] ?? undefined;
-}
-
-/** Okta keeps one mapping object per source/target pair: list it by pair, then read its properties. */
-export async function findMapping(client: OktaClient, sourceId: string, targetId: string): Promise<LiveMapping | undefined> {
-  const list = await client.getAll<ProfileMapping>(`/api/v1/mappings?sourceId=${enc(sourceId)}&targetId=${enc(targetId)}`);
-  const summary = list.find((mapping) => mapping.source?.id === sourceId && mapping.target?.id === targetId);
-  if (!summary) return undefined;
-  const mapping = await client.get<ProfileMapping>(
-    `/api/v1/mappings/${enc(summary.id)}`,
-    `mapping ${summary.id} disappeared while reading it`,
+/** `getApplicationUserSchema`: the app's user schema. */
+export async function getAppUserSchema(client: OktaClient, appId: string): Promise<UserSchema> {
+  return client.get<UserSchema>(
+    `/api/v1/meta/schemas/apps/${enc(appId)}/default`,
+    `Okta has no app ${appId} with a user schema: check the app id, and that the app is active with provisioning enabled`,
   );
-  const properties: Record<string, MappingProperty> = {};
-  for (const [key, value] of Object.entries(mapping.properties ?? {})) {
-    // A property set to null is unmapped.
-    if (value) properties[key] = value;
-  }
-  return { id: summary.id, properties };
+}
+
+/** `listProfileMappings` for one source/target pair: summaries, without their properties. */
+export async function listProfileMappings(client: OktaClient, sourceId: string, targetId: string): Promise<ProfileMapping[]> {
+  return client.getAll<ProfileMapping>(`/api/v1/mappings?sourceId=${enc(sourceId)}&targetId=${enc(targetId)}`);
+}
+
+/** `getProfileMapping`: one mapping with its properties. */
+export async function getProfileMapping(client: OktaClient, mappingId: string): Promise<ProfileMapping> {
+  return client.get<ProfileMapping>(`/api/v1/mappings/${enc(mappingId)}`, `mapping ${mappingId} disappeared while reading it`);
+}
+
+/** `listApplicationGroupAssignments`, page by page; `expandGroup` embeds each group (its name). */
+export function listAppGroupAssignments(
+  client: OktaClient,
+  appId: string,
+  options: { expandGroup?: boolean } = {},
+): AsyncGenerator<AppGroupAssignment[]> {
+  const expand = options.expandGroup ? "&expand=group" : "";
+  return client.pages<AppGroupAssignment>(`/api/v1/apps/${enc(appId)}/groups?limit=${PAGE_SIZE.appGroups}${expand}`, noApp(appId));
+}
+
+/** `listApplicationUsers` with `expand=user`, page by page. */
+export function listAppUsers(client: OktaClient, appId: string): AsyncGenerator<AppUser[]> {
+  return client.pages<AppUser>(`/api/v1/apps/${enc(appId)}/users?limit=${PAGE_SIZE.appUsers}&expand=user`, noApp(appId));
+}
+
+/** `listGroupUsers`: a group's members, page by page. */
+export function listGroupMembers(client: OktaClient, groupId: string, notFound: string): AsyncGenerator<GroupMember[]> {
+  return client.pages<GroupMember>(`/api/v1/groups/${enc(groupId)}/users?limit=${PAGE_SIZE.groupMembers}`, notFound);
+}
+
+/** `getGroup`. */
+export async function getGroup(client: OktaClient, groupId: string, notFound: string): Promise<Group> {
+  return client.get<Group>(`/api/v1/groups/${enc(groupId)}`, notFound);
+}
+
+/** `listGroupPushMappings`: every group push link of the app. */
+export async function listGroupPushMappings(client: OktaClient, appId: string): Promise<GroupPushMapping[]> {
+  return client.getAll<GroupPushMapping>(
+    `/api/v1/apps/${enc(appId)}/group-push/mappings?limit=${PAGE_SIZE.pushMappings}`,
+    `Okta has no app ${appId}, or it has no provisioning (group push needs it)`,
+  );
 }

@@ -2,7 +2,7 @@ import * as http from "node:http";
 import { isIP, type Socket } from "node:net";
 import * as tls from "node:tls";
 import type { Duplex } from "node:stream";
-import { CheckError } from "./errors";
+import { CliError } from "../cli/errors";
 
 /**
  * HTTPS_PROXY / NO_PROXY for `check`. Node's built-in `fetch` ignores them (Node 20 has no proxy support
@@ -39,10 +39,10 @@ export function proxyFromEnv(env: NodeJS.ProcessEnv): Proxy | undefined {
   try {
     url = new URL(text.includes("://") ? text : `http://${text}`);
   } catch {
-    throw new CheckError(`${variable} is not a proxy URL: expected e.g. http://proxy.example.com:3128`);
+    throw new CliError(`${variable} is not a proxy URL: expected e.g. http://proxy.example.com:3128`);
   }
   if (url.protocol !== "http:") {
-    throw new CheckError(
+    throw new CliError(
       `${variable} uses ${url.protocol}//: only http:// proxies are supported (the connection to Okta inside the tunnel is still TLS)`,
     );
   }

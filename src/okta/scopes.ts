@@ -3,9 +3,12 @@
  * Management API spec (an entry listing two scopes needs both). All of them are read-only scopes. First match
  * wins.
  */
-type Command = "check" | "roles" | "check-push";
+type Reader = OktaCommand | "check-push";
 
-const READ_SCOPES: { match: RegExp; scopes: string[]; what: string; usedBy: readonly Command[] }[] = [
+/** The commands that read a live org. */
+export type OktaCommand = "check" | "roles";
+
+const READ_SCOPES: { match: RegExp; scopes: string[]; what: string; usedBy: readonly Reader[] }[] = [
   { match: /^\/api\/v1\/meta\/types\/user/, scopes: ["okta.userTypes.read"], what: "user types", usedBy: ["check", "roles"] },
   { match: /^\/api\/v1\/meta\/schemas\//, scopes: ["okta.schemas.read"], what: "profile schemas", usedBy: ["check"] },
   { match: /^\/api\/v1\/mappings/, scopes: ["okta.profileMappings.read"], what: "profile mappings", usedBy: ["check", "roles"] },
@@ -22,7 +25,7 @@ const READ_SCOPES: { match: RegExp; scopes: string[]; what: string; usedBy: read
   { match: /^\/api\/v1\/groups\//, scopes: ["okta.groups.read"], what: "groups and group members", usedBy: ["check-push", "roles"] },
 ];
 
-const scopesOf = (command: Command): readonly string[] => [
+const scopesOf = (command: Reader): readonly string[] => [
   ...new Set(READ_SCOPES.filter((entry) => entry.usedBy.includes(command)).flatMap((entry) => entry.scopes)),
 ];
 
@@ -34,6 +37,15 @@ export const PUSH_LINK_SCOPES: readonly string[] = scopesOf("check-push").filter
 
 /** Every scope `roles` needs, requested by default for OAuth. */
 export const ROLES_SCOPES: readonly string[] = scopesOf("roles");
+
+/**
+ * The scopes OAuth asks for unless OKTA_SCOPES names others: everything `command` reads for a config. `check`
+ * reads the group push links, and asks for their scopes, only when the config has project roles.
+ */
+export function scopesFor(command: OktaCommand, hasProjectRoles: boolean): readonly string[] {
+  if (command === "roles") return ROLES_SCOPES;
+  return hasProjectRoles ? [...CHECK_SCOPES, ...PUSH_LINK_SCOPES] : CHECK_SCOPES;
+}
 
 /** The read scope(s) of the endpoint at `path`, and what it reads, for error messages. */
 export function readScopeFor(path: string): { scope: string; what: string } | undefined {

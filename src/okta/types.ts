@@ -1,7 +1,8 @@
 /**
- * The parts of Okta's Management API responses that `check` reads, named as in Okta's OpenAPI spec
+ * The parts of Okta's Management API responses that the commands read, named as in Okta's OpenAPI spec
  * (`UserType`, `UserSchema`/`UserSchemaAttribute`, `ListProfileMappings`/`ProfileMapping`,
- * `ApplicationGroupAssignment`). Everything is optional: what Okta leaves out is reported, never assumed.
+ * `ApplicationGroupAssignment`, `AppUser`, `User`, `Group`, `GroupPushMapping`). Everything but ids is
+ * optional: what Okta leaves out is reported, never assumed.
  */
 export interface UserType {
   id: string;
@@ -56,4 +57,44 @@ export interface GroupAssignment {
   id: string;
   priority?: number;
   profile?: Record<string, unknown> | null;
+}
+
+/** An app group assignment; with `expand=group`, the group itself in `_embedded.group`. */
+export interface AppGroupAssignment extends GroupAssignment {
+  _embedded?: { group?: { profile?: { name?: unknown } | null } };
+}
+
+/** An app user; with `expand=user`, the Okta user in `_embedded.user` (spec `AppUserListEx`). */
+export interface AppUser {
+  id: string;
+  scope?: string;
+  status?: string;
+  syncState?: string;
+  credentials?: { userName?: string };
+  profile?: Record<string, unknown> | null;
+  _embedded?: { user?: { status?: string; profile?: Record<string, unknown> | null } };
+}
+
+/** A member of a group (spec `User`). */
+export interface GroupMember {
+  id: string;
+  status?: string;
+  profile?: { login?: unknown } | null;
+}
+
+/** A group (spec `Group`). */
+export interface Group {
+  id?: string;
+  profile?: { name?: string } | null;
+}
+
+/** A group push mapping (spec `GroupPushMapping`). */
+export interface GroupPushMapping {
+  id: string;
+  sourceGroupId?: string;
+  targetGroupId?: string;
+  /** ACTIVE, INACTIVE or ERROR. */
+  status?: string;
+  /** Why the latest push failed. */
+  errorSummary?: string;
 }

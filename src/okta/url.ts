@@ -1,4 +1,5 @@
-import { CheckError } from "./errors";
+import { CliError } from "../cli/errors";
+import { OktaError } from "./errors";
 
 /** True for 127.0.0.0/8, ::1 and localhost: the only hosts plain http may reach (the tests' fake Okta). */
 export function isLoopbackHost(hostname: string): boolean {
@@ -15,18 +16,18 @@ export function parseOrgUrl(text: string): string {
   try {
     url = new URL(text.trim());
   } catch {
-    throw new CheckError(`--org-url ${JSON.stringify(text)} is not a URL: expected e.g. https://acme.okta.com`);
+    throw new CliError(`--org-url ${JSON.stringify(text)} is not a URL: expected e.g. https://acme.okta.com`);
   }
-  if (url.username || url.password) throw new CheckError("--org-url must not contain a user name or password");
+  if (url.username || url.password) throw new CliError("--org-url must not contain a user name or password");
   if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
-    throw new CheckError(`--org-url ${url.origin} uses plain http: only https is allowed (plain http only to a loopback address)`);
+    throw new CliError(`--org-url ${url.origin} uses plain http: only https is allowed (plain http only to a loopback address)`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new CheckError(`--org-url ${JSON.stringify(text)} is not an https URL`);
+    throw new CliError(`--org-url ${JSON.stringify(text)} is not an https URL`);
   }
   // The admin console's host answers the API only partly; the API lives on the org's own host.
   const admin = /^([^.]+)-admin\.(.+)$/.exec(url.hostname);
-  if (admin) throw new CheckError(`--org-url ${url.origin} is the admin console: use the org URL ${url.protocol}//${admin[1]}.${admin[2]}`);
+  if (admin) throw new CliError(`--org-url ${url.origin} is the admin console: use the org URL ${url.protocol}//${admin[1]}.${admin[2]}`);
   return url.origin;
 }
 
@@ -39,10 +40,10 @@ export function onOrigin(origin: string, href: string, pathPrefix: string): stri
   try {
     url = new URL(href, origin);
   } catch {
-    throw new CheckError(`Okta returned a link that is not a URL: ${JSON.stringify(href)}`);
+    throw new OktaError(`Okta returned a link that is not a URL: ${JSON.stringify(href)}`);
   }
   if (!url.pathname.startsWith(pathPrefix)) {
-    throw new CheckError(`Okta returned a link outside ${pathPrefix}: ${url.pathname}`);
+    throw new OktaError(`Okta returned a link outside ${pathPrefix}: ${url.pathname}`);
   }
   return `${url.pathname}${url.search}`;
 }

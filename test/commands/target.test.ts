@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CheckError } from "../../src/okta/errors";
+import { CliError, ConfigError } from "../../src/cli/errors";
 import { importFile } from "../../src/commands/check/importFile";
 import { resolveTarget } from "../../src/commands/target";
 import { assignmentsOf, describeOrgRoles } from "../../src/domain/desired";
@@ -71,16 +71,26 @@ describe("resolveTarget", () => {
   });
 
   it.each([
-    [{ "Pulumi.s.yaml": "config:\n  statsig-okta:appId:\n    secure: AAAB\n" }, /statsig-okta:appId is encrypted/],
+    [{ "Pulumi.s.yaml": "config:\n  statsig-okta:appId:\n    secure: AAAB\n" }, /statsig-okta:appId is encrypted/, false],
     [
       { "Pulumi.s.yaml": `config:\n  statsig-okta:appId: ${APP}\n  statsig-okta:colour: blue\n` },
-      /statsig-okta:colour: unknown config key/,
+      /^Pulumi\.s\.yaml: The stack config has 1 invalid input:\n {2}- statsig-okta:colour: unknown config key/,
+      true,
     ],
-    [{ "Pulumi.s.yaml": "config: [" }, /not valid YAML/],
-    [{}, /cannot read .*Pulumi\.s\.yaml: ENOENT/],
-  ])("reports a config it cannot use as a CheckError: %#", (files, message) => {
-    expect(() => resolveTarget({ cwd: dirWith(files), stack: "s" })).toThrow(CheckError);
-    expect(() => resolveTarget({ cwd: dirWith(files), stack: "s" })).toThrow(message);
+    [{ "Pulumi.s.yaml": "config: [" }, /not valid YAML/, false],
+    [{}, /cannot read .*Pulumi\.s\.yaml: ENOENT/, false],
+  ])("reports a config it cannot use as a CliError, an invalid one as a ConfigError: %#", (files, message, invalid) => {
+    const error = (() => {
+      try {
+        resolveTarget({ cwd: dirWith(files), stack: "s" });
+      } catch (thrown) {
+        return thrown;
+      }
+      throw new Error("resolveTarget accepted the config");
+    })();
+    expect(error).toBeInstanceOf(CliError);
+    expect(error instanceof ConfigError).toBe(invalid);
+    expect((error as Error).message).toMatch(message);
   });
 });
 

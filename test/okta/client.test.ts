@@ -4,14 +4,16 @@
  * `x-rate-limit-*` headers on a 429, `Link: <…>; rel="next"` pagination (okta-recorded.json pair 3, the
  * group assignments list; Okta's rate-limit docs for the headers).
  */
+import { readFileSync } from "node:fs";
 import { apiTokenStub } from "../support/stubAuth";
 import { describe, expect, it } from "vitest";
 import type { Authenticator } from "../../src/okta/auth";
-import { CheckError } from "../../src/okta/errors";
+import { OktaError } from "../../src/okta/errors";
 import { OktaClient, type OktaClientOptions } from "../../src/okta/client";
 import { loopbackServers } from "../support/loopback";
 
 const ORIGIN = "https://acme.okta.com";
+const { version: VERSION } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
 const TOKEN = "00Qz7rT3cXkP9wLmN2bV5hJ8fG1dS4aY6uE0iO_-Ab";
 
 const tokenAuth = apiTokenStub(TOKEN);
@@ -39,6 +41,8 @@ function client(answer: (url: URL, call: number) => Response, options: Partial<O
   const okta = new OktaClient({
     origin: ORIGIN,
     auth: tokenAuth,
+    command: "check",
+    scopes: ["okta.userTypes.read", "okta.schemas.read"],
     fetch,
     sleep: async (ms) => {
       slept.push(ms);
@@ -55,7 +59,7 @@ const failure = async (promise: Promise<unknown>): Promise<string> => {
     () => undefined,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(CheckError);
+  expect(error).toBeInstanceOf(OktaError);
   return (error as Error).message;
 };
 
@@ -251,6 +255,12 @@ describe("OktaClient failures say what to do", () => {
       'may not read this: reading profile schemas needs the scope okta.schemas.read; grant that scope in the app\'s "Okta API Scopes" tab and include it in OKTA_SCOPES, and give the app an admin role that can read it',
     ],
     [403, oauthAuth, "/api/v1/other", "may not read this: it needs read access; grant that scope"],
+    [
+      403,
+      oauthAuth,
+      "/api/v1/meta/types/user",
+      "and give the app an admin role that can read it (check needs okta.userTypes.read okta.schemas.read)",
+    ],
     [500, tokenAuth, "/api/v1/other", "GET /api/v1/other: 500 error (E0000011 Invalid token provided)"],
   ])("%i with %s on %s", async (status, auth, path, message) => {
     const { okta } = answering(status, INVALID, {}, auth);
@@ -296,11 +306,78 @@ describe("OktaClient failures say what to do", () => {
   it("says who it is, and names the org when a request cannot be sent", async () => {
     const { okta, requests } = client(() => json({}));
     await okta.get("/x");
-    expect(requests[0]!.init.headers).toMatchObject({ "User-Agent": "statsig-okta-check" });
+    expect(requests[0]!.init.headers).toMatchObject({ "User-Agent": `statsig-okta/${VERSION} (check)` });
     const down = client(() => {
       throw new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } });
     });
     expect(await failure(down.okta.get("/x"))).toBe("cannot reach https://acme.okta.com: ECONNREFUSED");
+  });
+
+  it("names the command it reads for, or only itself, and the command's needs in a 403", async () => {
+    const roles = client(() => json(INVALID, 403), { command: "roles", scopes: ["okta.apps.read", "okta.groups.read"] });
+    expect(await failure(roles.okta.get("/api/v1/apps/0oa1/users"))).toMatch(
+      /a Read-only Administrator should be able to read everything roles needs\)$/,
+    );
+    expect(roles.requests[0]!.init.headers).toMatchObject({ "User-Agent": `statsig-okta/${VERSION} (roles)` });
+    const oauthRoles = client(() => json(INVALID, 403), {
+      auth: oauthAuth,
+      command: "roles",
+      scopes: ["okta.apps.read", "okta.groups.read"],
+    });
+    expect(await failure(oauthRoles.okta.get("/api/v1/apps/0oa1/users"))).toMatch(/\(roles needs okta\.apps\.read okta\.groups\.read\)$/);
+
+    const anyone = new OktaClient({
+      origin: ORIGIN,
+      auth: tokenAuth,
+      fetch: (async () => json(INVALID, 403)) as typeof fetch,
+      log: () => {},
+    });
+    const message = await failure(anyone.get("/api/v1/meta/types/user"));
+    expect(message).toMatch(/should be able to read what it needs\)$/);
+    expect(message).not.toMatch(/check/);
+    const unnamed = client(() => json({}), { command: undefined });
+    await unnamed.okta.get("/x");
+    expect(unnamed.requests[0]!.init.headers).toMatchObject({ "User-Agent": `statsig-okta/${VERSION}` });
+  });
+
+  it("keeps Okta's status, the request and the scope a 403 names on the error", async () => {
+    const challenge = `Bearer authorization_uri="${ORIGIN}/oauth2/v1/authorize", realm="${ORIGIN}", scope="okta.groups.read", error="insufficient_scope", error_description="The access token provided does not contain the required scopes.", resource="/api/v1/groups/00g1/users"`;
+    const { okta } = client(() => json(INVALID, 403, { "www-authenticate": challenge }), { auth: oauthAuth });
+    const error = await okta.get("/api/v1/groups/00g1/users?limit=1000").then(
+      () => undefined,
+      (e: unknown) => e as OktaError,
+    );
+    expect(error).toMatchObject({
+      status: 403,
+      method: "GET",
+      path: "/api/v1/groups/00g1/users?limit=1000",
+      missingScope: "okta.groups.read",
+    });
+    expect(error!.message).toContain("may not read this: reading groups and group members needs the scope okta.groups.read;");
+
+    // Okta's word wins over the table; a path the table does not know still gets the scope Okta names.
+    const other = client(() => json(INVALID, 403, { "www-authenticate": challenge.replace("okta.groups.read", "okta.users.read") }), {
+      auth: oauthAuth,
+    });
+    expect(await failure(other.okta.get("/api/v1/other"))).toContain("may not read this: reading this needs the scope okta.users.read;");
+
+    // No scope without insufficient_scope, and none on other statuses.
+    for (const [status, header] of [
+      [403, 'Bearer error="invalid_token", scope="okta.groups.read"'],
+      [401, challenge],
+    ] as const) {
+      const refused = client(() => json(INVALID, status, { "www-authenticate": header }), { auth: oauthAuth });
+      const thrown = await refused.okta.get("/api/v1/other").then(
+        () => undefined,
+        (e: unknown) => e as OktaError,
+      );
+      expect(thrown).toMatchObject({ status });
+      expect(thrown!.missingScope).toBeUndefined();
+    }
+    const notFound = await client(() => json(INVALID, 404))
+      .okta.get("/api/v1/x")
+      .catch((e: unknown) => e as OktaError);
+    expect(notFound).toMatchObject({ status: 404, method: "GET", path: "/api/v1/x" });
   });
 
   it("retries a 401 once when the credential says a DPoP nonce will help", async () => {

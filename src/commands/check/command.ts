@@ -1,16 +1,14 @@
 import { writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { fail } from "../../cli/errors";
+import { CliError } from "../../cli/errors";
 import type { CliIo } from "../../cli/io";
-import { authFromEnv, scrubbedOutput, type Authenticator } from "../../okta/auth";
-import { parseCommandArgs, resolveOrgTarget, TARGET_OPTIONS, targetOptionsHelp } from "../options";
+import { parseCommandArgs, TARGET_OPTIONS, targetOptionsHelp } from "../options";
+import { openSession, type OktaSession } from "../session";
 import { compare } from "./compare";
-import { CheckError, failureMessage } from "../../okta/errors";
-import { OktaClient } from "../../okta/client";
 import { importFile } from "./importFile";
-import { fetchLiveState } from "../../okta/endpoints";
-import { proxiedFetch, PROXY_HELP } from "../../okta/proxy";
-import { comparePushLinks, fetchPushLinks } from "./pushLinks";
+import { PROXY_HELP } from "../../okta/proxy";
+import { fetchLiveState, fetchPushLinks } from "./live";
+import { comparePushLinks } from "./pushLinks";
 import { CHECK_SCOPES, PUSH_LINK_SCOPES } from "../../okta/scopes";
 import { formatText, importResources, problemCount, toJson, type Report } from "./report";
 
@@ -39,68 +37,57 @@ Exit status: 0 everything matches, 1 differences found, 2 the check could not be
 
 const OPTIONS = { ...TARGET_OPTIONS, json: { type: "boolean" }, "import-file": { type: "string" } } as const;
 
-/** `statsig-okta check`: 0 when the org matches, 1 on differences, 2 when it could not check. */
+/** `statsig-okta check`: 0 when the org matches, 1 on differences; failures are thrown (cli.ts reports them, exit 2). */
 export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const values = parseCommandArgs(args, OPTIONS);
   if (values.help) {
     io.stdout(CHECK_USAGE);
     return 0;
   }
+  const report = await checkOrg(openSession(io, "check", values));
+  if (values["import-file"] !== undefined) writeImportFile(io, values["import-file"], report);
+  io.stdout(values.json ? `${JSON.stringify(toJson(report), null, 2)}\n` : formatText(report));
+  return problemCount(report) === 0 ? 0 : 1;
+}
 
-  let auth: Authenticator | undefined;
-  const { stdout, stderr } = scrubbedOutput(io, () => auth);
-
-  try {
-    const { target, origin } = resolveOrgTarget(io.cwd, values);
-    for (const note of target.notes ?? []) stderr(`statsig-okta check: ${note}\n`);
-
-    // Project roles add the push links' read scopes; without them, check asks for no more than it reads.
-    const scopes = target.expected.pushLinks.length > 0 ? [...CHECK_SCOPES, ...PUSH_LINK_SCOPES] : CHECK_SCOPES;
-    const send = proxiedFetch(io.env);
-    auth = authFromEnv(io.env, origin, { fetch: send, nowSeconds: () => Math.floor(Date.now() / 1000), timeoutMs: 30_000 }, scopes);
-    const client = new OktaClient({ origin, auth, fetch: send, log: (line) => stderr(`${line}\n`) });
-    const { expected } = target;
-    const live = await fetchLiveState(client, {
+/** Reads the live org and compares it with the target: the five steps, then the push links of project roles. */
+async function checkOrg({ client, origin, target }: OktaSession): Promise<Report> {
+  const { expected } = target;
+  const live = await fetchLiveState(client, {
+    appId: expected.appId,
+    ...(expected.userTypeId !== undefined ? { userTypeId: expected.userTypeId } : {}),
+    oktaAttributeName: expected.desired.oktaAttributeName,
+  });
+  const comparison = compare(expected, live);
+  // Group push links are read only when the config has project roles (it needs okta.groups.read too).
+  if (expected.pushLinks.length > 0) {
+    const links = comparePushLinks(expected.pushLinks, await fetchPushLinks(client, expected.appId), {
       appId: expected.appId,
-      ...(expected.userTypeId !== undefined ? { userTypeId: expected.userTypeId } : {}),
-      oktaAttributeName: expected.desired.oktaAttributeName,
+      componentName: expected.desired.component,
     });
-    const comparison = compare(expected, live);
-    // Group push links are read only when the config has project roles (it needs okta.groups.read too).
-    if (expected.pushLinks.length > 0) {
-      const links = comparePushLinks(expected.pushLinks, await fetchPushLinks(client, expected.appId), {
-        appId: expected.appId,
-        componentName: expected.desired.component,
-      });
-      comparison.items.push(...links.items);
-    }
-    const report: Report = {
-      org: origin,
-      appId: expected.appId,
-      userType: live.userType,
-      mode: expected.desired.mode,
-      component: expected.desired.component,
-      ...(target.configFile !== undefined ? { config: target.configFile } : {}),
-      ...comparison,
-    };
-
-    if (values["import-file"] !== undefined) {
-      const file = path.resolve(io.cwd, values["import-file"]);
-      const resources = importResources(report);
-      const document = importFile(resources, expected.desired.component);
-      try {
-        writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`);
-      } catch (error) {
-        throw new CheckError(`cannot write ${values["import-file"]}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-      }
-      stderr(
-        `Wrote ${resources.length} resource${resources.length === 1 ? "" : "s"} to ${values["import-file"]}: run \`pulumi import --file ${values["import-file"]} --generate-code=false\`\n`,
-      );
-    }
-
-    stdout(values.json ? `${JSON.stringify(toJson(report), null, 2)}\n` : formatText(report));
-    return problemCount(report) === 0 ? 0 : 1;
-  } catch (error) {
-    return fail({ stdout, stderr }, { command: "check", json: values.json === true, exitCode: 2, message: failureMessage(error) });
+    comparison.items.push(...links.items);
   }
+  return {
+    org: origin,
+    appId: expected.appId,
+    userType: live.userType,
+    mode: expected.desired.mode,
+    component: expected.desired.component,
+    ...(target.configFile !== undefined ? { config: target.configFile } : {}),
+    ...comparison,
+  };
+}
+
+/** `--import-file`: the objects that exist in Okta, as a `pulumi import --file` file. */
+function writeImportFile(io: CliIo, name: string, report: Report): void {
+  const resources = importResources(report);
+  const document = importFile(resources, report.component);
+  try {
+    writeFileSync(path.resolve(io.cwd, name), `${JSON.stringify(document, null, 2)}\n`);
+  } catch (error) {
+    throw new CliError(`cannot write ${name}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  io.stderr(
+    `Wrote ${resources.length} resource${resources.length === 1 ? "" : "s"} to ${name}: run \`pulumi import --file ${name} --generate-code=false\`\n`,
+  );
 }

@@ -2,7 +2,8 @@ import { assignmentsOf, childOf, wrongScopeMessage, type DesiredChild } from "..
 import { OKTA_TOP_PRIORITY, SCIM_CORE_USER_NAMESPACE, STATSIG_ATTRIBUTE, suggestRole } from "../../domain/orgRoles";
 import type { Expected } from "../expected";
 import type { ImportResource } from "./importFile";
-import type { LiveMapping, LiveState } from "../../okta/endpoints";
+import type { LiveMapping } from "../lookups";
+import type { LiveState } from "./live";
 import type { GroupAssignment, SchemaAttribute } from "../../okta/types";
 
 /**

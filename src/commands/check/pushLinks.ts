@@ -1,59 +1,11 @@
 /**
- * `check` for project and team roles: reads the Statsig app's group push links (read-only) and compares them
- * with the links the component would create. The comparison is pure; items have the shape of compare.ts.
+ * `check` for project and team roles: compares the Statsig app's group push links (read by live.ts) with the
+ * links the component would create. Pure; items have the shape of compare.ts.
  */
 import { PUSH_GROUP_TYPE, pushGroupName, STATSIG_GROUP_PREFIX } from "../../domain/projectRoles";
 import type { ExpectedPushLink } from "../expected";
 import type { CheckItem, FieldDiff } from "./compare";
-import type { OktaClient } from "../../okta/client";
-
-/** The most mappings Okta returns on one page (spec `listGroupPushMappings`: `limit` maximum 1000). */
-export const PUSH_MAPPINGS_LIMIT = 1000;
-
-/** A group push mapping as Okta lists it (spec `GroupPushMapping`); everything optional, as in oktaTypes.ts. */
-export interface GroupPushMapping {
-  id: string;
-  sourceGroupId?: string;
-  targetGroupId?: string;
-  /** ACTIVE, INACTIVE or ERROR. */
-  status?: string;
-  /** Why the latest push failed. */
-  errorSummary?: string;
-}
-
-/** A live link with the name of the group it targets. */
-export interface LivePushLink extends GroupPushMapping {
-  /** The target group's `profile.name`; undefined when the mapping names no target. */
-  targetGroupName?: string;
-}
-
-const enc = encodeURIComponent;
-
-/**
- * Every push mapping of the app, then the name of each group they target (one GET per group; the `search`
- * of groups would be one request but is eventually consistent, per the spec). Scopes: okta.apps.read and
- * okta.groups.read (see scopes.ts).
- */
-export async function fetchPushLinks(client: OktaClient, appId: string): Promise<LivePushLink[]> {
-  const mappings = await client.getAll<GroupPushMapping>(
-    `/api/v1/apps/${enc(appId)}/group-push/mappings?limit=${PUSH_MAPPINGS_LIMIT}`,
-    `Okta has no app ${appId}, or it has no provisioning (group push needs it)`,
-  );
-  const names = new Map<string, string | undefined>();
-  for (const mapping of mappings) {
-    const id = mapping.targetGroupId;
-    if (id === undefined || names.has(id)) continue;
-    const group = await client.get<{ profile?: { name?: string } }>(
-      `/api/v1/groups/${enc(id)}`,
-      `group ${id}, the target of push mapping ${mapping.id}, is gone`,
-    );
-    names.set(id, group?.profile?.name);
-  }
-  return mappings.map((mapping) => {
-    const name = mapping.targetGroupId !== undefined ? names.get(mapping.targetGroupId) : undefined;
-    return { ...mapping, ...(name !== undefined ? { targetGroupName: name } : {}) };
-  });
-}
+import type { LivePushLink } from "./live";
 
 function item(title: string, differences: FieldDiff[], extra: Partial<CheckItem> = {}): CheckItem {
   return { step: "push", title, status: differences.length > 0 ? "different" : "ok", differences, notes: [], ...extra };

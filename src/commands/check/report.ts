@@ -1,7 +1,7 @@
 import { STATSIG_ATTRIBUTE } from "../../domain/orgRoles";
 import { isProblem, type CheckItem, type Comparison, type Status } from "./compare";
 import type { ImportResource } from "./importFile";
-import type { LiveState } from "../../okta/endpoints";
+import type { LiveState } from "./live";
 
 /** One finished check: where, against what, and what was found. */
 export interface Report extends Comparison {

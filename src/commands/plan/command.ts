@@ -1,11 +1,10 @@
-import { parseArgs } from "node:util";
 import { DEFAULT_COMPONENT_NAME } from "../../stackConfig/keys";
-import { describeParseError, fail } from "../../cli/errors";
-import { UsageError, type CliIo } from "../../cli/io";
+import { UsageError } from "../../cli/errors";
+import type { CliIo } from "../../cli/io";
 import { describeOrgRoles } from "../../domain/desired";
-import { flagProblem, readSource, shownFile, sourceOptionsFrom } from "../../stackConfig/source";
-import { StackFileError } from "../../stackConfig/stackFile";
-import { OrgRolesArgsError } from "../../domain/validation";
+import { flagProblem, sourceOptionsFrom } from "../../stackConfig/source";
+import { parseCommandArgs } from "../options";
+import { readConfig } from "../target";
 import { formatPlan, toPlan } from "./plan";
 
 const HELP = `Usage: statsig-okta plan [--stack NAME | --config FILE] [--key KEY [--name NAME]] [--json]
@@ -34,31 +33,19 @@ const OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
+/** `statsig-okta plan`: 0 for a valid config with its plan on stdout; failures are thrown (cli.ts reports them). */
 export async function runPlanCommand(argv: string[], io: CliIo): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }));
-  } catch (error) {
-    throw new UsageError(describeParseError(error, OPTIONS));
-  }
+  const values = parseCommandArgs(argv, OPTIONS);
   if (values.help) {
     io.stdout(HELP);
     return 0;
   }
-  const json = values.json === true;
   const options = sourceOptionsFrom(io.cwd, values);
   const problem = flagProblem(options);
   if (problem) throw new UsageError(problem);
-  const failure = (exitCode: number, message: string) => fail(io, { command: "plan", json, exitCode, message });
-  try {
-    const source = readSource(options);
-    for (const note of source.notes) io.stderr(`statsig-okta plan: ${note}\n`);
-    const plan = toPlan(describeOrgRoles(source.name, source.valid), source.file);
-    io.stdout(json ? `${JSON.stringify(plan, null, 2)}\n` : formatPlan(plan));
-    return 0;
-  } catch (error) {
-    if (error instanceof OrgRolesArgsError) return failure(1, `${shownFile(options)}: ${error.message}`);
-    if (error instanceof StackFileError) return failure(2, error.message);
-    throw error;
-  }
+  const source = readConfig(options);
+  for (const note of source.notes) io.stderr(`statsig-okta plan: ${note}\n`);
+  const plan = toPlan(describeOrgRoles(source.name, source.valid), source.file);
+  io.stdout(values.json ? `${JSON.stringify(plan, null, 2)}\n` : formatPlan(plan));
+  return 0;
 }

@@ -1,10 +1,8 @@
-import { fail } from "../../cli/errors";
-import { UsageError, type CliIo } from "../../cli/io";
-import { authFromEnv, scrubbedOutput, type Authenticator } from "../../okta/auth";
-import { parseCommandArgs, resolveOrgTarget, TARGET_OPTIONS, targetOptionsHelp } from "../options";
-import { failureMessage } from "../../okta/errors";
-import { OktaClient } from "../../okta/client";
-import { proxiedFetch, PROXY_HELP } from "../../okta/proxy";
+import { UsageError } from "../../cli/errors";
+import type { CliIo } from "../../cli/io";
+import { parseCommandArgs, TARGET_OPTIONS, targetOptionsHelp } from "../options";
+import { openSession } from "../session";
+import { PROXY_HELP } from "../../okta/proxy";
 import { ROLES_SCOPES } from "../../okta/scopes";
 import { explainRoles } from "./explain";
 import { formatCsv, formatJson, formatTable, summaryLine, type ReportContext } from "./format";
@@ -43,7 +41,7 @@ Exit status: 0 no findings, 1 findings, 2 the roles could not be read.
 
 const OPTIONS = { ...TARGET_OPTIONS, json: { type: "boolean" }, csv: { type: "boolean" } } as const;
 
-/** `statsig-okta roles`: 0 without findings, 1 with findings, 2 when it could not read the roles. */
+/** `statsig-okta roles`: 0 without findings, 1 with findings; failures are thrown (cli.ts reports them, exit 2). */
 export async function runRoles(args: string[], io: CliIo): Promise<number> {
   const values = parseCommandArgs(args, OPTIONS);
   if (values.help) {
@@ -52,36 +50,18 @@ export async function runRoles(args: string[], io: CliIo): Promise<number> {
   }
   if (values.json && values.csv) throw new UsageError("give --json or --csv, not both");
 
-  let auth: Authenticator | undefined;
-  const { stdout, stderr } = scrubbedOutput(io, () => auth);
+  const { target, origin, client, requests } = openSession(io, "roles", values);
+  const started = Date.now();
+  const input = await readRoles(client, rolesTargetFrom(target.expected), { progress: (line) => io.stderr(`${line}\n`) });
+  const report = explainRoles(input);
+  const context: ReportContext = {
+    org: origin,
+    appId: input.target.appId,
+    ...(target.configFile !== undefined ? { config: target.configFile } : {}),
+  };
+  io.stderr(`statsig-okta roles: ${summaryLine(report)} (${requests()} requests, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
 
-  try {
-    const { target, origin } = resolveOrgTarget(io.cwd, values);
-
-    // OAuth asks for the scopes of `roles` unless OKTA_SCOPES names others.
-    const env = io.env.OKTA_SCOPES?.trim() ? io.env : { ...io.env, OKTA_SCOPES: ROLES_SCOPES.join(" ") };
-    const send = proxiedFetch(io.env);
-    auth = authFromEnv(env, origin, { fetch: send, nowSeconds: () => Math.floor(Date.now() / 1000), timeoutMs: 30_000 });
-    let requests = 0;
-    const counted: typeof fetch = (input, init) => {
-      requests++;
-      return send(input, init);
-    };
-    const client = new OktaClient({ origin, auth, fetch: counted, log: (line) => stderr(`${line}\n`) });
-    const started = Date.now();
-    const input = await readRoles(client, rolesTargetFrom(target.expected), { progress: (line) => stderr(`${line}\n`) });
-    const report = explainRoles(input);
-    const context: ReportContext = {
-      org: origin,
-      appId: input.target.appId,
-      ...(target.configFile !== undefined ? { config: target.configFile } : {}),
-    };
-    stderr(`statsig-okta roles: ${summaryLine(report)} (${requests} requests, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
-
-    const output = values.json ? formatJson(report, context) : values.csv ? formatCsv(report) : formatTable(report, context);
-    for (const chunk of output) stdout(chunk);
-    return report.findings.length === 0 ? 0 : 1;
-  } catch (error) {
-    return fail({ stdout, stderr }, { command: "roles", json: values.json === true, exitCode: 2, message: failureMessage(error) });
-  }
+  const output = values.json ? formatJson(report, context) : values.csv ? formatCsv(report) : formatTable(report, context);
+  for (const chunk of output) io.stdout(chunk);
+  return report.findings.length === 0 ? 0 : 1;
 }

@@ -9,46 +9,11 @@
  * sizes allow.
  */
 import type { OktaClient } from "../../okta/client";
-import { findMapping, findUserType } from "../../okta/endpoints";
-import type { GroupAssignment } from "../../okta/types";
+import { listAppGroupAssignments, listAppUsers, listGroupMembers } from "../../okta/endpoints";
+import type { AppGroupAssignment, AppUser } from "../../okta/types";
+import { findMapping, findUserType } from "../lookups";
 import { STATSIG_ATTRIBUTE } from "../../domain/orgRoles";
 import type { LiveAppUser, LiveGroup, Outsider, RolesInput, RolesTarget } from "./model";
-
-/**
- * Page sizes, from Okta's Management API spec (shared/reference/okta-management-openapi.yaml):
- * - app users (`listApplicationUsers`, `queryAppLimit`): maximum 500;
- * - app group assignments (`listApplicationGroupAssignments`, `queryGroupAssignmentLimit`): maximum 200;
- * - group members (`listGroupUsers`): the spec gives no maximum, only the default 1000 (and recommends 200 for
- *   load reasons). 1000 is the largest size the spec names; whether Okta serves more per page is unconfirmed.
- * Embedding saves whole rounds of requests: `listApplicationUsers` takes `expand=user` (`queryAppUserExpand`,
- * "Valid value: user": the Okta user in `_embedded.user`, so login, status and the Okta attribute need no
- * request per user), and `listApplicationGroupAssignments` takes `expand=group`
- * (`queryGroupAssignmentWithMetadataExpand`: the group, so its name, in `_embedded.group`).
- */
-export const PAGE_SIZE = { appUsers: 500, appGroups: 200, groupMembers: 1000 } as const;
-
-/** An app user as listed with `expand=user` (spec `AppUser`, recorded pairs 8-9; `_embedded.user` per `AppUserListEx`). */
-interface AppUser {
-  id: string;
-  scope?: string;
-  status?: string;
-  syncState?: string;
-  credentials?: { userName?: string };
-  profile?: Record<string, unknown> | null;
-  _embedded?: { user?: { status?: string; profile?: Record<string, unknown> | null } };
-}
-
-/** An app group assignment listed with `expand=group` (spec `ApplicationGroupAssignment`, recorded pair 3). */
-interface AppGroupAssignment extends GroupAssignment {
-  _embedded?: { group?: { profile?: { name?: unknown } | null } };
-}
-
-/** A group member (spec `User`, recorded pair 11). */
-interface GroupMember {
-  id: string;
-  status?: string;
-  profile?: { login?: unknown } | null;
-}
 
 export interface ReadOptions {
   /** Progress lines (stderr), at most one per `progressEveryMs` while a list is read. */
@@ -57,102 +22,128 @@ export interface ReadOptions {
   now?: () => number;
 }
 
-const enc = encodeURIComponent;
+/** Says a progress line unless one was said less than `progressEveryMs` ago; the line is built only when said. */
+type Progress = (line: () => string) => void;
+
+/** The groups whose members are read: the app's assigned groups first, then the config's others. */
+interface GroupsToRead {
+  groups: LiveGroup[];
+  /** `groups[i]` is assigned to the app for i below this. */
+  assigned: number;
+  /** The role groups and the groups pushed for project roles: their members who are not app users are findings. */
+  watched: ReadonlySet<string>;
+}
+
 const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
 
-/** Reads every user of the app, the groups that assign them and the role groups' members. */
+/** Reads every user of the app, the groups that assign them and the role groups' members, in this order. */
 export async function readRoles(client: OktaClient, target: RolesTarget, options: ReadOptions = {}): Promise<RolesInput> {
+  const progress = throttled(options);
+  const toRead = await readGroups(client, target);
+  const roleMapping = await readRoleMapping(client, target);
+  const users = await readAppUsers(client, target, progress);
+  const outsiders = await readMembers(client, toRead, users, progress);
+  return { target, groups: toRead.groups, users, outsiders, ...(roleMapping !== undefined ? { roleMapping } : {}) };
+}
+
+function throttled(options: ReadOptions): Progress {
   const now = options.now ?? Date.now;
   const every = options.progressEveryMs ?? 2000;
-  let lastProgress = now();
-  const progress = (line: () => string) => {
-    if (!options.progress || now() - lastProgress < every) return;
-    lastProgress = now();
+  let last = now();
+  return (line) => {
+    if (!options.progress || now() - last < every) return;
+    last = now();
     options.progress(line());
   };
-  const noApp = `Okta has no app ${target.appId}: check the app id`;
+}
 
-  // 1. The groups assigned to the app, with their names (expand=group) in the same requests.
+/** The groups assigned to the app, with their names (expand=group) in the same requests; then the config's. */
+async function readGroups(client: OktaClient, target: RolesTarget): Promise<GroupsToRead> {
   const groups: LiveGroup[] = [];
-  for await (const page of client.pages<AppGroupAssignment>(
-    `/api/v1/apps/${enc(target.appId)}/groups?limit=${PAGE_SIZE.appGroups}&expand=group`,
-    noApp,
-  )) {
-    for (const assignment of page) {
-      const name = text(assignment._embedded?.group?.profile?.name);
-      const role = assignment.profile?.[STATSIG_ATTRIBUTE];
-      groups.push({
-        id: assignment.id,
-        ...(name !== undefined ? { name } : {}),
-        assignment: {
-          ...(typeof assignment.priority === "number" ? { priority: assignment.priority } : {}),
-          ...(typeof role === "string" && role !== "" ? { role } : {}),
-        },
-      });
-    }
-  }
-  const assignedCount = groups.length;
-  // The role groups and the groups pushed for project roles: their members who are not app users are findings.
+  for await (const page of listAppGroupAssignments(client, target.appId, { expandGroup: true })) groups.push(...page.map(liveGroup));
+  const assigned = groups.length;
   const watched = [...target.roleGroups.map((group) => group.groupId), ...target.projectRoles.map((entry) => entry.groupId)];
   for (const groupId of watched) {
     if (!groups.some((group) => group.id === groupId)) groups.push({ id: groupId });
   }
-  const roleGroupIds = new Set(watched);
+  return { groups, assigned, watched: new Set(watched) };
+}
 
-  // 2. The Okta -> app mapping of the role: the user type, the pair's mapping, its properties.
+function liveGroup(assignment: AppGroupAssignment): LiveGroup {
+  const name = text(assignment._embedded?.group?.profile?.name);
+  const role = assignment.profile?.[STATSIG_ATTRIBUTE];
+  return {
+    id: assignment.id,
+    ...(name !== undefined ? { name } : {}),
+    assignment: {
+      ...(typeof assignment.priority === "number" ? { priority: assignment.priority } : {}),
+      ...(typeof role === "string" && role !== "" ? { role } : {}),
+    },
+  };
+}
+
+/** The expression of the Okta -> app mapping of the role: the user type, the pair's mapping, its properties. */
+async function readRoleMapping(client: OktaClient, target: RolesTarget): Promise<string | undefined> {
   const userType = await findUserType(client, target.userTypeId);
   const mapping = await findMapping(client, userType.id, target.appId);
-  const roleMapping = mapping?.properties[STATSIG_ATTRIBUTE]?.expression;
+  return mapping?.properties[STATSIG_ATTRIBUTE]?.expression;
+}
 
-  // 3. Every app user with the Okta user embedded (expand=user): login, status and the Okta attribute in the
-  // same requests as the app user's role, scope and syncState.
+/**
+ * Every app user with the Okta user embedded (expand=user): login, status and the Okta attribute in the same
+ * requests as the app user's role, scope and syncState. An app user listed twice (pages shifting) counts once.
+ */
+async function readAppUsers(client: OktaClient, target: RolesTarget, progress: Progress): Promise<LiveAppUser[]> {
   const users: LiveAppUser[] = [];
-  const byId = new Map<string, number>();
-  const attr = target.oktaAttributeName;
-  for await (const page of client.pages<AppUser>(
-    `/api/v1/apps/${enc(target.appId)}/users?limit=${PAGE_SIZE.appUsers}&expand=user`,
-    noApp,
-  )) {
+  const seen = new Set<string>();
+  for await (const page of listAppUsers(client, target.appId)) {
     for (const appUser of page) {
-      if (byId.has(appUser.id)) continue;
-      const embedded = appUser._embedded?.user;
-      const [status, scope, syncState, role] = [
-        embedded?.status,
-        appUser.scope,
-        appUser.syncState,
-        appUser.profile?.[STATSIG_ATTRIBUTE],
-      ].map(text);
-      byId.set(appUser.id, users.length);
-      users.push({
-        id: appUser.id,
-        // The app user name is the login unless the app's username template says otherwise.
-        login: text(embedded?.profile?.login) ?? text(appUser.credentials?.userName) ?? appUser.id,
-        ...(status !== undefined ? { status } : {}),
-        ...(scope !== undefined ? { scope } : {}),
-        ...(syncState !== undefined ? { syncState } : {}),
-        ...(role !== undefined ? { role } : {}),
-        ...(embedded ? { oktaAttribute: text(embedded.profile?.[attr]) ?? null } : {}),
-        groups: [],
-      });
+      if (seen.has(appUser.id)) continue;
+      seen.add(appUser.id);
+      users.push(liveAppUser(appUser, target.oktaAttributeName));
     }
     progress(() => `statsig-okta roles: read ${users.length.toLocaleString("en-US")} app users so far`);
   }
+  return users;
+}
 
-  // 4. The members of each assigned group and each role group: who is assigned through which group, and
-  // which role group members are not app users.
+function liveAppUser(appUser: AppUser, oktaAttributeName: string): LiveAppUser {
+  const embedded = appUser._embedded?.user;
+  const [status, scope, syncState, role] = [embedded?.status, appUser.scope, appUser.syncState, appUser.profile?.[STATSIG_ATTRIBUTE]].map(
+    text,
+  );
+  return {
+    id: appUser.id,
+    // The app user name is the login unless the app's username template says otherwise.
+    login: text(embedded?.profile?.login) ?? text(appUser.credentials?.userName) ?? appUser.id,
+    ...(status !== undefined ? { status } : {}),
+    ...(scope !== undefined ? { scope } : {}),
+    ...(syncState !== undefined ? { syncState } : {}),
+    ...(role !== undefined ? { role } : {}),
+    ...(embedded ? { oktaAttribute: text(embedded.profile?.[oktaAttributeName]) ?? null } : {}),
+    groups: [],
+  };
+}
+
+/**
+ * The members of each group to read: records in each app user's `groups` the groups it is a member of, and
+ * returns the members of watched groups who are not app users.
+ */
+async function readMembers(client: OktaClient, toRead: GroupsToRead, users: LiveAppUser[], progress: Progress): Promise<Outsider[]> {
+  const { groups, assigned, watched } = toRead;
+  const byId = new Map(users.map((user) => [user.id, user]));
   const outsiders: Outsider[] = [];
   for (const [index, group] of groups.entries()) {
-    const assigned = index < assignedCount;
-    const notFound = assigned
-      ? `group ${group.id} is assigned to the app but Okta has no such group`
-      : `the config's group ${group.id} (roleGroups or projectRoles) does not exist in Okta: fix the config`;
-    for await (const page of client.pages<GroupMember>(`/api/v1/groups/${enc(group.id)}/users?limit=${PAGE_SIZE.groupMembers}`, notFound)) {
+    const notFound =
+      index < assigned
+        ? `group ${group.id} is assigned to the app but Okta has no such group`
+        : `the config's group ${group.id} (roleGroups or projectRoles) does not exist in Okta: fix the config`;
+    for await (const page of listGroupMembers(client, group.id, notFound)) {
       for (const member of page) {
         const user = byId.get(member.id);
         if (user !== undefined) {
-          const memberOf = users[user]!.groups;
-          if (!memberOf.includes(index)) memberOf.push(index);
-        } else if (roleGroupIds.has(group.id) && member.status !== "DEPROVISIONED") {
+          if (!user.groups.includes(index)) user.groups.push(index);
+        } else if (watched.has(group.id) && member.status !== "DEPROVISIONED") {
           // Deactivated users lose every app assignment: not worth a finding.
           outsiders.push({
             group: index,
@@ -165,5 +156,5 @@ export async function readRoles(client: OktaClient, target: RolesTarget, options
       progress(() => `statsig-okta roles: reading the members of group ${index + 1} of ${groups.length}`);
     }
   }
-  return { target, groups, users, outsiders, ...(roleMapping !== undefined ? { roleMapping } : {}) };
+  return outsiders;
 }

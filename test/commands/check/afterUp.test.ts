@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { compare } from "../../../src/commands/check/compare";
 import { expectedFromArgs, type Expected } from "../../../src/commands/expected";
-import { fetchLiveState, type LiveState } from "../../../src/okta/endpoints";
+import { fetchLiveState, type LiveState } from "../../../src/commands/check/live";
 import { OktaClient } from "../../../src/okta/client";
 import type { OrgRolesArgs } from "../../../src/domain/args";
 import { ORG_ROLES_TYPE } from "../../../src/domain/desired";

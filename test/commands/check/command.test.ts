@@ -25,6 +25,7 @@ import {
   stackYaml,
 } from "../../support/checkOrgs";
 import { runCli, runInProcess, type RunResult } from "../../support/runCheck";
+import { loopbackServers } from "../../support/loopback";
 
 /** Shaped like an Okta API token; it must never show up in any output. */
 const TOKEN = "00Qz7rT3cXkP9wLmN2bV5hJ8fG1dS4aY6uE0iO_-Ab";
@@ -40,6 +41,8 @@ async function start(org: OktaOrg, options: FakeOptions = {}): Promise<FakeOktaS
   server = await new FakeOktaServer(org, { apiToken: TOKEN, ...options }).start();
   return server;
 }
+
+const listen = loopbackServers();
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), "statsig-okta-check-"));
 
@@ -130,6 +133,9 @@ describe("statsig-okta check (built CLI in a subprocess)", () => {
       /^statsig-okta check: GET \/api\/v1\/mappings\?sourceId=.*: 403 Forbidden \(E0000006 You do not have permission/,
     );
     expect(result.stderr).toContain("okta.profileMappings.read");
+    expect(result.stderr).toMatch(/a Read-only Administrator should be able to read everything check needs\)\n$/);
+    const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+    expect(new Set(fake.requests.map((r) => r.headers["user-agent"]))).toEqual(new Set([`statsig-okta/${version} (check)`]));
     expectOnlyGets(fake);
     expectNoSecret(result, TOKEN);
   });
@@ -349,7 +355,8 @@ describe("statsig-okta check (in-process)", () => {
     const result = await runInProcess(["--org-url", fake.origin, "--app-id", "0oanosuchapp00000001", "--json"], env, tmp());
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("Okta has no app 0oanosuchapp00000001 with a user schema");
-    expect(JSON.parse(result.stdout)).toMatchObject({ result: "error" });
+    // Okta answered: its HTTP status is in the error object.
+    expect(JSON.parse(result.stdout)).toMatchObject({ result: "error", command: "check", exitCode: 2, status: 404 });
   });
 
   it("rejects an invalid config with its config keys before sending anything, exit 2", async () => {
@@ -410,6 +417,20 @@ describe("statsig-okta check (in-process)", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toBe("statsig-okta check: cannot write missing/import.json: ENOENT\n");
     expect(JSON.parse(result.stdout)).toMatchObject({ result: "error", exitCode: 2, message: "cannot write missing/import.json: ENOENT" });
+    expectNoSecret(result, TOKEN);
+  });
+
+  it("hides the token in a failure's text too, on stderr and in the JSON error object", async () => {
+    // An org that echoes the credential in its error (Okta does not): the last line of defence must catch it.
+    const echo = await listen((req, res) =>
+      res
+        .writeHead(401, { "content-type": "application/json" })
+        .end(JSON.stringify({ errorCode: "E0000011", errorSummary: `Invalid token provided: ${req.headers.authorization}` })),
+    );
+    const result = await runInProcess(["--org-url", echo, "--app-id", APP_ID, "--json"], env, tmp());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Invalid token provided: SSWS [redacted]");
+    expect(JSON.parse(result.stdout)).toMatchObject({ status: 401, message: expect.stringContaining("SSWS [redacted]") });
     expectNoSecret(result, TOKEN);
   });
 

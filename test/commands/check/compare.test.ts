@@ -3,7 +3,7 @@ import { compare, isProblem, type CheckItem } from "../../../src/commands/check/
 import { expectedFromArgs } from "../../../src/commands/expected";
 import type { OrgRolesArgs } from "../../../src/domain/args";
 import { validateOrgRolesArgs } from "../../../src/domain/validation";
-import type { LiveState } from "../../../src/okta/endpoints";
+import type { LiveState } from "../../../src/commands/check/live";
 import type { SchemaAttribute } from "../../../src/okta/types";
 
 const APP = "0oastatsigapp0000001";

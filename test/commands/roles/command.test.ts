@@ -4,11 +4,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { PAGE_SIZE } from "../../../src/commands/roles/read";
+import { PAGE_SIZE } from "../../../src/okta/endpoints";
 import { ROLES_SCOPES } from "../../../src/okta/scopes";
 import { main } from "../../../src/cli";
 import { FakeOktaServer, type FakeOptions } from "../../support/fakeOktaServer";
 import type { OktaOrg } from "../../support/oktaOrg";
+import { APP_ID as CHECK_APP_ID, freshOrg } from "../../support/checkOrgs";
 import {
   ADMINS,
   APP_ID,
@@ -348,7 +349,7 @@ describe("statsig-okta roles: safety and errors", () => {
     const wrongApp = await roles(["--org-url", fake.origin, "--app-id", "0oanosuchapp00000001", "--json"]);
     expect(wrongApp.code).toBe(2);
     expect(wrongApp.stderr).toMatch(/404.*Okta has no app 0oanosuchapp00000001/);
-    expect(JSON.parse(wrongApp.stdout)).toMatchObject({ result: "error" });
+    expect(JSON.parse(wrongApp.stdout)).toMatchObject({ result: "error", command: "roles", exitCode: 2, status: 404 });
 
     const badToken = await roles(["--org-url", fake.origin, "--app-id", APP_ID], { env: { OKTA_API_TOKEN: "wrong-token-value" } });
     expect(badToken.code).toBe(2);
@@ -357,6 +358,25 @@ describe("statsig-okta roles: safety and errors", () => {
 
     const noCredentials = await roles(["--org-url", fake.origin, "--app-id", APP_ID], { env: {} });
     expect(noCredentials).toMatchObject({ code: 2, stderr: expect.stringMatching(/no Okta credentials/) });
+  });
+
+  it("says who reads (statsig-okta/<version> (roles)), and what roles needs when Okta refuses a read", async () => {
+    // The check fake answers 403 where it is told to, and records every header.
+    const fake = await new FakeOktaServer(freshOrg(), { apiToken: TOKEN, forbid: "/api/v1/apps/" }).start();
+    try {
+      const result = await roles(["--org-url", fake.origin, "--app-id", CHECK_APP_ID, "--json"]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        `statsig-okta roles: GET /api/v1/apps/${CHECK_APP_ID}/groups?limit=${PAGE_SIZE.appGroups}&expand=group: 403 Forbidden (E0000006 You do not have permission to perform the requested action). ` +
+          "the API token in OKTA_API_TOKEN may not read this: reading the app's group assignments and users needs the scope okta.apps.read; " +
+          "an API token acts with its creator's admin role (a Read-only Administrator should be able to read everything roles needs)\n",
+      );
+      expect(JSON.parse(result.stdout)).toMatchObject({ command: "roles", exitCode: 2, status: 403 });
+      const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+      expect(fake.requests.map((r) => r.headers["user-agent"])).toEqual([`statsig-okta/${version} (roles)`]);
+    } finally {
+      await fake.stop();
+    }
   });
 
   it("asks OAuth for the read-only scopes of roles", async () => {

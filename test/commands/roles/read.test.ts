@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { PAGE_SIZE, readRoles } from "../../../src/commands/roles/read";
+import { readRoles } from "../../../src/commands/roles/read";
+import { PAGE_SIZE } from "../../../src/okta/endpoints";
 import type { RolesTarget } from "../../../src/commands/roles/model";
 import { authFromEnv } from "../../../src/okta/auth";
 import { OktaClient } from "../../../src/okta/client";

@@ -1,0 +1,76 @@
+/**
+ * The reads of `statsig-okta check`: GET only, one after the other (a handful, gentle on the org's rate
+ * limits), composed from the endpoints of okta/endpoints.ts.
+ */
+import { STATSIG_ATTRIBUTE } from "../../domain/orgRoles";
+import type { OktaClient } from "../../okta/client";
+import { getAppUserSchema, getGroup, getUserSchema, listAppGroupAssignments, listGroupPushMappings } from "../../okta/endpoints";
+import type { GroupAssignment, GroupPushMapping, SchemaAttribute, UserSchema } from "../../okta/types";
+import { findMapping, findUserType, type LiveMapping } from "../lookups";
+
+/** What `check` needs to know to find the live objects. */
+export interface LiveTarget {
+  appId: string;
+  /** A configured user type id; otherwise the org's default type. */
+  userTypeId?: string;
+  oktaAttributeName: string;
+}
+
+/** The live org, as far as Statsig's org roles go. `undefined` means Okta has no such object. */
+export interface LiveState {
+  userType: { id: string; name: string; isDefault: boolean };
+  oktaAttribute?: SchemaAttribute;
+  appAttribute?: SchemaAttribute;
+  appToOkta?: LiveMapping;
+  oktaToApp?: LiveMapping;
+  groupAssignments: GroupAssignment[];
+}
+
+/** A live group push link with the name of the group it targets. */
+export interface LivePushLink extends GroupPushMapping {
+  /** The target group's `profile.name`; undefined when the mapping names no target. */
+  targetGroupName?: string;
+}
+
+/** Steps 1-5 as they are: the user type and its attribute, the app attribute, both mappings, the group assignments. */
+export async function fetchLiveState(client: OktaClient, target: LiveTarget): Promise<LiveState> {
+  const userType = await findUserType(client, target.userTypeId);
+  const userSchema = await getUserSchema(client, userType);
+  const appSchema = await getAppUserSchema(client, target.appId);
+  const appToOkta = await findMapping(client, target.appId, userType.id);
+  const oktaToApp = await findMapping(client, userType.id, target.appId);
+  const groupAssignments: GroupAssignment[] = [];
+  for await (const page of listAppGroupAssignments(client, target.appId)) groupAssignments.push(...page);
+  return {
+    userType: { id: userType.id, name: userType.name ?? userType.id, isDefault: userType.default === true },
+    oktaAttribute: customProperty(userSchema, target.oktaAttributeName),
+    appAttribute: customProperty(appSchema, STATSIG_ATTRIBUTE),
+    appToOkta,
+    oktaToApp,
+    groupAssignments,
+  };
+}
+
+function customProperty(schema: UserSchema, name: string): SchemaAttribute | undefined {
+  return schema?.definitions?.custom?.properties?.[name] ?? undefined;
+}
+
+/**
+ * Every push mapping of the app, then the name of each group they target (one GET per group; the `search`
+ * of groups would be one request but is eventually consistent, per the spec). Scopes: okta.apps.read and
+ * okta.groups.read (see okta/scopes.ts).
+ */
+export async function fetchPushLinks(client: OktaClient, appId: string): Promise<LivePushLink[]> {
+  const mappings = await listGroupPushMappings(client, appId);
+  const names = new Map<string, string | undefined>();
+  for (const mapping of mappings) {
+    const id = mapping.targetGroupId;
+    if (id === undefined || names.has(id)) continue;
+    const group = await getGroup(client, id, `group ${id}, the target of push mapping ${mapping.id}, is gone`);
+    names.set(id, group?.profile?.name);
+  }
+  return mappings.map((mapping) => {
+    const name = mapping.targetGroupId !== undefined ? names.get(mapping.targetGroupId) : undefined;
+    return { ...mapping, ...(name !== undefined ? { targetGroupName: name } : {}) };
+  });
+}

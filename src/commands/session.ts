@@ -1,0 +1,50 @@
+import type { CliIo } from "../cli/io";
+import { authFromEnv, scrubbedOutput, type Authenticator } from "../okta/auth";
+import { OktaClient } from "../okta/client";
+import { proxiedFetch } from "../okta/proxy";
+import { scopesFor, type OktaCommand } from "../okta/scopes";
+import { resolveOrgTarget, type TargetValues } from "./options";
+import type { Target } from "./target";
+
+/** What a command that reads a live org works with. */
+export interface OktaSession {
+  /** The config (or the component's defaults) the live org is read for. */
+  target: Target;
+  /** The org, e.g. `https://acme.okta.com`. */
+  origin: string;
+  /** Read-only, with the credentials of the environment. */
+  client: OktaClient;
+  /** The API requests sent so far (the OAuth token requests not counted). */
+  requests: () => number;
+}
+
+/**
+ * Everything `check` and `roles` need before their first read, the same way for both:
+ * 1. from here on, `io`'s output (the command's failure too) hides every credential, as a last line of defence;
+ * 2. the target: the config (its notes on stderr) and the org URL;
+ * 3. the credentials from the environment; OAuth asks for the command's scopes ({@link scopesFor}) unless
+ *    OKTA_SCOPES names others;
+ * 4. a client that sends through HTTPS_PROXY when the environment names one.
+ */
+export function openSession(io: CliIo, command: OktaCommand, values: TargetValues): OktaSession {
+  let auth: Authenticator | undefined;
+  // A copy: the scrubbed writers call the original ones.
+  Object.assign(
+    io,
+    scrubbedOutput({ ...io }, () => auth),
+  );
+
+  const { target, origin } = resolveOrgTarget(io.cwd, values);
+  for (const note of target.notes ?? []) io.stderr(`statsig-okta ${command}: ${note}\n`);
+
+  const scopes = scopesFor(command, target.expected.pushLinks.length > 0);
+  const send = proxiedFetch(io.env);
+  auth = authFromEnv(io.env, origin, { fetch: send, nowSeconds: () => Math.floor(Date.now() / 1000), timeoutMs: 30_000 }, scopes);
+  let requests = 0;
+  const counted: typeof fetch = (input, init) => {
+    requests++;
+    return send(input, init);
+  };
+  const client = new OktaClient({ origin, auth, fetch: counted, command, scopes, log: (line) => io.stderr(`${line}\n`) });
+  return { target, origin, client, requests: () => requests };
+}
