@@ -9,7 +9,7 @@
  */
 import { projectRolesOfUser } from "../../domain/projectRoles";
 import { ROLES, STATSIG_ATTRIBUTE } from "../../domain/orgRoles";
-import type { Finding, FindingKind, LiveAppUser, LiveGroup, Reason, RoleSource, RolesInput, RolesReport, UserRecord } from "./model";
+import type { Finding, FindingKind, LiveAppUser, LiveGroup, RoleSource, RolesInput, RolesReport, UserRecord } from "./model";
 
 /** The order findings are listed in: what Statsig refuses first. */
 const KIND_ORDER: readonly FindingKind[] = [
@@ -28,15 +28,40 @@ const ONE_OWNER = 'Statsig accepts one Owner per organization ("Cannot set multi
 /** The sync states in which Okta holds a change it has not pushed to the app yet (spec `AppUserSyncState`). */
 const PENDING_SYNC = new Set(["OUT_OF_SYNC", "SYNCING"]);
 
-interface Problem {
-  kind: FindingKind;
-  reason?: Reason;
-  groupId?: string;
-  message: string;
-  fix: string;
-}
+/** A finding without its users: what is wrong and how to fix it. */
+type Problem = Omit<Finding, "users">;
 
 type Why = Omit<Problem, "kind">;
+
+/** The one place findings are recorded, and the one order they are listed in. */
+class FindingsCollector {
+  private readonly findings: Finding[] = [];
+  /** The findings of single users, by kind, reason, group and message. */
+  private readonly byProblem = new Map<string, Finding>();
+
+  /** A finding about users known at once (the Owners, a group's members). */
+  add(problem: Problem, users: string[]): void {
+    this.findings.push({ ...problem, users });
+  }
+
+  /** One user's problem: users with the same kind, reason, group and message share one finding. */
+  addUser(login: string, problem: Problem): void {
+    const key = `${problem.kind}\u0000${problem.reason ?? ""}\u0000${problem.groupId ?? ""}\u0000${problem.message}`;
+    let finding = this.byProblem.get(key);
+    if (!finding) {
+      finding = { ...problem, users: [] };
+      this.byProblem.set(key, finding);
+    }
+    finding.users.push(login);
+  }
+
+  /** In {@link KIND_ORDER}; within a kind, the finding about more users first. */
+  sorted(): Finding[] {
+    return [...this.findings, ...this.byProblem.values()].sort(
+      (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || b.users.length - a.users.length,
+    );
+  }
+}
 
 const CONVERT = "In the admin console: Applications > Statsig > Assignments > Convert assignments (Okta has no API for it)";
 const PULUMI_UP = "Run `pulumi up` for the stack (`statsig-okta check` shows the difference)";
@@ -59,16 +84,7 @@ export function explainRoles(input: RolesInput): RolesReport {
   const livePriority = (index: number) => groups[index]!.assignment?.priority ?? Number.POSITIVE_INFINITY;
   const byLivePriority = (a: number, b: number) => livePriority(a) - livePriority(b) || (groups[a]!.id < groups[b]!.id ? -1 : 1);
 
-  const problemsByKey = new Map<string, Finding>();
-  const report = (login: string, problem: Problem) => {
-    const key = `${problem.kind}\u0000${problem.reason ?? ""}\u0000${problem.groupId ?? ""}\u0000${problem.message}`;
-    let finding = problemsByKey.get(key);
-    if (!finding) {
-      finding = { ...problem, users: [] };
-      problemsByKey.set(key, finding);
-    }
-    finding.users.push(login);
-  };
+  const findings = new FindingsCollector();
 
   // One object per group and per source, shared by every record that names it: 50,000 records stay small.
   const groupRefs = groups.map((group) => ({ id: group.id, name: group.name ?? group.id, ...priorityOf(group) }));
@@ -239,7 +255,7 @@ export function explainRoles(input: RolesInput): RolesReport {
         fix: "Wait for the push; if it stays, check the Statsig app's provisioning tasks (Dashboard > Tasks)",
       });
     }
-    for (const problem of problems) report(user.login, problem);
+    for (const problem of problems) findings.addUser(user.login, problem);
 
     return {
       id: user.id,
@@ -264,14 +280,15 @@ export function explainRoles(input: RolesInput): RolesReport {
     };
   });
 
-  const findings: Finding[] = [];
   if (owners.length > 1) {
-    findings.push({
-      kind: "multiple-owners",
-      message: `${owners.length} app users have the role Owner; ${ONE_OWNER}`,
-      fix: "Keep one Owner and give the others Admin",
-      users: owners,
-    });
+    findings.add(
+      {
+        kind: "multiple-owners",
+        message: `${owners.length} app users have the role Owner; ${ONE_OWNER}`,
+        fix: "Keep one Owner and give the others Admin",
+      },
+      owners,
+    );
     const ownerSet = new Set(owners);
     for (const record of users) if (ownerSet.has(record.login)) record.findings.push("multiple-owners");
   }
@@ -291,41 +308,45 @@ export function explainRoles(input: RolesInput): RolesReport {
         ...input.users.filter((user) => user.groups.includes(index)).map((user) => user.login),
         ...(outsidersOf.get(index) ?? []),
       ];
-      findings.push({
-        kind: "owner-group",
-        groupId: group.id,
-        message: `Group ${groupLabel(group)} gives Owner and has ${members} members; ${ONE_OWNER}`,
-        fix: "Keep one person in the Owner group and move the others to an Admin group",
-        users: logins,
-      });
+      findings.add(
+        {
+          kind: "owner-group",
+          groupId: group.id,
+          message: `Group ${groupLabel(group)} gives Owner and has ${members} members; ${ONE_OWNER}`,
+          fix: "Keep one person in the Owner group and move the others to an Admin group",
+        },
+        logins,
+      );
     }
     const outside = outsidersOf.get(index);
     if (outside && rank === undefined && pushedGroups.has(group.id)) {
-      findings.push({
-        kind: "not-assigned",
-        groupId: group.id,
-        message: `${outside.length} member(s) of ${groupLabel(group)}, pushed to Statsig for a project or team role, are not assigned to the app: Okta pushes only the app's users into Statsig's groups`,
-        fix: "Put them in a role group (or another group assigned to the app); Okta does not support assigning the pushed group itself",
-        users: outside,
-      });
+      findings.add(
+        {
+          kind: "not-assigned",
+          groupId: group.id,
+          message: `${outside.length} member(s) of ${groupLabel(group)}, pushed to Statsig for a project or team role, are not assigned to the app: Okta pushes only the app's users into Statsig's groups`,
+          fix: "Put them in a role group (or another group assigned to the app); Okta does not support assigning the pushed group itself",
+        },
+        outside,
+      );
     }
     if (outside && rank !== undefined) {
-      findings.push({
-        kind: "not-assigned",
-        groupId: group.id,
-        message: group.assignment
-          ? `${outside.length} member(s) of role group ${groupLabel(group)} are not assigned to the app, although the group is (users who are not active may not be)`
-          : `${outside.length} member(s) of role group ${groupLabel(group)} are not assigned to the app: the group is not assigned`,
-        fix: group.assignment ? "Check these users' status and the app's assignment errors in the admin console" : PULUMI_UP,
-        users: outside,
-      });
+      findings.add(
+        {
+          kind: "not-assigned",
+          groupId: group.id,
+          message: group.assignment
+            ? `${outside.length} member(s) of role group ${groupLabel(group)} are not assigned to the app, although the group is (users who are not active may not be)`
+            : `${outside.length} member(s) of role group ${groupLabel(group)} are not assigned to the app: the group is not assigned`,
+          fix: group.assignment ? "Check these users' status and the app's assignment errors in the admin console" : PULUMI_UP,
+        },
+        outside,
+      );
     }
   });
-  findings.push(...problemsByKey.values());
-  findings.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || b.users.length - a.users.length);
 
   users.sort((a, b) => roleRank(a.role) - roleRank(b.role) || (a.login < b.login ? -1 : a.login > b.login ? 1 : 0));
-  return { mode: target.mode, projectRoles: target.projectRoles.length > 0, users, findings };
+  return { mode: target.mode, projectRoles: target.projectRoles.length > 0, users, findings: findings.sorted() };
 }
 
 function priorityOf(group: LiveGroup): { priority?: number } {
