@@ -8,8 +8,8 @@
  * - otherwise the assigned group with the highest priority (the lowest number) gives its profile.
  */
 import { projectRolesOfUser } from "../../domain/projectRoles";
-import { ROLES, STATSIG_ATTRIBUTE } from "../../domain/orgRoles";
-import type { Finding, FindingKind, LiveAppUser, LiveGroup, RoleSource, RolesInput, RolesReport, UserRecord } from "./model";
+import { ROLES, STATSIG_ATTRIBUTE, type Role } from "../../domain/orgRoles";
+import type { Finding, FindingKind, LiveAppUser, LiveGroup, RoleSource, RolesInput, RolesReport, RolesTarget, UserRecord } from "./model";
 
 /** The order findings are listed in: what Statsig refuses first. */
 const KIND_ORDER: readonly FindingKind[] = [
@@ -66,145 +66,199 @@ class FindingsCollector {
 const CONVERT = "In the admin console: Applications > Statsig > Assignments > Convert assignments (Okta has no API for it)";
 const PULUMI_UP = "Run `pulumi up` for the stack (`statsig-okta check` shows the difference)";
 
-export function explainRoles(input: RolesInput): RolesReport {
+/** A group as a record names it. */
+type GroupRef = UserRecord["assignment"]["groups"][number];
+
+/** What the rules read, built once per report; nothing in it changes afterwards. */
+interface Context {
+  target: RolesTarget;
+  groups: readonly LiveGroup[];
+  /** The expression of the Okta -> app mapping of the role; undefined when nothing maps it. */
+  roleMapping: string | undefined;
+  /** The config's rank of each role group, by group index. */
+  configRank: ReadonlyMap<number, number>;
+  // One object per group and per source, shared by every record that names it: 50,000 records stay small.
+  groupRefs: readonly GroupRef[];
+  groupSources: readonly RoleSource[];
+  fixedSources: Readonly<Record<Exclude<RoleSource["kind"], "group">, RoleSource>>;
+}
+
+function contextOf(input: RolesInput): Context {
   const { target, groups } = input;
-  const attr = target.oktaAttributeName;
-  /** `"Name" (00g…)`; with the live priority `"Name" (00g…, priority 2)`. */
-  const groupLabel = (group: LiveGroup, withPriority = false) => {
-    const priority = group.assignment?.priority !== undefined ? `priority ${group.assignment.priority}` : "no priority";
-    const details = withPriority ? `${group.id}, ${priority}` : group.id;
-    return group.name !== undefined ? `"${group.name}" (${details})` : withPriority ? `${group.id} (${priority})` : group.id;
-  };
-  // The config's rank of each role group, by group index.
   const configRank = new Map<number, number>();
   target.roleGroups.forEach((roleGroup, rank) => {
     const index = groups.findIndex((group) => group.id === roleGroup.groupId);
+    // A group listed twice keeps its first (highest) rank.
     if (index >= 0 && !configRank.has(index)) configRank.set(index, rank);
   });
-  const livePriority = (index: number) => groups[index]!.assignment?.priority ?? Number.POSITIVE_INFINITY;
-  const byLivePriority = (a: number, b: number) => livePriority(a) - livePriority(b) || (groups[a]!.id < groups[b]!.id ? -1 : 1);
-
-  const findings = new FindingsCollector();
-
-  // One object per group and per source, shared by every record that names it: 50,000 records stay small.
   const groupRefs = groups.map((group) => ({ id: group.id, name: group.name ?? group.id, ...priorityOf(group) }));
-  const groupSources: RoleSource[] = groupRefs.map(({ id, name, priority }) => ({
-    kind: "group",
-    groupId: id,
-    group: name,
-    ...(priority !== undefined ? { priority } : {}),
-  }));
-  const fixedSources: Record<Exclude<RoleSource["kind"], "group">, RoleSource> = {
-    mapping: { kind: "mapping", expression: input.roleMapping ?? "" },
-    "app-user": { kind: "app-user" },
-    individual: { kind: "individual" },
-    unknown: { kind: "unknown" },
+  return {
+    target,
+    groups,
+    roleMapping: input.roleMapping,
+    configRank,
+    groupRefs,
+    groupSources: groupRefs.map(({ id, name, priority }) => ({
+      kind: "group",
+      groupId: id,
+      group: name,
+      ...(priority !== undefined ? { priority } : {}),
+    })),
+    fixedSources: {
+      mapping: { kind: "mapping", expression: input.roleMapping ?? "" },
+      "app-user": { kind: "app-user" },
+      individual: { kind: "individual" },
+      unknown: { kind: "unknown" },
+    },
   };
+}
 
-  /** The source of a user's role, by Okta's rules. */
-  const sourceOf = (user: LiveAppUser, assigned: number[]): RoleSource => {
-    if (input.roleMapping !== undefined) return fixedSources.mapping;
-    if (target.mode === "personal") return fixedSources["app-user"];
-    if (user.scope === "USER") return fixedSources.individual;
-    const winner = assigned[0];
-    return winner === undefined ? fixedSources.unknown : groupSources[winner]!;
-  };
+function priorityOf(group: LiveGroup): { priority?: number } {
+  return group.assignment?.priority !== undefined ? { priority: group.assignment.priority } : {};
+}
 
-  /** Why the role Okta sends is not the intended one (group mode). */
-  const whyGroupMode = (user: LiveAppUser, assigned: number[], intendedGroup: number | undefined): Why => {
-    if (input.roleMapping !== undefined) {
-      return {
-        reason: "mapping",
-        message: `An Okta -> Statsig mapping sets ${STATSIG_ATTRIBUTE} (${input.roleMapping}); in group mode it overrides every group's value`,
-        fix: `Remove ${STATSIG_ATTRIBUTE} from the Okta -> Statsig mapping (Directory > Profile Editor > Statsig > Mappings)`,
-      };
-    }
-    if (user.scope === "USER") {
-      return {
-        reason: "individual",
-        message: "Assigned to the app individually: Okta keeps the user's own value whatever their groups say",
-        fix: CONVERT,
-      };
-    }
-    const winner = assigned[0];
-    if (intendedGroup === undefined) {
-      const from = winner === undefined ? "no group assigned to the app" : `group ${groupLabel(groups[winner]!)}`;
-      return {
-        reason: "no-role-group",
-        ...(winner !== undefined ? { groupId: groups[winner]!.id } : {}),
-        message: `In no role group of the config; the role comes from ${from}`,
-        fix: `Add the user to a role group, or remove ${STATSIG_ATTRIBUTE} from that group's assignment`,
-      };
-    }
-    const intended = groups[intendedGroup]!;
-    if (!intended.assignment) {
-      return {
-        reason: "role-group-unassigned",
-        groupId: intended.id,
-        message: `Role group ${groupLabel(intended)} is not assigned to the app`,
-        fix: PULUMI_UP,
-      };
-    }
-    if (winner !== undefined && winner !== intendedGroup) {
-      const win = groups[winner]!;
-      const isRoleGroup = configRank.has(winner);
-      return {
-        reason: "outranked",
-        groupId: win.id,
-        message: isRoleGroup
-          ? `Role group ${groupLabel(win, true)} outranks role group ${groupLabel(intended, true)}: the live priorities differ from the config's`
-          : `Group ${groupLabel(win, true)} is not a role group and outranks role group ${groupLabel(intended, true)}`,
-        fix: isRoleGroup
-          ? PULUMI_UP
-          : `Give the role groups higher priorities than ${groupLabel(win)} (\`pulumi up\` puts them on top by default), or remove ${STATSIG_ATTRIBUTE} from its assignment`,
-      };
-    }
-    const liveRole = intended.assignment.role;
-    const configRole = target.roleGroups[configRank.get(intendedGroup)!]!.role;
-    if (liveRole !== configRole) {
-      return {
-        reason: "group-profile",
-        groupId: intended.id,
-        message: `The assignment of role group ${groupLabel(intended)} carries ${liveRole === undefined ? "no role" : JSON.stringify(liveRole)}; the config gives ${configRole}`,
-        fix: PULUMI_UP,
-      };
-    }
+/** `"Name" (00g…)`; with the live priority `"Name" (00g…, priority 2)`. */
+function groupLabel(group: LiveGroup, withPriority = false): string {
+  const priority = group.assignment?.priority !== undefined ? `priority ${group.assignment.priority}` : "no priority";
+  const details = withPriority ? `${group.id}, ${priority}` : group.id;
+  return group.name !== undefined ? `"${group.name}" (${details})` : withPriority ? `${group.id} (${priority})` : group.id;
+}
+
+/** The config's role of a role group, by group index. */
+function configRole(context: Context, index: number): Role | undefined {
+  const rank = context.configRank.get(index);
+  return rank === undefined ? undefined : context.target.roleGroups[rank]!.role;
+}
+
+/** The user's groups that are assigned to the app, the highest live priority (the lowest number) first; a tie goes to the lower group id. */
+function assignedGroups(context: Context, user: LiveAppUser): number[] {
+  const { groups } = context;
+  const livePriority = (index: number) => groups[index]!.assignment?.priority ?? Number.POSITIVE_INFINITY;
+  return user.groups
+    .filter((index) => groups[index]!.assignment)
+    .sort((a, b) => livePriority(a) - livePriority(b) || (groups[a]!.id < groups[b]!.id ? -1 : 1));
+}
+
+/** The source of the live role, by Okta's rules: a mapping, else an individual assignment, else the first assigned group. */
+function sourceOf(context: Context, user: LiveAppUser, assigned: readonly number[]): RoleSource {
+  const { fixedSources } = context;
+  if (context.roleMapping !== undefined) return fixedSources.mapping;
+  if (context.target.mode === "personal") return fixedSources["app-user"];
+  if (user.scope === "USER") return fixedSources.individual;
+  const winner = assigned[0];
+  return winner === undefined ? fixedSources.unknown : context.groupSources[winner]!;
+}
+
+/** Why the role Okta sends is not the intended one (group mode), from where it comes. */
+function whyGroupMode(context: Context, source: RoleSource, winner: number | undefined, intendedGroup: number | undefined): Why {
+  if (source.kind === "mapping") {
     return {
-      reason: "not-applied",
+      reason: "mapping",
+      message: `An Okta -> Statsig mapping sets ${STATSIG_ATTRIBUTE} (${source.expression}); in group mode it overrides every group's value`,
+      fix: `Remove ${STATSIG_ATTRIBUTE} from the Okta -> Statsig mapping (Directory > Profile Editor > Statsig > Mappings)`,
+    };
+  }
+  if (source.kind === "individual") {
+    return {
+      reason: "individual",
+      message: "Assigned to the app individually: Okta keeps the user's own value whatever their groups say",
+      fix: CONVERT,
+    };
+  }
+  if (intendedGroup === undefined) {
+    const from = winner === undefined ? "no group assigned to the app" : `group ${groupLabel(context.groups[winner]!)}`;
+    return {
+      reason: "no-role-group",
+      ...(winner !== undefined ? { groupId: context.groups[winner]!.id } : {}),
+      message: `In no role group of the config; the role comes from ${from}`,
+      fix: `Add the user to a role group, or remove ${STATSIG_ATTRIBUTE} from that group's assignment`,
+    };
+  }
+  return whyRoleGroup(context, winner, intendedGroup);
+}
+
+/** Group mode, the role from the user's groups: why the intended role group's role is not the one sent. */
+function whyRoleGroup(context: Context, winner: number | undefined, intendedGroup: number): Why {
+  const intended = context.groups[intendedGroup]!;
+  if (!intended.assignment) {
+    return {
+      reason: "role-group-unassigned",
       groupId: intended.id,
-      message: `Role group ${groupLabel(intended)} carries ${configRole}, but Okta has not applied it to the user yet`,
-      fix: "Okta applies group values when the assignment or the user changes: save the group's assignment again in the admin console",
+      message: `Role group ${groupLabel(intended)} is not assigned to the app`,
+      fix: PULUMI_UP,
     };
-  };
-
-  /** Why the role Okta sends is not the Okta attribute (personal mode). */
-  const whyPersonalMode = (): Why => {
-    if (input.roleMapping === undefined) {
-      return {
-        reason: "no-mapping",
-        message: `No Okta -> Statsig mapping of ${STATSIG_ATTRIBUTE}: the Okta attribute ${attr} never reaches the app`,
-        fix: "Run `pulumi up` (step 4 creates the mapping)",
-      };
-    }
-    if (input.roleMapping !== `user.${attr}`) {
-      return {
-        reason: "other-mapping",
-        message: `The Okta -> Statsig mapping sends ${input.roleMapping}, not user.${attr}`,
-        fix: `Map ${STATSIG_ATTRIBUTE} from user.${attr} (\`pulumi up\`)`,
-      };
-    }
+  }
+  if (winner !== undefined && winner !== intendedGroup) return whyOutranked(context, winner, intended);
+  const liveRole = intended.assignment.role;
+  const role = configRole(context, intendedGroup)!;
+  if (liveRole !== role) {
     return {
-      reason: "not-applied",
-      message: `The app user's value differs from the Okta attribute ${attr}: the mapping has not been applied to the user`,
-      fix: "Directory > Profile Editor > Statsig > Mappings > Apply updates now (Okta applies a mapping only when a profile changes)",
+      reason: "group-profile",
+      groupId: intended.id,
+      message: `The assignment of role group ${groupLabel(intended)} carries ${liveRole === undefined ? "no role" : JSON.stringify(liveRole)}; the config gives ${role}`,
+      fix: PULUMI_UP,
     };
+  }
+  return {
+    reason: "not-applied",
+    groupId: intended.id,
+    message: `Role group ${groupLabel(intended)} carries ${role}, but Okta has not applied it to the user yet`,
+    fix: "Okta applies group values when the assignment or the user changes: save the group's assignment again in the admin console",
   };
+}
+
+/** Another assigned group of the user has a higher live priority than the intended role group. */
+function whyOutranked(context: Context, winner: number, intended: LiveGroup): Why {
+  const win = context.groups[winner]!;
+  const isRoleGroup = context.configRank.has(winner);
+  return {
+    reason: "outranked",
+    groupId: win.id,
+    message: isRoleGroup
+      ? `Role group ${groupLabel(win, true)} outranks role group ${groupLabel(intended, true)}: the live priorities differ from the config's`
+      : `Group ${groupLabel(win, true)} is not a role group and outranks role group ${groupLabel(intended, true)}`,
+    fix: isRoleGroup
+      ? PULUMI_UP
+      : `Give the role groups higher priorities than ${groupLabel(win)} (\`pulumi up\` puts them on top by default), or remove ${STATSIG_ATTRIBUTE} from its assignment`,
+  };
+}
+
+/** Why the role Okta sends is not the Okta attribute (personal mode), from where it comes. */
+function whyPersonalMode(context: Context, source: RoleSource): Why {
+  const attr = context.target.oktaAttributeName;
+  if (source.kind !== "mapping") {
+    return {
+      reason: "no-mapping",
+      message: `No Okta -> Statsig mapping of ${STATSIG_ATTRIBUTE}: the Okta attribute ${attr} never reaches the app`,
+      fix: "Run `pulumi up` (step 4 creates the mapping)",
+    };
+  }
+  if (source.expression !== `user.${attr}`) {
+    return {
+      reason: "other-mapping",
+      message: `The Okta -> Statsig mapping sends ${source.expression}, not user.${attr}`,
+      fix: `Map ${STATSIG_ATTRIBUTE} from user.${attr} (\`pulumi up\`)`,
+    };
+  }
+  return {
+    reason: "not-applied",
+    message: `The app user's value differs from the Okta attribute ${attr}: the mapping has not been applied to the user`,
+    fix: "Directory > Profile Editor > Statsig > Mappings > Apply updates now (Okta applies a mapping only when a profile changes)",
+  };
+}
+
+export function explainRoles(input: RolesInput): RolesReport {
+  const context = contextOf(input);
+  const { target, groups } = input;
+  const { configRank } = context;
+  const attr = target.oktaAttributeName;
+  const findings = new FindingsCollector();
 
   const memberCount = new Map<number, number>();
   const owners: string[] = [];
   const users: UserRecord[] = input.users.map((user) => {
     for (const index of user.groups) memberCount.set(index, (memberCount.get(index) ?? 0) + 1);
-    const assigned = user.groups.filter((index) => groups[index]!.assignment).sort(byLivePriority);
+    const assigned = assignedGroups(context, user);
     let intendedGroup: number | undefined;
     for (const index of user.groups) {
       const rank = configRank.get(index);
@@ -218,6 +272,7 @@ export function explainRoles(input: RolesInput): RolesReport {
         : user.oktaAttribute;
     const role = user.role ?? null;
     const problems: Problem[] = [];
+    const source = sourceOf(context, user, assigned);
 
     if (role === "Owner") owners.push(user.login);
     if (user.syncState === "ERROR") {
@@ -228,7 +283,7 @@ export function explainRoles(input: RolesInput): RolesReport {
       });
     }
     if (intended !== undefined && role !== intended) {
-      const why = target.mode === "group" ? whyGroupMode(user, assigned, intendedGroup) : whyPersonalMode();
+      const why = target.mode === "group" ? whyGroupMode(context, source, assigned[0], intendedGroup) : whyPersonalMode(context, source);
       problems.push({ kind: role === null ? "no-role" : "role-differs", ...why });
     } else if (role === null) {
       // Nothing intended and nothing sent: still a user in Statsig without a role.
@@ -263,10 +318,10 @@ export function explainRoles(input: RolesInput): RolesReport {
       ...(user.status !== undefined ? { status: user.status } : {}),
       assignment: {
         individual: user.scope === "USER",
-        groups: assigned.map((index) => groupRefs[index]!),
+        groups: assigned.map((index) => context.groupRefs[index]!),
       },
       role,
-      source: sourceOf(user, assigned),
+      source,
       ...(intended !== undefined ? { intended } : {}),
       ...(user.syncState !== undefined ? { syncState: user.syncState } : {}),
       projectRoles:
@@ -347,10 +402,6 @@ export function explainRoles(input: RolesInput): RolesReport {
 
   users.sort((a, b) => roleRank(a.role) - roleRank(b.role) || (a.login < b.login ? -1 : a.login > b.login ? 1 : 0));
   return { mode: target.mode, projectRoles: target.projectRoles.length > 0, users, findings: findings.sorted() };
-}
-
-function priorityOf(group: LiveGroup): { priority?: number } {
-  return group.assignment?.priority !== undefined ? { priority: group.assignment.priority } : {};
 }
 
 /** Owners first, then Admins, Members, other values, and users without a role last. */
