@@ -1,15 +1,31 @@
 /**
  * Who has which Statsig org role and why: the pure rules of `statsig-okta roles`, applied to what was read
- * from Okta. Okta's rules, as documented (shared/reference/okta-notes.md, "Read first" and "Groups to roles"):
+ * from Okta. Okta's rules, as documented:
  * - an Okta -> app mapping of the attribute wins over every assignment value (Okta KB "Usage of Group Type
  *   Attributes for Assignments");
- * - an app user assigned individually (`scope: USER`) keeps its own value whatever its groups say, until an
- *   admin runs "Convert assignments";
- * - otherwise the assigned group with the highest priority (the lowest number) gives its profile.
+ * - an app user assigned individually (`scope: USER`, Management API `AppUser`) keeps its own value whatever
+ *   its groups say, until an admin runs "Convert assignments" in the admin console;
+ * - otherwise the assigned group with the highest priority (the lowest number, Management API
+ *   `ApplicationGroupAssignment.priority`) gives its profile.
+ *
+ * Per app user: the intended role (from the config), the source of the live role, and, when they differ, why
+ * (group mode or personal mode). Then the findings about Owners and groups. Every finding goes through one
+ * collector, which lists them in `KIND_ORDER`.
  */
 import { projectRolesOfUser } from "../../domain/projectRoles";
 import { ROLES, STATSIG_ATTRIBUTE, type Role } from "../../domain/orgRoles";
-import type { Finding, FindingKind, LiveAppUser, LiveGroup, RoleSource, RolesInput, RolesReport, RolesTarget, UserRecord } from "./model";
+import type {
+  Finding,
+  FindingKind,
+  LiveAppUser,
+  LiveGroup,
+  Outsider,
+  RoleSource,
+  RolesInput,
+  RolesReport,
+  RolesTarget,
+  UserRecord,
+} from "./model";
 
 /** The order findings are listed in: what Statsig refuses first. */
 const KIND_ORDER: readonly FindingKind[] = [
@@ -28,12 +44,33 @@ const ONE_OWNER = 'Statsig accepts one Owner per organization ("Cannot set multi
 /** The sync states in which Okta holds a change it has not pushed to the app yet (spec `AppUserSyncState`). */
 const PENDING_SYNC = new Set(["OUT_OF_SYNC", "SYNCING"]);
 
+/** Fixes that several findings share. */
+const CONVERT = "In the admin console: Applications > Statsig > Assignments > Convert assignments (Okta has no API for it)";
+const PULUMI_UP = "Run `pulumi up` for the stack (`statsig-okta check` shows the difference)";
+
+/** The report: one record per app user (Owners first, users without a role last) and the findings. */
+export function explainRoles(input: RolesInput): RolesReport {
+  const context = contextOf(input);
+  const findings = new FindingsCollector();
+  const users = input.users.map((user) => userRecord(context, user, findings));
+  multipleOwners(users, findings);
+  const outsidersOf = outsidersByGroup(input.outsiders);
+  ownerGroups(context, input.users, outsidersOf, findings);
+  notAssigned(context, outsidersOf, findings);
+  users.sort((a, b) => roleRank(a.role) - roleRank(b.role) || (a.login < b.login ? -1 : a.login > b.login ? 1 : 0));
+  return { mode: context.target.mode, projectRoles: context.target.projectRoles.length > 0, users, findings: findings.sorted() };
+}
+
 /** A finding without its users: what is wrong and how to fix it. */
 type Problem = Omit<Finding, "users">;
 
+/** Why a user's role is not the intended one: the finding's kind follows from the role (none, or another). */
 type Why = Omit<Problem, "kind">;
 
-/** The one place findings are recorded, and the one order they are listed in. */
+/**
+ * The one place findings are recorded, and the one order they are listed in. A finding about users known at
+ * once (the Owners, a group's members) is recorded whole; users with the same problem share one finding.
+ */
 class FindingsCollector {
   private readonly findings: Finding[] = [];
   /** The findings of single users, by kind, reason, group and message. */
@@ -62,9 +99,6 @@ class FindingsCollector {
     );
   }
 }
-
-const CONVERT = "In the admin console: Applications > Statsig > Assignments > Convert assignments (Okta has no API for it)";
-const PULUMI_UP = "Run `pulumi up` for the stack (`statsig-okta check` shows the difference)";
 
 /** A group as a record names it. */
 type GroupRef = UserRecord["assignment"]["groups"][number];
@@ -130,7 +164,69 @@ function configRole(context: Context, index: number): Role | undefined {
   return rank === undefined ? undefined : context.target.roleGroups[rank]!.role;
 }
 
-/** The user's groups that are assigned to the app, the highest live priority (the lowest number) first; a tie goes to the lower group id. */
+/** One user's record; their findings go to `findings` too. */
+function userRecord(context: Context, user: LiveAppUser, findings: FindingsCollector): UserRecord {
+  const { target } = context;
+  const assigned = assignedGroups(context, user);
+  const intendedGroup = intendedGroupOf(context, user);
+  const intended = intendedRole(context, user, intendedGroup);
+  const role = user.role ?? null;
+  const source = sourceOf(context, user, assigned);
+  const problems = userProblems(context, user, { role, intended, source, winner: assigned[0], intendedGroup });
+  for (const problem of problems) findings.addUser(user.login, problem);
+  return {
+    id: user.id,
+    login: user.login,
+    ...(user.status !== undefined ? { status: user.status } : {}),
+    assignment: {
+      individual: user.scope === "USER",
+      groups: assigned.map((index) => context.groupRefs[index]!),
+    },
+    role,
+    source,
+    ...(intended !== undefined ? { intended } : {}),
+    ...(user.syncState !== undefined ? { syncState: user.syncState } : {}),
+    projectRoles:
+      target.projectRoles.length > 0
+        ? projectRolesOfUser(
+            user.groups.map((index) => context.groups[index]!.id),
+            target.projectRoles,
+          )
+        : [],
+    findings: problems.map((problem) => (problem.reason ? `${problem.kind}:${problem.reason}` : problem.kind)),
+  };
+}
+
+/** What the user's findings are drawn from. */
+interface UserFacts {
+  role: string | null;
+  intended: string | null | undefined;
+  source: RoleSource;
+  /** The assigned group whose profile Okta gives the user (group mode). */
+  winner: number | undefined;
+  intendedGroup: number | undefined;
+}
+
+/** Group mode: the user's role group that comes first in the config's order (not Okta's priorities). */
+function intendedGroupOf(context: Context, user: LiveAppUser): number | undefined {
+  let intendedGroup: number | undefined;
+  for (const index of user.groups) {
+    const rank = context.configRank.get(index);
+    if (rank !== undefined && (intendedGroup === undefined || rank < context.configRank.get(intendedGroup)!)) intendedGroup = index;
+  }
+  return intendedGroup;
+}
+
+/** The role the config intends: group mode, the role of that group (null without one); personal mode, the Okta attribute. */
+function intendedRole(context: Context, user: LiveAppUser, intendedGroup: number | undefined): string | null | undefined {
+  if (context.target.mode === "personal") return user.oktaAttribute;
+  return intendedGroup === undefined ? null : configRole(context, intendedGroup)!;
+}
+
+/**
+ * The user's groups that are assigned to the app, the highest live priority (the lowest number) first, those
+ * without a priority last; a tie goes to the lower group id.
+ */
 function assignedGroups(context: Context, user: LiveAppUser): number[] {
   const { groups } = context;
   const livePriority = (index: number) => groups[index]!.assignment?.priority ?? Number.POSITIVE_INFINITY;
@@ -147,6 +243,53 @@ function sourceOf(context: Context, user: LiveAppUser, assigned: readonly number
   if (user.scope === "USER") return fixedSources.individual;
   const winner = assigned[0];
   return winner === undefined ? fixedSources.unknown : context.groupSources[winner]!;
+}
+
+/** A failed push, then what is wrong with the role: not the intended one, none at all, or not pushed yet. */
+function userProblems(context: Context, user: LiveAppUser, facts: UserFacts): Problem[] {
+  const { role, intended } = facts;
+  const problems: Problem[] = [];
+  if (user.syncState === "ERROR") {
+    problems.push({
+      kind: "sync-error",
+      message: "A push to Statsig failed (syncState ERROR): Statsig may hold an older role, or none",
+      fix: "In the admin console: Dashboard > Tasks, resolve the Statsig app's provisioning error and retry",
+    });
+  }
+  if (intended !== undefined && role !== intended) {
+    const why =
+      context.target.mode === "group"
+        ? whyGroupMode(context, facts.source, facts.winner, facts.intendedGroup)
+        : whyPersonalMode(context, facts.source);
+    problems.push({ kind: role === null ? "no-role" : "role-differs", ...why });
+  } else if (role === null) {
+    problems.push(noRoleSent(context, intended));
+  } else if (user.syncState !== undefined && PENDING_SYNC.has(user.syncState)) {
+    problems.push({
+      kind: "not-pushed",
+      message: `Okta holds the role but has not pushed it to Statsig yet (syncState ${user.syncState})`,
+      fix: "Wait for the push; if it stays, check the Statsig app's provisioning tasks (Dashboard > Tasks)",
+    });
+  }
+  return problems;
+}
+
+/** Nothing intended and nothing sent: still a user in Statsig without a role. */
+function noRoleSent(context: Context, intended: string | null | undefined): Problem {
+  const attr = context.target.oktaAttributeName;
+  return context.target.mode === "group"
+    ? {
+        kind: "no-role",
+        reason: "no-role-group",
+        message: "In no role group of the config, and no role is sent",
+        fix: "Add the user to a role group, or unassign them from the app",
+      }
+    : {
+        kind: "no-role",
+        reason: "no-attribute",
+        message: intended === null ? `The Okta attribute ${attr} is empty` : "No role is sent (the Okta user was not embedded: see README)",
+        fix: `Set the user's ${attr} in Okta`,
+      };
 }
 
 /** Why the role Okta sends is not the intended one (group mode), from where it comes. */
@@ -247,145 +390,65 @@ function whyPersonalMode(context: Context, source: RoleSource): Why {
   };
 }
 
-export function explainRoles(input: RolesInput): RolesReport {
-  const context = contextOf(input);
-  const { target, groups } = input;
-  const { configRank } = context;
-  const attr = target.oktaAttributeName;
-  const findings = new FindingsCollector();
+/** More than one app user with the role Owner: the finding, and a mark on each Owner's record. */
+function multipleOwners(records: UserRecord[], findings: FindingsCollector): void {
+  const owners = records.filter((record) => record.role === "Owner").map((record) => record.login);
+  if (owners.length <= 1) return;
+  findings.add(
+    {
+      kind: "multiple-owners",
+      message: `${owners.length} app users have the role Owner; ${ONE_OWNER}`,
+      fix: "Keep one Owner and give the others Admin",
+    },
+    owners,
+  );
+  const ownerSet = new Set(owners);
+  for (const record of records) if (ownerSet.has(record.login)) record.findings.push("multiple-owners");
+}
 
-  const memberCount = new Map<number, number>();
-  const owners: string[] = [];
-  const users: UserRecord[] = input.users.map((user) => {
-    for (const index of user.groups) memberCount.set(index, (memberCount.get(index) ?? 0) + 1);
-    const assigned = assignedGroups(context, user);
-    let intendedGroup: number | undefined;
-    for (const index of user.groups) {
-      const rank = configRank.get(index);
-      if (rank !== undefined && (intendedGroup === undefined || rank < configRank.get(intendedGroup)!)) intendedGroup = index;
-    }
-    const intended: string | null | undefined =
-      target.mode === "group"
-        ? intendedGroup === undefined
-          ? null
-          : target.roleGroups[configRank.get(intendedGroup)!]!.role
-        : user.oktaAttribute;
-    const role = user.role ?? null;
-    const problems: Problem[] = [];
-    const source = sourceOf(context, user, assigned);
-
-    if (role === "Owner") owners.push(user.login);
-    if (user.syncState === "ERROR") {
-      problems.push({
-        kind: "sync-error",
-        message: "A push to Statsig failed (syncState ERROR): Statsig may hold an older role, or none",
-        fix: "In the admin console: Dashboard > Tasks, resolve the Statsig app's provisioning error and retry",
-      });
-    }
-    if (intended !== undefined && role !== intended) {
-      const why = target.mode === "group" ? whyGroupMode(context, source, assigned[0], intendedGroup) : whyPersonalMode(context, source);
-      problems.push({ kind: role === null ? "no-role" : "role-differs", ...why });
-    } else if (role === null) {
-      // Nothing intended and nothing sent: still a user in Statsig without a role.
-      problems.push(
-        target.mode === "group"
-          ? {
-              kind: "no-role",
-              reason: "no-role-group",
-              message: "In no role group of the config, and no role is sent",
-              fix: "Add the user to a role group, or unassign them from the app",
-            }
-          : {
-              kind: "no-role",
-              reason: "no-attribute",
-              message:
-                intended === null ? `The Okta attribute ${attr} is empty` : "No role is sent (the Okta user was not embedded: see README)",
-              fix: `Set the user's ${attr} in Okta`,
-            },
-      );
-    } else if (user.syncState !== undefined && PENDING_SYNC.has(user.syncState)) {
-      problems.push({
-        kind: "not-pushed",
-        message: `Okta holds the role but has not pushed it to Statsig yet (syncState ${user.syncState})`,
-        fix: "Wait for the push; if it stays, check the Statsig app's provisioning tasks (Dashboard > Tasks)",
-      });
-    }
-    for (const problem of problems) findings.addUser(user.login, problem);
-
-    return {
-      id: user.id,
-      login: user.login,
-      ...(user.status !== undefined ? { status: user.status } : {}),
-      assignment: {
-        individual: user.scope === "USER",
-        groups: assigned.map((index) => context.groupRefs[index]!),
-      },
-      role,
-      source,
-      ...(intended !== undefined ? { intended } : {}),
-      ...(user.syncState !== undefined ? { syncState: user.syncState } : {}),
-      projectRoles:
-        target.projectRoles.length > 0
-          ? projectRolesOfUser(
-              user.groups.map((index) => groups[index]!.id),
-              target.projectRoles,
-            )
-          : [],
-      findings: problems.map((problem) => (problem.reason ? `${problem.kind}:${problem.reason}` : problem.kind)),
-    };
-  });
-
-  if (owners.length > 1) {
-    findings.add(
-      {
-        kind: "multiple-owners",
-        message: `${owners.length} app users have the role Owner; ${ONE_OWNER}`,
-        fix: "Keep one Owner and give the others Admin",
-      },
-      owners,
-    );
-    const ownerSet = new Set(owners);
-    for (const record of users) if (ownerSet.has(record.login)) record.findings.push("multiple-owners");
-  }
-  const pushedGroups = new Set(target.projectRoles.map((entry) => entry.groupId));
+/** The logins of the members of each group who are not assigned to the app, by group index. */
+function outsidersByGroup(outsiders: readonly Outsider[]): Map<number, string[]> {
   const outsidersOf = new Map<number, string[]>();
-  for (const outsider of input.outsiders) {
+  for (const outsider of outsiders) {
     const list = outsidersOf.get(outsider.group) ?? [];
     list.push(outsider.login);
     outsidersOf.set(outsider.group, list);
   }
-  groups.forEach((group, index) => {
-    const rank = configRank.get(index);
-    const givesOwner = group.assignment?.role === "Owner" || (rank !== undefined && target.roleGroups[rank]!.role === "Owner");
+  return outsidersOf;
+}
+
+/** Groups that give Owner (by their assignment or the config) to more than one person, app users or not. */
+function ownerGroups(
+  context: Context,
+  users: readonly LiveAppUser[],
+  outsidersOf: ReadonlyMap<number, string[]>,
+  findings: FindingsCollector,
+): void {
+  const memberCount = new Map<number, number>();
+  for (const user of users) for (const index of user.groups) memberCount.set(index, (memberCount.get(index) ?? 0) + 1);
+  context.groups.forEach((group, index) => {
+    const givesOwner = group.assignment?.role === "Owner" || configRole(context, index) === "Owner";
     const members = (memberCount.get(index) ?? 0) + (outsidersOf.get(index)?.length ?? 0);
-    if (givesOwner && members > 1) {
-      const logins = [
-        ...input.users.filter((user) => user.groups.includes(index)).map((user) => user.login),
-        ...(outsidersOf.get(index) ?? []),
-      ];
-      findings.add(
-        {
-          kind: "owner-group",
-          groupId: group.id,
-          message: `Group ${groupLabel(group)} gives Owner and has ${members} members; ${ONE_OWNER}`,
-          fix: "Keep one person in the Owner group and move the others to an Admin group",
-        },
-        logins,
-      );
-    }
+    if (!givesOwner || members <= 1) return;
+    findings.add(
+      {
+        kind: "owner-group",
+        groupId: group.id,
+        message: `Group ${groupLabel(group)} gives Owner and has ${members} members; ${ONE_OWNER}`,
+        fix: "Keep one person in the Owner group and move the others to an Admin group",
+      },
+      [...users.filter((user) => user.groups.includes(index)).map((user) => user.login), ...(outsidersOf.get(index) ?? [])],
+    );
+  });
+}
+
+/** Members of role groups, and of groups pushed for project roles, who are not assigned to the app. */
+function notAssigned(context: Context, outsidersOf: ReadonlyMap<number, string[]>, findings: FindingsCollector): void {
+  const pushedGroups = new Set(context.target.projectRoles.map((entry) => entry.groupId));
+  for (const [index, group] of context.groups.entries()) {
     const outside = outsidersOf.get(index);
-    if (outside && rank === undefined && pushedGroups.has(group.id)) {
-      findings.add(
-        {
-          kind: "not-assigned",
-          groupId: group.id,
-          message: `${outside.length} member(s) of ${groupLabel(group)}, pushed to Statsig for a project or team role, are not assigned to the app: Okta pushes only the app's users into Statsig's groups`,
-          fix: "Put them in a role group (or another group assigned to the app); Okta does not support assigning the pushed group itself",
-        },
-        outside,
-      );
-    }
-    if (outside && rank !== undefined) {
+    if (!outside) continue;
+    if (context.configRank.has(index)) {
       findings.add(
         {
           kind: "not-assigned",
@@ -397,11 +460,18 @@ export function explainRoles(input: RolesInput): RolesReport {
         },
         outside,
       );
+    } else if (pushedGroups.has(group.id)) {
+      findings.add(
+        {
+          kind: "not-assigned",
+          groupId: group.id,
+          message: `${outside.length} member(s) of ${groupLabel(group)}, pushed to Statsig for a project or team role, are not assigned to the app: Okta pushes only the app's users into Statsig's groups`,
+          fix: "Put them in a role group (or another group assigned to the app); Okta does not support assigning the pushed group itself",
+        },
+        outside,
+      );
     }
-  });
-
-  users.sort((a, b) => roleRank(a.role) - roleRank(b.role) || (a.login < b.login ? -1 : a.login > b.login ? 1 : 0));
-  return { mode: target.mode, projectRoles: target.projectRoles.length > 0, users, findings: findings.sorted() };
+  }
 }
 
 /** Owners first, then Admins, Members, other values, and users without a role last. */
