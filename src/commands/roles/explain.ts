@@ -1,15 +1,31 @@
 /**
  * Who has which Statsig org role and why: the pure rules of `statsig-okta roles`, applied to what was read
- * from Okta. Okta's rules, as documented (shared/reference/okta-notes.md, "Read first" and "Groups to roles"):
+ * from Okta. Okta's rules, as documented:
  * - an Okta -> app mapping of the attribute wins over every assignment value (Okta KB "Usage of Group Type
  *   Attributes for Assignments");
- * - an app user assigned individually (`scope: USER`) keeps its own value whatever its groups say, until an
- *   admin runs "Convert assignments";
- * - otherwise the assigned group with the highest priority (the lowest number) gives its profile.
+ * - an app user assigned individually (`scope: USER`, Management API `AppUser`) keeps its own value whatever
+ *   its groups say, until an admin runs "Convert assignments" in the admin console;
+ * - otherwise the assigned group with the highest priority (the lowest number, Management API
+ *   `ApplicationGroupAssignment.priority`) gives its profile.
+ *
+ * Per app user: the intended role (from the config), the source of the live role, and, when they differ, why
+ * (group mode or personal mode). Then the findings about Owners and groups. Every finding goes through one
+ * collector, which lists them in `KIND_ORDER`.
  */
 import { projectRolesOfUser } from "../../domain/projectRoles";
-import { ROLES, STATSIG_ATTRIBUTE } from "../../domain/orgRoles";
-import type { Finding, FindingKind, LiveAppUser, LiveGroup, Reason, RoleSource, RolesInput, RolesReport, UserRecord } from "./model";
+import { ROLES, STATSIG_ATTRIBUTE, type Role } from "../../domain/orgRoles";
+import type {
+  Finding,
+  FindingKind,
+  LiveAppUser,
+  LiveGroup,
+  Outsider,
+  RoleSource,
+  RolesInput,
+  RolesReport,
+  RolesTarget,
+  UserRecord,
+} from "./model";
 
 /** The order findings are listed in: what Statsig refuses first. */
 const KIND_ORDER: readonly FindingKind[] = [
@@ -28,308 +44,434 @@ const ONE_OWNER = 'Statsig accepts one Owner per organization ("Cannot set multi
 /** The sync states in which Okta holds a change it has not pushed to the app yet (spec `AppUserSyncState`). */
 const PENDING_SYNC = new Set(["OUT_OF_SYNC", "SYNCING"]);
 
-interface Problem {
-  kind: FindingKind;
-  reason?: Reason;
-  groupId?: string;
-  message: string;
-  fix: string;
-}
-
-type Why = Omit<Problem, "kind">;
-
+/** Fixes that several findings share. */
 const CONVERT = "In the admin console: Applications > Statsig > Assignments > Convert assignments (Okta has no API for it)";
 const PULUMI_UP = "Run `pulumi up` for the stack (`statsig-okta check` shows the difference)";
 
+/** The report: one record per app user (Owners first, users without a role last) and the findings. */
 export function explainRoles(input: RolesInput): RolesReport {
+  const context = contextOf(input);
+  const findings = new FindingsCollector();
+  const users = input.users.map((user) => userRecord(context, user, findings));
+  multipleOwners(users, findings);
+  const outsidersOf = outsidersByGroup(input.outsiders);
+  ownerGroups(context, input.users, outsidersOf, findings);
+  notAssigned(context, outsidersOf, findings);
+  users.sort((a, b) => roleRank(a.role) - roleRank(b.role) || (a.login < b.login ? -1 : a.login > b.login ? 1 : 0));
+  return { mode: context.target.mode, projectRoles: context.target.projectRoles.length > 0, users, findings: findings.sorted() };
+}
+
+/** A finding without its users: what is wrong and how to fix it. */
+type Problem = Omit<Finding, "users">;
+
+/** Why a user's role is not the intended one: the finding's kind follows from the role (none, or another). */
+type Why = Omit<Problem, "kind">;
+
+/**
+ * The one place findings are recorded, and the one order they are listed in. A finding about users known at
+ * once (the Owners, a group's members) is recorded whole; users with the same problem share one finding.
+ */
+class FindingsCollector {
+  private readonly findings: Finding[] = [];
+  /** The findings of single users, by kind, reason, group and message. */
+  private readonly byProblem = new Map<string, Finding>();
+
+  /** A finding about users known at once (the Owners, a group's members). */
+  add(problem: Problem, users: string[]): void {
+    this.findings.push({ ...problem, users });
+  }
+
+  /** One user's problem: users with the same kind, reason, group and message share one finding. */
+  addUser(login: string, problem: Problem): void {
+    const key = `${problem.kind}\u0000${problem.reason ?? ""}\u0000${problem.groupId ?? ""}\u0000${problem.message}`;
+    let finding = this.byProblem.get(key);
+    if (!finding) {
+      finding = { ...problem, users: [] };
+      this.byProblem.set(key, finding);
+    }
+    finding.users.push(login);
+  }
+
+  /** In {@link KIND_ORDER}; within a kind, the finding about more users first. */
+  sorted(): Finding[] {
+    return [...this.findings, ...this.byProblem.values()].sort(
+      (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || b.users.length - a.users.length,
+    );
+  }
+}
+
+/** A group as a record names it. */
+type GroupRef = UserRecord["assignment"]["groups"][number];
+
+/** What the rules read, built once per report; nothing in it changes afterwards. */
+interface Context {
+  target: RolesTarget;
+  groups: readonly LiveGroup[];
+  /** The expression of the Okta -> app mapping of the role; undefined when nothing maps it. */
+  roleMapping: string | undefined;
+  /** The config's rank of each role group, by group index. */
+  configRank: ReadonlyMap<number, number>;
+  // One object per group and per source, shared by every record that names it: 50,000 records stay small.
+  groupRefs: readonly GroupRef[];
+  groupSources: readonly RoleSource[];
+  fixedSources: Readonly<Record<Exclude<RoleSource["kind"], "group">, RoleSource>>;
+}
+
+function contextOf(input: RolesInput): Context {
   const { target, groups } = input;
-  const attr = target.oktaAttributeName;
-  /** `"Name" (00g…)`; with the live priority `"Name" (00g…, priority 2)`. */
-  const groupLabel = (group: LiveGroup, withPriority = false) => {
-    const priority = group.assignment?.priority !== undefined ? `priority ${group.assignment.priority}` : "no priority";
-    const details = withPriority ? `${group.id}, ${priority}` : group.id;
-    return group.name !== undefined ? `"${group.name}" (${details})` : withPriority ? `${group.id} (${priority})` : group.id;
-  };
-  // The config's rank of each role group, by group index.
   const configRank = new Map<number, number>();
   target.roleGroups.forEach((roleGroup, rank) => {
     const index = groups.findIndex((group) => group.id === roleGroup.groupId);
+    // A group listed twice keeps its first (highest) rank.
     if (index >= 0 && !configRank.has(index)) configRank.set(index, rank);
   });
-  const livePriority = (index: number) => groups[index]!.assignment?.priority ?? Number.POSITIVE_INFINITY;
-  const byLivePriority = (a: number, b: number) => livePriority(a) - livePriority(b) || (groups[a]!.id < groups[b]!.id ? -1 : 1);
-
-  const problemsByKey = new Map<string, Finding>();
-  const report = (login: string, problem: Problem) => {
-    const key = `${problem.kind}\u0000${problem.reason ?? ""}\u0000${problem.groupId ?? ""}\u0000${problem.message}`;
-    let finding = problemsByKey.get(key);
-    if (!finding) {
-      finding = { ...problem, users: [] };
-      problemsByKey.set(key, finding);
-    }
-    finding.users.push(login);
-  };
-
-  // One object per group and per source, shared by every record that names it: 50,000 records stay small.
   const groupRefs = groups.map((group) => ({ id: group.id, name: group.name ?? group.id, ...priorityOf(group) }));
-  const groupSources: RoleSource[] = groupRefs.map(({ id, name, priority }) => ({
-    kind: "group",
-    groupId: id,
-    group: name,
-    ...(priority !== undefined ? { priority } : {}),
-  }));
-  const fixedSources: Record<Exclude<RoleSource["kind"], "group">, RoleSource> = {
-    mapping: { kind: "mapping", expression: input.roleMapping ?? "" },
-    "app-user": { kind: "app-user" },
-    individual: { kind: "individual" },
-    unknown: { kind: "unknown" },
+  return {
+    target,
+    groups,
+    roleMapping: input.roleMapping,
+    configRank,
+    groupRefs,
+    groupSources: groupRefs.map(({ id, name, priority }) => ({
+      kind: "group",
+      groupId: id,
+      group: name,
+      ...(priority !== undefined ? { priority } : {}),
+    })),
+    fixedSources: {
+      mapping: { kind: "mapping", expression: input.roleMapping ?? "" },
+      "app-user": { kind: "app-user" },
+      individual: { kind: "individual" },
+      unknown: { kind: "unknown" },
+    },
   };
-
-  /** The source of a user's role, by Okta's rules. */
-  const sourceOf = (user: LiveAppUser, assigned: number[]): RoleSource => {
-    if (input.roleMapping !== undefined) return fixedSources.mapping;
-    if (target.mode === "personal") return fixedSources["app-user"];
-    if (user.scope === "USER") return fixedSources.individual;
-    const winner = assigned[0];
-    return winner === undefined ? fixedSources.unknown : groupSources[winner]!;
-  };
-
-  /** Why the role Okta sends is not the intended one (group mode). */
-  const whyGroupMode = (user: LiveAppUser, assigned: number[], intendedGroup: number | undefined): Why => {
-    if (input.roleMapping !== undefined) {
-      return {
-        reason: "mapping",
-        message: `An Okta -> Statsig mapping sets ${STATSIG_ATTRIBUTE} (${input.roleMapping}); in group mode it overrides every group's value`,
-        fix: `Remove ${STATSIG_ATTRIBUTE} from the Okta -> Statsig mapping (Directory > Profile Editor > Statsig > Mappings)`,
-      };
-    }
-    if (user.scope === "USER") {
-      return {
-        reason: "individual",
-        message: "Assigned to the app individually: Okta keeps the user's own value whatever their groups say",
-        fix: CONVERT,
-      };
-    }
-    const winner = assigned[0];
-    if (intendedGroup === undefined) {
-      const from = winner === undefined ? "no group assigned to the app" : `group ${groupLabel(groups[winner]!)}`;
-      return {
-        reason: "no-role-group",
-        ...(winner !== undefined ? { groupId: groups[winner]!.id } : {}),
-        message: `In no role group of the config; the role comes from ${from}`,
-        fix: `Add the user to a role group, or remove ${STATSIG_ATTRIBUTE} from that group's assignment`,
-      };
-    }
-    const intended = groups[intendedGroup]!;
-    if (!intended.assignment) {
-      return {
-        reason: "role-group-unassigned",
-        groupId: intended.id,
-        message: `Role group ${groupLabel(intended)} is not assigned to the app`,
-        fix: PULUMI_UP,
-      };
-    }
-    if (winner !== undefined && winner !== intendedGroup) {
-      const win = groups[winner]!;
-      const isRoleGroup = configRank.has(winner);
-      return {
-        reason: "outranked",
-        groupId: win.id,
-        message: isRoleGroup
-          ? `Role group ${groupLabel(win, true)} outranks role group ${groupLabel(intended, true)}: the live priorities differ from the config's`
-          : `Group ${groupLabel(win, true)} is not a role group and outranks role group ${groupLabel(intended, true)}`,
-        fix: isRoleGroup
-          ? PULUMI_UP
-          : `Give the role groups higher priorities than ${groupLabel(win)} (\`pulumi up\` puts them on top by default), or remove ${STATSIG_ATTRIBUTE} from its assignment`,
-      };
-    }
-    const liveRole = intended.assignment.role;
-    const configRole = target.roleGroups[configRank.get(intendedGroup)!]!.role;
-    if (liveRole !== configRole) {
-      return {
-        reason: "group-profile",
-        groupId: intended.id,
-        message: `The assignment of role group ${groupLabel(intended)} carries ${liveRole === undefined ? "no role" : JSON.stringify(liveRole)}; the config gives ${configRole}`,
-        fix: PULUMI_UP,
-      };
-    }
-    return {
-      reason: "not-applied",
-      groupId: intended.id,
-      message: `Role group ${groupLabel(intended)} carries ${configRole}, but Okta has not applied it to the user yet`,
-      fix: "Okta applies group values when the assignment or the user changes: save the group's assignment again in the admin console",
-    };
-  };
-
-  /** Why the role Okta sends is not the Okta attribute (personal mode). */
-  const whyPersonalMode = (): Why => {
-    if (input.roleMapping === undefined) {
-      return {
-        reason: "no-mapping",
-        message: `No Okta -> Statsig mapping of ${STATSIG_ATTRIBUTE}: the Okta attribute ${attr} never reaches the app`,
-        fix: "Run `pulumi up` (step 4 creates the mapping)",
-      };
-    }
-    if (input.roleMapping !== `user.${attr}`) {
-      return {
-        reason: "other-mapping",
-        message: `The Okta -> Statsig mapping sends ${input.roleMapping}, not user.${attr}`,
-        fix: `Map ${STATSIG_ATTRIBUTE} from user.${attr} (\`pulumi up\`)`,
-      };
-    }
-    return {
-      reason: "not-applied",
-      message: `The app user's value differs from the Okta attribute ${attr}: the mapping has not been applied to the user`,
-      fix: "Directory > Profile Editor > Statsig > Mappings > Apply updates now (Okta applies a mapping only when a profile changes)",
-    };
-  };
-
-  const memberCount = new Map<number, number>();
-  const owners: string[] = [];
-  const users: UserRecord[] = input.users.map((user) => {
-    for (const index of user.groups) memberCount.set(index, (memberCount.get(index) ?? 0) + 1);
-    const assigned = user.groups.filter((index) => groups[index]!.assignment).sort(byLivePriority);
-    let intendedGroup: number | undefined;
-    for (const index of user.groups) {
-      const rank = configRank.get(index);
-      if (rank !== undefined && (intendedGroup === undefined || rank < configRank.get(intendedGroup)!)) intendedGroup = index;
-    }
-    const intended: string | null | undefined =
-      target.mode === "group"
-        ? intendedGroup === undefined
-          ? null
-          : target.roleGroups[configRank.get(intendedGroup)!]!.role
-        : user.oktaAttribute;
-    const role = user.role ?? null;
-    const problems: Problem[] = [];
-
-    if (role === "Owner") owners.push(user.login);
-    if (user.syncState === "ERROR") {
-      problems.push({
-        kind: "sync-error",
-        message: "A push to Statsig failed (syncState ERROR): Statsig may hold an older role, or none",
-        fix: "In the admin console: Dashboard > Tasks, resolve the Statsig app's provisioning error and retry",
-      });
-    }
-    if (intended !== undefined && role !== intended) {
-      const why = target.mode === "group" ? whyGroupMode(user, assigned, intendedGroup) : whyPersonalMode();
-      problems.push({ kind: role === null ? "no-role" : "role-differs", ...why });
-    } else if (role === null) {
-      // Nothing intended and nothing sent: still a user in Statsig without a role.
-      problems.push(
-        target.mode === "group"
-          ? {
-              kind: "no-role",
-              reason: "no-role-group",
-              message: "In no role group of the config, and no role is sent",
-              fix: "Add the user to a role group, or unassign them from the app",
-            }
-          : {
-              kind: "no-role",
-              reason: "no-attribute",
-              message:
-                intended === null ? `The Okta attribute ${attr} is empty` : "No role is sent (the Okta user was not embedded: see README)",
-              fix: `Set the user's ${attr} in Okta`,
-            },
-      );
-    } else if (user.syncState !== undefined && PENDING_SYNC.has(user.syncState)) {
-      problems.push({
-        kind: "not-pushed",
-        message: `Okta holds the role but has not pushed it to Statsig yet (syncState ${user.syncState})`,
-        fix: "Wait for the push; if it stays, check the Statsig app's provisioning tasks (Dashboard > Tasks)",
-      });
-    }
-    for (const problem of problems) report(user.login, problem);
-
-    return {
-      id: user.id,
-      login: user.login,
-      ...(user.status !== undefined ? { status: user.status } : {}),
-      assignment: {
-        individual: user.scope === "USER",
-        groups: assigned.map((index) => groupRefs[index]!),
-      },
-      role,
-      source: sourceOf(user, assigned),
-      ...(intended !== undefined ? { intended } : {}),
-      ...(user.syncState !== undefined ? { syncState: user.syncState } : {}),
-      projectRoles:
-        target.projectRoles.length > 0
-          ? projectRolesOfUser(
-              user.groups.map((index) => groups[index]!.id),
-              target.projectRoles,
-            )
-          : [],
-      findings: problems.map((problem) => (problem.reason ? `${problem.kind}:${problem.reason}` : problem.kind)),
-    };
-  });
-
-  const findings: Finding[] = [];
-  if (owners.length > 1) {
-    findings.push({
-      kind: "multiple-owners",
-      message: `${owners.length} app users have the role Owner; ${ONE_OWNER}`,
-      fix: "Keep one Owner and give the others Admin",
-      users: owners,
-    });
-    const ownerSet = new Set(owners);
-    for (const record of users) if (ownerSet.has(record.login)) record.findings.push("multiple-owners");
-  }
-  const pushedGroups = new Set(target.projectRoles.map((entry) => entry.groupId));
-  const outsidersOf = new Map<number, string[]>();
-  for (const outsider of input.outsiders) {
-    const list = outsidersOf.get(outsider.group) ?? [];
-    list.push(outsider.login);
-    outsidersOf.set(outsider.group, list);
-  }
-  groups.forEach((group, index) => {
-    const rank = configRank.get(index);
-    const givesOwner = group.assignment?.role === "Owner" || (rank !== undefined && target.roleGroups[rank]!.role === "Owner");
-    const members = (memberCount.get(index) ?? 0) + (outsidersOf.get(index)?.length ?? 0);
-    if (givesOwner && members > 1) {
-      const logins = [
-        ...input.users.filter((user) => user.groups.includes(index)).map((user) => user.login),
-        ...(outsidersOf.get(index) ?? []),
-      ];
-      findings.push({
-        kind: "owner-group",
-        groupId: group.id,
-        message: `Group ${groupLabel(group)} gives Owner and has ${members} members; ${ONE_OWNER}`,
-        fix: "Keep one person in the Owner group and move the others to an Admin group",
-        users: logins,
-      });
-    }
-    const outside = outsidersOf.get(index);
-    if (outside && rank === undefined && pushedGroups.has(group.id)) {
-      findings.push({
-        kind: "not-assigned",
-        groupId: group.id,
-        message: `${outside.length} member(s) of ${groupLabel(group)}, pushed to Statsig for a project or team role, are not assigned to the app: Okta pushes only the app's users into Statsig's groups`,
-        fix: "Put them in a role group (or another group assigned to the app); Okta does not support assigning the pushed group itself",
-        users: outside,
-      });
-    }
-    if (outside && rank !== undefined) {
-      findings.push({
-        kind: "not-assigned",
-        groupId: group.id,
-        message: group.assignment
-          ? `${outside.length} member(s) of role group ${groupLabel(group)} are not assigned to the app, although the group is (users who are not active may not be)`
-          : `${outside.length} member(s) of role group ${groupLabel(group)} are not assigned to the app: the group is not assigned`,
-        fix: group.assignment ? "Check these users' status and the app's assignment errors in the admin console" : PULUMI_UP,
-        users: outside,
-      });
-    }
-  });
-  findings.push(...problemsByKey.values());
-  findings.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || b.users.length - a.users.length);
-
-  users.sort((a, b) => roleRank(a.role) - roleRank(b.role) || (a.login < b.login ? -1 : a.login > b.login ? 1 : 0));
-  return { mode: target.mode, projectRoles: target.projectRoles.length > 0, users, findings };
 }
 
 function priorityOf(group: LiveGroup): { priority?: number } {
   return group.assignment?.priority !== undefined ? { priority: group.assignment.priority } : {};
+}
+
+/** `"Name" (00g…)`; with the live priority `"Name" (00g…, priority 2)`. */
+function groupLabel(group: LiveGroup, withPriority = false): string {
+  const priority = group.assignment?.priority !== undefined ? `priority ${group.assignment.priority}` : "no priority";
+  const details = withPriority ? `${group.id}, ${priority}` : group.id;
+  return group.name !== undefined ? `"${group.name}" (${details})` : withPriority ? `${group.id} (${priority})` : group.id;
+}
+
+/** The config's role of a role group, by group index. */
+function configRole(context: Context, index: number): Role | undefined {
+  const rank = context.configRank.get(index);
+  return rank === undefined ? undefined : context.target.roleGroups[rank]!.role;
+}
+
+/** One user's record; their findings go to `findings` too. */
+function userRecord(context: Context, user: LiveAppUser, findings: FindingsCollector): UserRecord {
+  const { target } = context;
+  const assigned = assignedGroups(context, user);
+  const intendedGroup = intendedGroupOf(context, user);
+  const intended = intendedRole(context, user, intendedGroup);
+  const role = user.role ?? null;
+  const source = sourceOf(context, user, assigned);
+  const problems = userProblems(context, user, { role, intended, source, winner: assigned[0], intendedGroup });
+  for (const problem of problems) findings.addUser(user.login, problem);
+  return {
+    id: user.id,
+    login: user.login,
+    ...(user.status !== undefined ? { status: user.status } : {}),
+    assignment: {
+      individual: user.scope === "USER",
+      groups: assigned.map((index) => context.groupRefs[index]!),
+    },
+    role,
+    source,
+    ...(intended !== undefined ? { intended } : {}),
+    ...(user.syncState !== undefined ? { syncState: user.syncState } : {}),
+    projectRoles:
+      target.projectRoles.length > 0
+        ? projectRolesOfUser(
+            user.groups.map((index) => context.groups[index]!.id),
+            target.projectRoles,
+          )
+        : [],
+    findings: problems.map((problem) => (problem.reason ? `${problem.kind}:${problem.reason}` : problem.kind)),
+  };
+}
+
+/** What the user's findings are drawn from. */
+interface UserFacts {
+  role: string | null;
+  intended: string | null | undefined;
+  source: RoleSource;
+  /** The assigned group whose profile Okta gives the user (group mode). */
+  winner: number | undefined;
+  intendedGroup: number | undefined;
+}
+
+/** Group mode: the user's role group that comes first in the config's order (not Okta's priorities). */
+function intendedGroupOf(context: Context, user: LiveAppUser): number | undefined {
+  let intendedGroup: number | undefined;
+  for (const index of user.groups) {
+    const rank = context.configRank.get(index);
+    if (rank !== undefined && (intendedGroup === undefined || rank < context.configRank.get(intendedGroup)!)) intendedGroup = index;
+  }
+  return intendedGroup;
+}
+
+/** The role the config intends: group mode, the role of that group (null without one); personal mode, the Okta attribute. */
+function intendedRole(context: Context, user: LiveAppUser, intendedGroup: number | undefined): string | null | undefined {
+  if (context.target.mode === "personal") return user.oktaAttribute;
+  return intendedGroup === undefined ? null : configRole(context, intendedGroup)!;
+}
+
+/**
+ * The user's groups that are assigned to the app, the highest live priority (the lowest number) first, those
+ * without a priority last; a tie goes to the lower group id.
+ */
+function assignedGroups(context: Context, user: LiveAppUser): number[] {
+  const { groups } = context;
+  const livePriority = (index: number) => groups[index]!.assignment?.priority ?? Number.POSITIVE_INFINITY;
+  return user.groups
+    .filter((index) => groups[index]!.assignment)
+    .sort((a, b) => livePriority(a) - livePriority(b) || (groups[a]!.id < groups[b]!.id ? -1 : 1));
+}
+
+/** The source of the live role, by Okta's rules: a mapping, else an individual assignment, else the first assigned group. */
+function sourceOf(context: Context, user: LiveAppUser, assigned: readonly number[]): RoleSource {
+  const { fixedSources } = context;
+  if (context.roleMapping !== undefined) return fixedSources.mapping;
+  if (context.target.mode === "personal") return fixedSources["app-user"];
+  if (user.scope === "USER") return fixedSources.individual;
+  const winner = assigned[0];
+  return winner === undefined ? fixedSources.unknown : context.groupSources[winner]!;
+}
+
+/** A failed push, then what is wrong with the role: not the intended one, none at all, or not pushed yet. */
+function userProblems(context: Context, user: LiveAppUser, facts: UserFacts): Problem[] {
+  const { role, intended } = facts;
+  const problems: Problem[] = [];
+  if (user.syncState === "ERROR") {
+    problems.push({
+      kind: "sync-error",
+      message: "A push to Statsig failed (syncState ERROR): Statsig may hold an older role, or none",
+      fix: "In the admin console: Dashboard > Tasks, resolve the Statsig app's provisioning error and retry",
+    });
+  }
+  if (intended !== undefined && role !== intended) {
+    const why =
+      context.target.mode === "group"
+        ? whyGroupMode(context, facts.source, facts.winner, facts.intendedGroup)
+        : whyPersonalMode(context, facts.source);
+    problems.push({ kind: role === null ? "no-role" : "role-differs", ...why });
+  } else if (role === null) {
+    problems.push(noRoleSent(context, intended));
+  } else if (user.syncState !== undefined && PENDING_SYNC.has(user.syncState)) {
+    problems.push({
+      kind: "not-pushed",
+      message: `Okta holds the role but has not pushed it to Statsig yet (syncState ${user.syncState})`,
+      fix: "Wait for the push; if it stays, check the Statsig app's provisioning tasks (Dashboard > Tasks)",
+    });
+  }
+  return problems;
+}
+
+/** Nothing intended and nothing sent: still a user in Statsig without a role. */
+function noRoleSent(context: Context, intended: string | null | undefined): Problem {
+  const attr = context.target.oktaAttributeName;
+  return context.target.mode === "group"
+    ? {
+        kind: "no-role",
+        reason: "no-role-group",
+        message: "In no role group of the config, and no role is sent",
+        fix: "Add the user to a role group, or unassign them from the app",
+      }
+    : {
+        kind: "no-role",
+        reason: "no-attribute",
+        message: intended === null ? `The Okta attribute ${attr} is empty` : "No role is sent (the Okta user was not embedded: see README)",
+        fix: `Set the user's ${attr} in Okta`,
+      };
+}
+
+/** Why the role Okta sends is not the intended one (group mode), from where it comes. */
+function whyGroupMode(context: Context, source: RoleSource, winner: number | undefined, intendedGroup: number | undefined): Why {
+  if (source.kind === "mapping") {
+    return {
+      reason: "mapping",
+      message: `An Okta -> Statsig mapping sets ${STATSIG_ATTRIBUTE} (${source.expression}); in group mode it overrides every group's value`,
+      fix: `Remove ${STATSIG_ATTRIBUTE} from the Okta -> Statsig mapping (Directory > Profile Editor > Statsig > Mappings)`,
+    };
+  }
+  if (source.kind === "individual") {
+    return {
+      reason: "individual",
+      message: "Assigned to the app individually: Okta keeps the user's own value whatever their groups say",
+      fix: CONVERT,
+    };
+  }
+  if (intendedGroup === undefined) {
+    const from = winner === undefined ? "no group assigned to the app" : `group ${groupLabel(context.groups[winner]!)}`;
+    return {
+      reason: "no-role-group",
+      ...(winner !== undefined ? { groupId: context.groups[winner]!.id } : {}),
+      message: `In no role group of the config; the role comes from ${from}`,
+      fix: `Add the user to a role group, or remove ${STATSIG_ATTRIBUTE} from that group's assignment`,
+    };
+  }
+  return whyRoleGroup(context, winner, intendedGroup);
+}
+
+/** Group mode, the role from the user's groups: why the intended role group's role is not the one sent. */
+function whyRoleGroup(context: Context, winner: number | undefined, intendedGroup: number): Why {
+  const intended = context.groups[intendedGroup]!;
+  if (!intended.assignment) {
+    return {
+      reason: "role-group-unassigned",
+      groupId: intended.id,
+      message: `Role group ${groupLabel(intended)} is not assigned to the app`,
+      fix: PULUMI_UP,
+    };
+  }
+  if (winner !== undefined && winner !== intendedGroup) return whyOutranked(context, winner, intended);
+  const liveRole = intended.assignment.role;
+  const role = configRole(context, intendedGroup)!;
+  if (liveRole !== role) {
+    return {
+      reason: "group-profile",
+      groupId: intended.id,
+      message: `The assignment of role group ${groupLabel(intended)} carries ${liveRole === undefined ? "no role" : JSON.stringify(liveRole)}; the config gives ${role}`,
+      fix: PULUMI_UP,
+    };
+  }
+  return {
+    reason: "not-applied",
+    groupId: intended.id,
+    message: `Role group ${groupLabel(intended)} carries ${role}, but Okta has not applied it to the user yet`,
+    fix: "Okta applies group values when the assignment or the user changes: save the group's assignment again in the admin console",
+  };
+}
+
+/** Another assigned group of the user has a higher live priority than the intended role group. */
+function whyOutranked(context: Context, winner: number, intended: LiveGroup): Why {
+  const win = context.groups[winner]!;
+  const isRoleGroup = context.configRank.has(winner);
+  return {
+    reason: "outranked",
+    groupId: win.id,
+    message: isRoleGroup
+      ? `Role group ${groupLabel(win, true)} outranks role group ${groupLabel(intended, true)}: the live priorities differ from the config's`
+      : `Group ${groupLabel(win, true)} is not a role group and outranks role group ${groupLabel(intended, true)}`,
+    fix: isRoleGroup
+      ? PULUMI_UP
+      : `Give the role groups higher priorities than ${groupLabel(win)} (\`pulumi up\` puts them on top by default), or remove ${STATSIG_ATTRIBUTE} from its assignment`,
+  };
+}
+
+/** Why the role Okta sends is not the Okta attribute (personal mode), from where it comes. */
+function whyPersonalMode(context: Context, source: RoleSource): Why {
+  const attr = context.target.oktaAttributeName;
+  if (source.kind !== "mapping") {
+    return {
+      reason: "no-mapping",
+      message: `No Okta -> Statsig mapping of ${STATSIG_ATTRIBUTE}: the Okta attribute ${attr} never reaches the app`,
+      fix: "Run `pulumi up` (step 4 creates the mapping)",
+    };
+  }
+  if (source.expression !== `user.${attr}`) {
+    return {
+      reason: "other-mapping",
+      message: `The Okta -> Statsig mapping sends ${source.expression}, not user.${attr}`,
+      fix: `Map ${STATSIG_ATTRIBUTE} from user.${attr} (\`pulumi up\`)`,
+    };
+  }
+  return {
+    reason: "not-applied",
+    message: `The app user's value differs from the Okta attribute ${attr}: the mapping has not been applied to the user`,
+    fix: "Directory > Profile Editor > Statsig > Mappings > Apply updates now (Okta applies a mapping only when a profile changes)",
+  };
+}
+
+/** More than one app user with the role Owner: the finding, and a mark on each Owner's record. */
+function multipleOwners(records: UserRecord[], findings: FindingsCollector): void {
+  const owners = records.filter((record) => record.role === "Owner").map((record) => record.login);
+  if (owners.length <= 1) return;
+  findings.add(
+    {
+      kind: "multiple-owners",
+      message: `${owners.length} app users have the role Owner; ${ONE_OWNER}`,
+      fix: "Keep one Owner and give the others Admin",
+    },
+    owners,
+  );
+  const ownerSet = new Set(owners);
+  for (const record of records) if (ownerSet.has(record.login)) record.findings.push("multiple-owners");
+}
+
+/** The logins of the members of each group who are not assigned to the app, by group index. */
+function outsidersByGroup(outsiders: readonly Outsider[]): Map<number, string[]> {
+  const outsidersOf = new Map<number, string[]>();
+  for (const outsider of outsiders) {
+    const list = outsidersOf.get(outsider.group) ?? [];
+    list.push(outsider.login);
+    outsidersOf.set(outsider.group, list);
+  }
+  return outsidersOf;
+}
+
+/** Groups that give Owner (by their assignment or the config) to more than one person, app users or not. */
+function ownerGroups(
+  context: Context,
+  users: readonly LiveAppUser[],
+  outsidersOf: ReadonlyMap<number, string[]>,
+  findings: FindingsCollector,
+): void {
+  const memberCount = new Map<number, number>();
+  for (const user of users) for (const index of user.groups) memberCount.set(index, (memberCount.get(index) ?? 0) + 1);
+  context.groups.forEach((group, index) => {
+    const givesOwner = group.assignment?.role === "Owner" || configRole(context, index) === "Owner";
+    const members = (memberCount.get(index) ?? 0) + (outsidersOf.get(index)?.length ?? 0);
+    if (!givesOwner || members <= 1) return;
+    findings.add(
+      {
+        kind: "owner-group",
+        groupId: group.id,
+        message: `Group ${groupLabel(group)} gives Owner and has ${members} members; ${ONE_OWNER}`,
+        fix: "Keep one person in the Owner group and move the others to an Admin group",
+      },
+      [...users.filter((user) => user.groups.includes(index)).map((user) => user.login), ...(outsidersOf.get(index) ?? [])],
+    );
+  });
+}
+
+/** Members of role groups, and of groups pushed for project roles, who are not assigned to the app. */
+function notAssigned(context: Context, outsidersOf: ReadonlyMap<number, string[]>, findings: FindingsCollector): void {
+  const pushedGroups = new Set(context.target.projectRoles.map((entry) => entry.groupId));
+  for (const [index, group] of context.groups.entries()) {
+    const outside = outsidersOf.get(index);
+    if (!outside) continue;
+    if (context.configRank.has(index)) {
+      findings.add(
+        {
+          kind: "not-assigned",
+          groupId: group.id,
+          message: group.assignment
+            ? `${outside.length} member(s) of role group ${groupLabel(group)} are not assigned to the app, although the group is (users who are not active may not be)`
+            : `${outside.length} member(s) of role group ${groupLabel(group)} are not assigned to the app: the group is not assigned`,
+          fix: group.assignment ? "Check these users' status and the app's assignment errors in the admin console" : PULUMI_UP,
+        },
+        outside,
+      );
+    } else if (pushedGroups.has(group.id)) {
+      findings.add(
+        {
+          kind: "not-assigned",
+          groupId: group.id,
+          message: `${outside.length} member(s) of ${groupLabel(group)}, pushed to Statsig for a project or team role, are not assigned to the app: Okta pushes only the app's users into Statsig's groups`,
+          fix: "Put them in a role group (or another group assigned to the app); Okta does not support assigning the pushed group itself",
+        },
+        outside,
+      );
+    }
+  }
 }
 
 /** Owners first, then Admins, Members, other values, and users without a role last. */
