@@ -1,8 +1,8 @@
 /**
  * The Okta client with its injection points (`fetch`, `sleep`, `now`, limits): no real waits, no fake org.
  * Responses are shaped like Okta's: `Error` bodies (`errorCode`, `errorSummary`), E0000047 and the
- * `x-rate-limit-*` headers on a 429, `Link: <…>; rel="next"` pagination (okta-recorded.json pair 3, the
- * group assignments list; Okta's rate-limit docs for the headers).
+ * `x-rate-limit-*` headers on a 429, `Link: <…>; rel="next"` pagination (cassette
+ * `TestAccDataSourceOktaAppGroupAssignments_read` interaction 19, the group assignments list; Okta's rate-limit docs for the headers).
  */
 import { readFileSync } from "node:fs";
 import { apiTokenStub } from "../support/stubAuth";

@@ -28,7 +28,7 @@ describe("statsig-okta plan", () => {
     expect(stdout).toContain("attribute type Group (scope NONE)");
     expect(stdout).toContain("target <the user type id, looked up in Okta by `pulumi up`>");
     expect(stdout).toMatch(/Step 4\+5 {2}Okta -> Statsig mapping \(apply on create and update\): not managed \(group mode/);
-    // From priority 1: the provider never writes 0 (okta-notes.md "Read first").
+    // From priority 1: the provider never writes 0 (docs/reference/okta.md#priority-0-is-never-sent).
     expect(stdout).toMatch(/priority {3}1 {2}Owner {3}group 00g1ownerGroup000001 {2}profile \{"statsigOrgRole":"Owner"\}/);
     expect(stdout).toContain("written one at a time in this order");
     expect(stdout).toContain('getApp({"id":"0oa1b2c3d4e5f6g7h8i9","activeOnly":false}): checks that the Statsig app exists and is active');
