@@ -2,5 +2,18 @@ export { OrgRoles, ORG_ROLES_TYPE, type OrgRoleGroupAssignment } from "./compone
 export type { OrgRolesArgs, RoleGroup, ProjectRole } from "./domain/args";
 export { statsigGroupName, PROJECT_ROLES, TEAM_ROLES } from "./domain/projectRoles";
 export { OrgRolesArgsError, checkOrgRolesArgs, validateOrgRolesArgs, type ArgsIssue, type ValidArgs } from "./domain/validation";
-export { describeOrgRoles, childNames, groupAssignmentName, type Desired, type DesiredChild, type DesiredLookup } from "./domain/desired";
+export {
+  describeOrgRoles,
+  childNames,
+  groupAssignmentName,
+  assignmentsOf,
+  pushLinksOf,
+  childOf,
+  type Desired,
+  type DesiredChild,
+  type StepChild,
+  type GroupAssignmentChild,
+  type PushGroupChild,
+  type DesiredLookup,
+} from "./domain/desired";
 export { ROLES, STATSIG_ATTRIBUTE, SCIM_CORE_USER_NAMESPACE, assignPriorities, assignmentProfile, type Role } from "./domain/orgRoles";
