@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { PACKAGE_ROOT } from "../packageRoot";
-import type { CliIo } from "./io";
+import { outputMode, type CliIo } from "./io";
 import { closest } from "../domain/suggest";
 
 /**
@@ -60,10 +60,7 @@ export interface FailureContext {
 }
 
 /** True when the command line asks for JSON, even one whose other flags cannot be parsed. */
-export function wantsJson(argv: string[]): boolean {
-  const end = argv.indexOf("--");
-  return (end === -1 ? argv : argv.slice(0, end)).includes("--json");
-}
+export const wantsJson = (argv: string[]): boolean => outputMode(argv) === "json";
 
 /**
  * The one place a failure becomes output: the `statsig-okta <command>: …` line on stderr, under `--json` the
