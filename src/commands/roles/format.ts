@@ -1,6 +1,6 @@
 /** The outputs of `statsig-okta roles`: a table grouped by role, JSON, and CSV for spreadsheets and access reviews. */
 import { ROLES } from "../../domain/orgRoles";
-import { roleRank } from "./explain";
+import { compareRoles } from "./explain";
 import type { RoleSource, RolesReport, UserRecord } from "./model";
 
 export interface ReportContext {
@@ -58,7 +58,7 @@ const COLUMNS: Column[] = [
 function roleCounts(report: RolesReport): Map<string | null, number> {
   const counts = new Map<string | null, number>();
   for (const user of report.users) counts.set(user.role, (counts.get(user.role) ?? 0) + 1);
-  return new Map([...counts].sort(([a], [b]) => roleRank(a) - roleRank(b) || String(a).localeCompare(String(b))));
+  return new Map([...counts].sort(([a], [b]) => compareRoles(a, b)));
 }
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
