@@ -50,9 +50,9 @@ export const MAX_CELL = 60;
 
 /**
  * The longest a line of ours that carries such values is drawn (a finding, a check's title, note or hint, a
- * warning): our own text is under 260 characters, so only a value of hundreds of characters gets cut.
+ * warning): our own sentences stay under 800 characters, so only a value of a thousand or more gets it cut.
  */
-export const MAX_LINE = 400;
+export const MAX_LINE = 2000;
 
 /**
  * A table cell: the value made {@link visible}, then cut to `max` characters with an ellipsis, so a table grows
