@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { CliError, handleError, packageVersion, wantsJson } from "./cli/errors";
 import { guardedIo, outputMode, processIo, type CliIo } from "./cli/io";
+import { terminalSafe } from "./cli/terminal";
 
 const USAGE = `Usage: statsig-okta <command> [options]
 
@@ -72,7 +73,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`statsig-okta: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(terminalSafe(`statsig-okta: ${error instanceof Error ? error.message : String(error)}\n`));
       process.exitCode = 2;
     },
   );

@@ -44,7 +44,7 @@ export interface JsonError {
   command?: string | undefined;
   /** The process's exit status: 1 for an invalid config (`plan`), 2 otherwise. */
   exitCode: number;
-  /** The same text as on stderr, without the `statsig-okta <command>:` prefix. */
+  /** The same text as on stderr, without the `statsig-okta <command>:` prefix; exact where stderr shows escapes. */
   message: string;
   /** Okta's HTTP status, when Okta answered the request that failed. */
   status?: number | undefined;
