@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { CliError, handleError, packageVersion, wantsJson } from "./cli/errors";
-import { processIo, type CliIo } from "./cli/io";
+import { guardedIo, outputMode, processIo, type CliIo } from "./cli/io";
+import { terminalSafe } from "./cli/terminal";
 
 const USAGE = `Usage: statsig-okta <command> [options]
 
@@ -30,8 +31,10 @@ const commands: Record<string, CommandEntry> = {
   roles: { load: async () => (await import("./commands/roles/command.js")).runRoles, invalidConfigExit: 2 },
 };
 
-export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: string[], unguarded: CliIo = processIo()): Promise<number> {
   const [name, ...rest] = argv;
+  // Whatever a server or a stack file put in the output reaches the terminal inert (see guardedIo).
+  const io = guardedIo(unguarded, outputMode(rest));
   if (name === undefined) {
     io.stderr(USAGE);
     return 2;
@@ -70,7 +73,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`statsig-okta: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(terminalSafe(`statsig-okta: ${error instanceof Error ? error.message : String(error)}\n`));
       process.exitCode = 2;
     },
   );

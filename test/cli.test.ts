@@ -43,6 +43,16 @@ describe("statsig-okta", () => {
     expect((await run(["nosuch"])).stdout).toBe("");
   });
 
+  it("shows a command name's control characters as escapes on stderr, and keeps them exact in the JSON error", async () => {
+    const name = "\x1b[2J\u202Eplan\u0085";
+    const result = await run([name, "--json"]);
+    expect(result.stderr).toContain('statsig-okta: unknown command "\\x1b[2J\\u202eplan\\x85": the commands are');
+    expect(result.stderr + result.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect((JSON.parse(result.stdout) as { message: string }).message).toBe(
+      `unknown command "${name}": the commands are plan, check, roles`,
+    );
+  });
+
   it("takes no name of an object's built-in properties for a command", async () => {
     for (const name of ["toString", "constructor", "__proto__"]) {
       const result = await run([name]);

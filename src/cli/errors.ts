@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { PACKAGE_ROOT } from "../packageRoot";
-import type { CliIo } from "./io";
+import { outputMode, type CliIo } from "./io";
 import { closest } from "../domain/suggest";
 
 /**
@@ -44,7 +44,7 @@ export interface JsonError {
   command?: string | undefined;
   /** The process's exit status: 1 for an invalid config (`plan`), 2 otherwise. */
   exitCode: number;
-  /** The same text as on stderr, without the `statsig-okta <command>:` prefix. */
+  /** The same text as on stderr, without the `statsig-okta <command>:` prefix; exact where stderr shows escapes. */
   message: string;
   /** Okta's HTTP status, when Okta answered the request that failed. */
   status?: number | undefined;
@@ -60,10 +60,7 @@ export interface FailureContext {
 }
 
 /** True when the command line asks for JSON, even one whose other flags cannot be parsed. */
-export function wantsJson(argv: string[]): boolean {
-  const end = argv.indexOf("--");
-  return (end === -1 ? argv : argv.slice(0, end)).includes("--json");
-}
+export const wantsJson = (argv: string[]): boolean => outputMode(argv) === "json";
 
 /**
  * The one place a failure becomes output: the `statsig-okta <command>: …` line on stderr, under `--json` the

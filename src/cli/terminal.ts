@@ -35,10 +35,11 @@ export const terminalSafe = (text: string): string => text.replace(UNSAFE_BUT_NE
 /**
  * JSON text whose values keep their exact content while staying inert in a terminal: `JSON.stringify` escapes
  * C0 controls only, so C1 controls, bidi and other formatting characters are written as `\uXXXX` escapes
- * (a JSON parser reads back the same strings).
+ * (a JSON parser reads back the same strings). Line feeds stay: `JSON.stringify` writes them only between
+ * values (indented JSON), never inside a string.
  */
 export const jsonSafe = (json: string): string =>
-  json.replace(UNSAFE, (char) =>
+  json.replace(UNSAFE_BUT_NEWLINE, (char) =>
     char.length === 2
       ? `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}\\u${char.charCodeAt(1).toString(16).padStart(4, "0")}`
       : `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
@@ -46,6 +47,12 @@ export const jsonSafe = (json: string): string =>
 
 /** The widest a table cell is drawn; the full value stays in `--json` and `--csv`. */
 export const MAX_CELL = 60;
+
+/**
+ * The longest a line of ours that carries such values is drawn (a finding, a check's title, note or hint, a
+ * warning): our own sentences stay under 800 characters, so only a value of a thousand or more gets it cut.
+ */
+export const MAX_LINE = 2000;
 
 /**
  * A table cell: the value made {@link visible}, then cut to `max` characters with an ellipsis, so a table grows

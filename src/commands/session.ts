@@ -1,4 +1,5 @@
 import type { CliIo } from "../cli/io";
+import { cell, MAX_LINE } from "../cli/terminal";
 import { authFromEnv, scrubbedOutput, type Authenticator } from "../okta/auth";
 import { OktaClient } from "../okta/client";
 import { proxiedFetch } from "../okta/proxy";
@@ -35,7 +36,8 @@ export function openSession(io: CliIo, command: OktaCommand, values: TargetValue
   );
 
   const { target, origin } = resolveOrgTarget(io.cwd, values);
-  for (const note of target.notes ?? []) io.stderr(`statsig-okta ${command}: ${note}\n`);
+  // A note names keys of the stack file: one line each, however they are spelled.
+  for (const note of target.notes ?? []) io.stderr(`statsig-okta ${command}: ${cell(note, MAX_LINE)}\n`);
 
   const scopes = scopesFor(command, target.expected.pushLinks.length > 0);
   const send = proxiedFetch(io.env);

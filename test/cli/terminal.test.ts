@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { guardedIo, outputMode, type CliIo } from "../../src/cli/io";
 import { cell, jsonSafe, MAX_CELL, terminalSafe, visible } from "../../src/cli/terminal";
 
 /** Every character a hostile value may carry to act on a terminal, with how the admin sees it. */
@@ -46,6 +47,50 @@ describe("jsonSafe", () => {
     const json = jsonSafe(JSON.stringify(value));
     expect(json).toBe('{"login":"a\\u202eb\\u009b\\u200b\\u2028\\udb40\\udc41\\u001b","group":"plain"}');
     expect(JSON.parse(json)).toEqual(value);
+  });
+
+  it("keeps indented JSON valid: its line feeds are whitespace between values", () => {
+    const value = { users: [{ login: "a\u202Eb\n\u0085" }] };
+    const json = jsonSafe(JSON.stringify(value, null, 2));
+    expect(json).toContain('\n    {\n      "login": "a\\u202eb\\n\\u0085"');
+    expect(JSON.parse(json)).toEqual(value);
+  });
+});
+
+describe("outputMode", () => {
+  it("reads --json and --csv before a --, --json first", () => {
+    expect(outputMode(["--stack", "prod"])).toBe("text");
+    expect(outputMode(["--csv"])).toBe("csv");
+    expect(outputMode(["--csv", "--json"])).toBe("json");
+    expect(outputMode(["--bogus", "--json"])).toBe("json");
+    expect(outputMode(["--", "--json", "--csv"])).toBe("text");
+  });
+});
+
+describe("guardedIo", () => {
+  const HOSTILE_TEXT = "line one\n\x1b[2J\u202Eevil\r\u0085";
+
+  function written(mode: "text" | "json" | "csv", stdoutText: string) {
+    const out = { stdout: "", stderr: "" };
+    const io: CliIo = { stdout: (t) => (out.stdout += t), stderr: (t) => (out.stderr += t), env: {}, cwd: "/" };
+    const guarded = guardedIo(io, mode);
+    guarded.stdout(stdoutText);
+    guarded.stderr(HOSTILE_TEXT);
+    return out;
+  }
+
+  it("shows every unsafe character on stderr as an escape, in every mode, keeping our line feeds", () => {
+    for (const mode of ["text", "json", "csv"] as const) {
+      expect(written(mode, "").stderr).toBe("line one\n\\x1b[2J\\u202eevil\\x0d\\x85");
+    }
+  });
+
+  it("guards text on stdout the same way, keeps JSON's values exact, and CSV as it is", () => {
+    expect(written("text", HOSTILE_TEXT).stdout).toBe("line one\n\\x1b[2J\\u202eevil\\x0d\\x85");
+    const json = written("json", `${JSON.stringify({ value: HOSTILE_TEXT }, null, 2)}\n`).stdout;
+    expect(json).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u0080-\u009f\u202e]/);
+    expect(JSON.parse(json)).toEqual({ value: HOSTILE_TEXT });
+    expect(written("csv", `"${HOSTILE_TEXT}"\r\n`).stdout).toBe(`"${HOSTILE_TEXT}"\r\n`);
   });
 });
 

@@ -1,3 +1,4 @@
+import { cell, MAX_LINE, visible } from "../../cli/terminal";
 import { STATSIG_ATTRIBUTE } from "../../domain/orgRoles";
 import { isProblem, type CheckItem, type Comparison, type Status } from "./compare";
 import type { ImportResource } from "./importFile";
@@ -30,16 +31,22 @@ const LABELS: Record<Status, string> = {
 const stepLabel = (step: string) =>
   step === "groups" ? "Groups" : step === "push" ? "Push" : step.includes("+") ? `Steps ${step}` : `Step ${step}`;
 
-/** A value as the user would type it; "(not set)" for what Okta leaves out. */
-const show = (value: unknown) => (value === undefined ? "(not set)" : JSON.stringify(value));
+/**
+ * A value as the user would type it (JSON), as a table cell: its other control and formatting characters as
+ * escapes, cut at a fixed width ({@link cell}); "(not set)" for what Okta leaves out. `--json` has it whole.
+ */
+const show = (value: unknown) => (value === undefined ? "(not set)" : cell(JSON.stringify(value)));
+
+/** A line of ours that may carry what Okta or the config holds (a group's name, a mapping's expression). */
+const text = (line: string) => cell(line, MAX_LINE);
 
 function itemLines(item: CheckItem): string[] {
-  const lines = [`  ${LABELS[item.status].padEnd(13)} ${stepLabel(item.step).padEnd(9)} ${item.title}`];
+  const lines = [`  ${LABELS[item.status].padEnd(13)} ${stepLabel(item.step).padEnd(9)} ${text(item.title)}`];
   for (const d of item.differences) {
     const expected = d.expected === undefined ? "not set" : `expected ${show(d.expected)}`;
-    lines.push(`      ${d.field}: live ${show(d.live)}, ${expected}${d.hint ? ` (${d.hint})` : ""}`);
+    lines.push(`      ${visible(d.field)}: live ${show(d.live)}, ${expected}${d.hint ? ` (${text(d.hint)})` : ""}`);
   }
-  for (const note of item.notes) lines.push(`      ${note}`);
+  for (const note of item.notes) lines.push(`      ${text(note)}`);
   return lines;
 }
 
@@ -47,10 +54,10 @@ function itemLines(item: CheckItem): string[] {
 export function formatText(report: Report): string {
   const type = report.userType;
   const against = report.config
-    ? `Compared with ${report.config} (component "${report.component}", ${report.mode} mode)`
+    ? `Compared with ${visible(report.config)} (component "${report.component}", ${report.mode} mode)`
     : `Compared with the component's defaults (${report.mode} mode): pass --stack or --config to compare with a config`;
   const lines = [
-    `Okta org ${report.org}, Statsig app ${report.appId}, user type "${type.name}" (${type.id}${type.isDefault ? ", the default" : ""})`,
+    `Okta org ${visible(report.org)}, Statsig app ${visible(report.appId)}, user type "${cell(type.name)}" (${cell(type.id)}${type.isDefault ? ", the default" : ""})`,
     against,
     "",
     ...report.items.flatMap(itemLines),
@@ -64,9 +71,10 @@ export function formatText(report: Report): string {
   const resources = importResources(report);
   if (resources.length > 0) {
     lines.push("", "Import ids (pulumi import <type> <name> <id>, parent: the OrgRoles component):");
-    const width = Math.max(...resources.map((r) => r.type.length));
-    const nameWidth = Math.max(...resources.map((r) => r.name.length));
-    for (const r of resources) lines.push(`  ${r.type.padEnd(width)}  ${r.name.padEnd(nameWidth)}  ${r.id}`);
+    const rows = resources.map((r) => [r.type, cell(r.name), cell(r.id)] as const);
+    const width = Math.max(...rows.map(([type]) => type.length));
+    const nameWidth = Math.max(...rows.map(([, name]) => name.length));
+    for (const [type, name, id] of rows) lines.push(`  ${type.padEnd(width)}  ${name.padEnd(nameWidth)}  ${id}`);
   }
   const count = problemCount(report);
   lines.push("", count === 0 ? "Everything matches." : `${count} difference${count > 1 ? "s" : ""} found.`);

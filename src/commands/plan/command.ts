@@ -1,5 +1,6 @@
 import { DEFAULT_COMPONENT_NAME } from "../../stackConfig/keys";
 import { UsageError } from "../../cli/errors";
+import { cell, MAX_LINE } from "../../cli/terminal";
 import type { CliIo } from "../../cli/io";
 import { describeOrgRoles } from "../../domain/desired";
 import { flagProblem, sourceOptionsFrom } from "../../stackConfig/source";
@@ -44,7 +45,7 @@ export async function runPlanCommand(argv: string[], io: CliIo): Promise<number>
   const problem = flagProblem(options);
   if (problem) throw new UsageError(problem);
   const source = readConfig(options);
-  for (const note of source.notes) io.stderr(`statsig-okta plan: ${note}\n`);
+  for (const note of source.notes) io.stderr(`statsig-okta plan: ${cell(note, MAX_LINE)}\n`);
   const plan = toPlan(describeOrgRoles(source.name, source.valid), source.file);
   io.stdout(values.json ? `${JSON.stringify(plan, null, 2)}\n` : formatPlan(plan));
   return 0;

@@ -1,3 +1,4 @@
+import { cell, MAX_LINE, visible } from "../../cli/terminal";
 import { isDeferred } from "../../domain/validation";
 import {
   assignmentsOf,
@@ -95,9 +96,13 @@ export function toPlan(desired: Desired, source: string): Plan {
   };
 }
 
+/**
+ * A value of the plan as a cell of its text: a stack file's characters that a terminal would act on shown as
+ * escapes, cut at a fixed width ({@link cell}); `--json` has it whole.
+ */
 const show = (value: unknown): string => {
-  if (value && typeof value === "object" && "unknown" in value) return `<${(value as Unknown).unknown}>`;
-  return typeof value === "string" ? value : JSON.stringify(value);
+  if (value && typeof value === "object" && "unknown" in value) return cell(`<${(value as Unknown).unknown}>`);
+  return cell(typeof value === "string" ? value : JSON.stringify(value));
 };
 
 function safety(resource: PlannedResource): string {
@@ -144,7 +149,7 @@ function details(resource: PlannedResource): string[] {
 /** The plan as a person reads it. */
 export function formatPlan(plan: Plan): string {
   const lines: string[] = [];
-  lines.push(`Plan for ${plan.source}: OrgRoles "${plan.component}", ${plan.mode} mode`);
+  lines.push(`Plan for ${visible(plan.source)}: OrgRoles "${visible(plan.component)}", ${plan.mode} mode`);
   lines.push("`pulumi up` creates these in Okta, or adopts them where Okta already has them:");
   for (const s of plan.steps) {
     lines.push("");
@@ -186,7 +191,7 @@ export function formatPlan(plan: Plan): string {
         link.inputs.targetGroupId !== undefined
           ? `Statsig group ${show(link.inputs.targetGroupId)}`
           : `"${show(link.inputs.targetGroupName)}"`;
-      lines.push(`  group ${show(link.inputs.sourceGroupId)} -> ${target}: ${link.role}  [${link.name}]`);
+      lines.push(`  group ${show(link.inputs.sourceGroupId)} -> ${target}: ${cell(link.role, MAX_LINE)}  [${show(link.name)}]`);
     }
     lines.push(`        safety: ${safety(plan.pushLinks[0]!)}`);
     lines.push(
@@ -196,8 +201,8 @@ export function formatPlan(plan: Plan): string {
   if (plan.lookups.length) {
     lines.push("");
     lines.push("Lookups at deploy:");
-    for (const l of plan.lookups) lines.push(`  ${l.token.split(":").pop()}(${JSON.stringify(l.inputs)}): ${l.why}`);
+    for (const l of plan.lookups) lines.push(`  ${l.token.split(":").pop()}(${show(l.inputs)}): ${l.why}`);
   }
-  for (const w of plan.warnings) lines.push(`warning: ${w}`);
+  for (const w of plan.warnings) lines.push(`warning: ${cell(w, MAX_LINE)}`);
   return `${lines.join("\n")}\n`;
 }

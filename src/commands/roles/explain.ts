@@ -57,7 +57,7 @@ export function explainRoles(input: RolesInput): RolesReport {
   const outsidersOf = outsidersByGroup(input.outsiders);
   ownerGroups(context, input.users, outsidersOf, findings);
   notAssigned(context, outsidersOf, findings);
-  users.sort((a, b) => roleRank(a.role) - roleRank(b.role) || (a.login < b.login ? -1 : a.login > b.login ? 1 : 0));
+  users.sort((a, b) => compareRoles(a.role, b.role) || byText(a.login, b.login));
   return { mode: context.target.mode, projectRoles: context.target.projectRoles.length > 0, users, findings: findings.sorted() };
 }
 
@@ -475,7 +475,16 @@ function notAssigned(context: Context, outsidersOf: ReadonlyMap<number, string[]
 }
 
 /** Owners first, then Admins, Members, other values, and users without a role last. */
-export function roleRank(role: string | null): number {
+function roleRank(role: string | null): number {
   const rank = (ROLES as readonly (string | null)[]).indexOf(role);
   return rank >= 0 ? rank : role === null ? ROLES.length + 1 : ROLES.length;
 }
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The order of roles in the report: by rank, then values that are not Statsig roles by their text, so that
+ * the users of each value stay together (one section of the table each).
+ */
+export const compareRoles = (a: string | null, b: string | null): number =>
+  roleRank(a) - roleRank(b) || (a !== null && b !== null ? byText(a, b) : 0);

@@ -1,6 +1,7 @@
 /** The outputs of `statsig-okta roles`: a table grouped by role, JSON, and CSV for spreadsheets and access reviews. */
+import { cell, MAX_LINE, visible } from "../../cli/terminal";
 import { ROLES } from "../../domain/orgRoles";
-import { roleRank } from "./explain";
+import { compareRoles } from "./explain";
 import type { RoleSource, RolesReport, UserRecord } from "./model";
 
 export interface ReportContext {
@@ -58,14 +59,14 @@ const COLUMNS: Column[] = [
 function roleCounts(report: RolesReport): Map<string | null, number> {
   const counts = new Map<string | null, number>();
   for (const user of report.users) counts.set(user.role, (counts.get(user.role) ?? 0) + 1);
-  return new Map([...counts].sort(([a], [b]) => roleRank(a) - roleRank(b) || String(a).localeCompare(String(b))));
+  return new Map([...counts].sort(([a], [b]) => compareRoles(a, b)));
 }
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
 
 export function summaryLine(report: RolesReport): string {
   const parts = [...roleCounts(report)].map(([role, count]) =>
-    role === null ? `${count.toLocaleString("en-US")} without a role` : plural(count, role),
+    role === null ? `${count.toLocaleString("en-US")} without a role` : plural(count, cell(role)),
   );
   return `${plural(report.users.length, "app user")}: ${parts.length > 0 ? parts.join(", ") : "none"}; ${plural(report.findings.length, "finding")}`;
 }
@@ -89,20 +90,25 @@ function* chunks(lines: Iterable<string>): Generator<string> {
 }
 
 const roleHeading = (role: string | null) =>
-  role === null ? "Without a role" : (ROLES as readonly string[]).includes(role) ? role : `Not a Statsig role: ${JSON.stringify(role)}`;
+  role === null ? "Without a role" : (ROLES as readonly string[]).includes(role) ? role : `Not a Statsig role: "${cell(role)}"`;
 
-/** The table: a section per role (the report's order: Owners first), then the findings with their fixes. */
+/**
+ * The table: a section per role (the report's order: Owners first), then the findings with their fixes. What
+ * Okta or the config sent is shown with its control and formatting characters as escapes, and each cell cut
+ * at a fixed width ({@link cell}), so the table grows with its rows, not with its longest value.
+ */
 export function formatTable(report: RolesReport, context: ReportContext): Iterable<string> {
   const columns = COLUMNS.filter((column) => (typeof column.inTable === "function" ? column.inTable(report) : column.inTable));
-  const cells = (record: UserRecord) => columns.map((column) => column.value(record) || "-");
+  const cells = (record: UserRecord) => columns.map((column) => cell(column.value(record)) || "-");
   // Two passes over the records (widths, then lines) instead of keeping every row's cells.
   const widths = columns.map((column) => column.header.length);
-  for (const record of report.users) cells(record).forEach((cell, i) => (widths[i] = Math.max(widths[i]!, cell.length)));
-  const line = (row: string[]) => `  ${row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join("  ")}\n`;
+  for (const record of report.users) cells(record).forEach((text, i) => (widths[i] = Math.max(widths[i]!, text.length)));
+  const line = (row: string[]) => `  ${row.map((text, i) => (i === row.length - 1 ? text : text.padEnd(widths[i]!))).join("  ")}\n`;
   const counts = roleCounts(report);
 
   function* lines(): Generator<string> {
-    yield `Statsig org roles of app ${context.appId} on ${context.org} (${report.mode} mode${context.config ? `, config ${context.config}` : ""})\n`;
+    const config = context.config ? `, config ${visible(context.config)}` : "";
+    yield `Statsig org roles of app ${visible(context.appId)} on ${visible(context.org)} (${report.mode} mode${config})\n`;
     yield `${summaryLine(report)}\n`;
     let section: string | null | undefined;
     for (const record of report.users) {
@@ -119,11 +125,14 @@ export function formatTable(report: RolesReport, context: ReportContext): Iterab
     }
     yield "\nFindings\n";
     for (const [i, finding] of report.findings.entries()) {
-      const listed = finding.users.slice(0, MAX_LISTED).join(", ");
+      const listed = finding.users
+        .slice(0, MAX_LISTED)
+        .map((login) => cell(login))
+        .join(", ");
       const more = finding.users.length > MAX_LISTED ? ` and ${finding.users.length - MAX_LISTED} more` : "";
-      yield `${i + 1}. [${finding.reason ? `${finding.kind}:${finding.reason}` : finding.kind}] ${finding.message}\n`;
+      yield `${i + 1}. [${finding.reason ? `${finding.kind}:${finding.reason}` : finding.kind}] ${cell(finding.message, MAX_LINE)}\n`;
       yield `   ${plural(finding.users.length, "user")}: ${listed}${more}\n`;
-      yield `   Fix: ${finding.fix}\n`;
+      yield `   Fix: ${cell(finding.fix, MAX_LINE)}\n`;
     }
   }
   return chunks(lines());
