@@ -1,11 +1,11 @@
+/**
+ * The options the commands share, and their help. Light on purpose: a command prints its --help from this module
+ * alone, before it loads what a run needs (target.ts resolves the options, with zod and YAML).
+ */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { describeParseError } from "../cli/errors";
 import { UsageError } from "../cli/io";
-import { CONFIG_NAMESPACE, DEFAULT_COMPONENT_NAME } from "../stackConfig/keys";
-import { sourceOptionsFrom } from "../stackConfig/source";
-import { CheckError } from "../okta/errors";
-import { resolveTarget, type Target } from "./target";
-import { parseOrgUrl } from "../okta/url";
+import { CONFIG_NAMESPACE, DEFAULT_COMPONENT_NAME } from "../stackConfig/names";
 
 /** The options by which every command that reads a live org finds the org, the app and the config. */
 export const TARGET_OPTIONS = {
@@ -35,8 +35,6 @@ export const targetOptionsHelp = (
                        (KEY in the project's namespace, or project:KEY). Default: the ${CONFIG_NAMESPACE}:* keys.
   --name NAME          With --key: the component's name in that program (default: ${DEFAULT_COMPONENT_NAME}).`;
 
-type TargetValues = { "org-url"?: string; "app-id"?: string; stack?: string; config?: string; key?: string; name?: string };
-
 type Options = NonNullable<ParseArgsConfig["options"]>;
 type Values<T extends Options> = ReturnType<
   typeof parseArgs<{ args: string[]; options: T; strict: true; allowPositionals: false }>
@@ -49,12 +47,4 @@ export function parseCommandArgs<T extends Options>(args: string[], options: T):
   } catch (error) {
     throw new UsageError(describeParseError(error, options));
   }
-}
-
-/** The config (or the component's defaults) and the org's origin the target options name. */
-export function resolveOrgTarget(cwd: string, values: TargetValues): { target: Target; origin: string } {
-  const target = resolveTarget(sourceOptionsFrom(cwd, values));
-  const orgText = values["org-url"] ?? target.orgUrl;
-  if (orgText === undefined) throw new CheckError("--org-url is required (or a stack config with okta:orgName)");
-  return { target, origin: parseOrgUrl(orgText) };
 }

@@ -1,9 +1,10 @@
-import { DEFAULT_COMPONENT_NAME } from "../stackConfig/keys";
-import { flagProblem, readSource, shownFile, type SourceOptions } from "../stackConfig/source";
+import { DEFAULT_COMPONENT_NAME } from "../stackConfig/names";
+import { flagProblem, readSource, shownFile, sourceOptionsFrom, type SourceOptions } from "../stackConfig/source";
 import { StackFileError } from "../stackConfig/stackFile";
 import { checkOrgRolesArgs, OrgRolesArgsError } from "../domain/validation";
 import { CheckError } from "../okta/errors";
 import { expectedFromArgs, type Expected } from "./expected";
+import { parseOrgUrl } from "../okta/url";
 
 export type TargetOptions = SourceOptions;
 
@@ -50,4 +51,14 @@ export function resolveTarget(options: TargetOptions): Target {
     ...(source.stack !== undefined ? { stack: source.stack } : {}),
     ...(orgName ? { orgUrl: `https://${orgName}.${baseUrl}` } : {}),
   };
+}
+
+type TargetValues = { "org-url"?: string; "app-id"?: string; stack?: string; config?: string; key?: string; name?: string };
+
+/** The config (or the component's defaults) and the org's origin the target options name. */
+export function resolveOrgTarget(cwd: string, values: TargetValues): { target: Target; origin: string } {
+  const target = resolveTarget(sourceOptionsFrom(cwd, values));
+  const orgText = values["org-url"] ?? target.orgUrl;
+  if (orgText === undefined) throw new CheckError("--org-url is required (or a stack config with okta:orgName)");
+  return { target, origin: parseOrgUrl(orgText) };
 }

@@ -3,16 +3,13 @@ import * as path from "node:path";
 import { fail } from "../../cli/errors";
 import type { CliIo } from "../../cli/io";
 import { authFromEnv, scrubbedOutput, type Authenticator } from "../../okta/auth";
-import { parseCommandArgs, resolveOrgTarget, TARGET_OPTIONS, targetOptionsHelp } from "../options";
-import { compare } from "./compare";
+import { parseCommandArgs, TARGET_OPTIONS, targetOptionsHelp } from "../options";
 import { CheckError, failureMessage } from "../../okta/errors";
 import { OktaClient } from "../../okta/client";
-import { importFile } from "./importFile";
 import { fetchLiveState } from "../../okta/endpoints";
 import { proxiedFetch, PROXY_HELP } from "../../okta/proxy";
-import { comparePushLinks, fetchPushLinks } from "./pushLinks";
 import { CHECK_SCOPES, PUSH_LINK_SCOPES } from "../../okta/scopes";
-import { formatText, importResources, problemCount, toJson, type Report } from "./report";
+import type { Report } from "./report";
 
 export const CHECK_USAGE = `Usage: statsig-okta check [--org-url URL] [--app-id ID] [--stack NAME | --config FILE] [--key KEY [--name NAME]] [options]
 
@@ -46,6 +43,12 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     io.stdout(CHECK_USAGE);
     return 0;
   }
+  // Loaded after --help, which must not pay for the config's validation (zod) and YAML.
+  const { resolveOrgTarget } = await import("../target.js");
+  const { compare } = await import("./compare.js");
+  const { importFile } = await import("./importFile.js");
+  const { comparePushLinks, fetchPushLinks } = await import("./pushLinks.js");
+  const { formatText, importResources, problemCount, toJson } = await import("./report.js");
 
   let auth: Authenticator | undefined;
   const { stdout, stderr } = scrubbedOutput(io, () => auth);

@@ -1,12 +1,7 @@
 import { parseArgs } from "node:util";
-import { DEFAULT_COMPONENT_NAME } from "../../stackConfig/keys";
+import { DEFAULT_COMPONENT_NAME } from "../../stackConfig/names";
 import { describeParseError, fail } from "../../cli/errors";
 import { UsageError, type CliIo } from "../../cli/io";
-import { describeOrgRoles } from "../../domain/desired";
-import { flagProblem, readSource, shownFile, sourceOptionsFrom } from "../../stackConfig/source";
-import { StackFileError } from "../../stackConfig/stackFile";
-import { OrgRolesArgsError } from "../../domain/validation";
-import { formatPlan, toPlan } from "./plan";
 
 const HELP = `Usage: statsig-okta plan [--stack NAME | --config FILE] [--key KEY [--name NAME]] [--json]
 
@@ -45,6 +40,12 @@ export async function runPlanCommand(argv: string[], io: CliIo): Promise<number>
     io.stdout(HELP);
     return 0;
   }
+  // Loaded after --help, which must not pay for the config's validation (zod) and YAML.
+  const { flagProblem, readSource, shownFile, sourceOptionsFrom } = await import("../../stackConfig/source.js");
+  const { StackFileError } = await import("../../stackConfig/stackFile.js");
+  const { OrgRolesArgsError } = await import("../../domain/validation.js");
+  const { describeOrgRoles } = await import("../../domain/desired.js");
+  const { formatPlan, toPlan } = await import("./plan.js");
   const json = values.json === true;
   const options = sourceOptionsFrom(io.cwd, values);
   const problem = flagProblem(options);

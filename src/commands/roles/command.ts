@@ -1,14 +1,12 @@
 import { fail } from "../../cli/errors";
 import { UsageError, type CliIo } from "../../cli/io";
 import { authFromEnv, scrubbedOutput, type Authenticator } from "../../okta/auth";
-import { parseCommandArgs, resolveOrgTarget, TARGET_OPTIONS, targetOptionsHelp } from "../options";
+import { parseCommandArgs, TARGET_OPTIONS, targetOptionsHelp } from "../options";
 import { failureMessage } from "../../okta/errors";
 import { OktaClient } from "../../okta/client";
 import { proxiedFetch, PROXY_HELP } from "../../okta/proxy";
 import { ROLES_SCOPES } from "../../okta/scopes";
-import { explainRoles } from "./explain";
-import { formatCsv, formatJson, formatTable, summaryLine, type ReportContext } from "./format";
-import { rolesTargetFrom } from "./model";
+import type { ReportContext } from "./format";
 import { readRoles } from "./read";
 
 export const ROLES_USAGE = `Usage: statsig-okta roles [--org-url URL] [--app-id ID] [--stack NAME | --config FILE] [--key KEY [--name NAME]] [--json | --csv]
@@ -51,6 +49,11 @@ export async function runRoles(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (values.json && values.csv) throw new UsageError("give --json or --csv, not both");
+  // Loaded after --help, which must not pay for the config's validation (zod) and YAML.
+  const { resolveOrgTarget } = await import("../target.js");
+  const { explainRoles } = await import("./explain.js");
+  const { formatCsv, formatJson, formatTable, summaryLine } = await import("./format.js");
+  const { rolesTargetFrom } = await import("./model.js");
 
   let auth: Authenticator | undefined;
   const { stdout, stderr } = scrubbedOutput(io, () => auth);
