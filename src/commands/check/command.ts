@@ -2,11 +2,9 @@ import { writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { fail } from "../../cli/errors";
 import type { CliIo } from "../../cli/io";
-import { authFromEnv, scrubbedOutput, type Authenticator } from "../../okta/auth";
+import type { Authenticator } from "../../okta/auth";
 import { parseCommandArgs, TARGET_OPTIONS, targetOptionsHelp } from "../options";
 import { CheckError, failureMessage } from "../../okta/errors";
-import { OktaClient } from "../../okta/client";
-import { fetchLiveState } from "../../okta/endpoints";
 import { proxiedFetch, PROXY_HELP } from "../../okta/proxy";
 import { CHECK_SCOPES, PUSH_LINK_SCOPES } from "../../okta/scopes";
 import type { Report } from "./report";
@@ -43,8 +41,11 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     io.stdout(CHECK_USAGE);
     return 0;
   }
-  // Loaded after --help, which must not pay for the config's validation (zod) and YAML.
+  // Loaded after --help, which must not pay for the config's validation (zod), YAML and the HTTP client.
   const { resolveOrgTarget } = await import("../target.js");
+  const { authFromEnv, scrubbedOutput } = await import("../../okta/auth.js");
+  const { OktaClient } = await import("../../okta/client.js");
+  const { fetchLiveState } = await import("../../okta/endpoints.js");
   const { compare } = await import("./compare.js");
   const { importFile } = await import("./importFile.js");
   const { comparePushLinks, fetchPushLinks } = await import("./pushLinks.js");

@@ -1,13 +1,11 @@
 import { fail } from "../../cli/errors";
 import { UsageError, type CliIo } from "../../cli/io";
-import { authFromEnv, scrubbedOutput, type Authenticator } from "../../okta/auth";
+import type { Authenticator } from "../../okta/auth";
 import { parseCommandArgs, TARGET_OPTIONS, targetOptionsHelp } from "../options";
 import { failureMessage } from "../../okta/errors";
-import { OktaClient } from "../../okta/client";
 import { proxiedFetch, PROXY_HELP } from "../../okta/proxy";
 import { ROLES_SCOPES } from "../../okta/scopes";
 import type { ReportContext } from "./format";
-import { readRoles } from "./read";
 
 export const ROLES_USAGE = `Usage: statsig-okta roles [--org-url URL] [--app-id ID] [--stack NAME | --config FILE] [--key KEY [--name NAME]] [--json | --csv]
 
@@ -49,8 +47,11 @@ export async function runRoles(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (values.json && values.csv) throw new UsageError("give --json or --csv, not both");
-  // Loaded after --help, which must not pay for the config's validation (zod) and YAML.
+  // Loaded after --help, which must not pay for the config's validation (zod), YAML and the HTTP client.
   const { resolveOrgTarget } = await import("../target.js");
+  const { authFromEnv, scrubbedOutput } = await import("../../okta/auth.js");
+  const { OktaClient } = await import("../../okta/client.js");
+  const { readRoles } = await import("./read.js");
   const { explainRoles } = await import("./explain.js");
   const { formatCsv, formatJson, formatTable, summaryLine } = await import("./format.js");
   const { rolesTargetFrom } = await import("./model.js");
