@@ -41,15 +41,23 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     io.stdout(CHECK_USAGE);
     return 0;
   }
-  // Loaded after --help, which must not pay for the config's validation (zod), YAML and the HTTP client.
-  const { resolveOrgTarget } = await import("../target.js");
-  const { authFromEnv, scrubbedOutput } = await import("../../okta/auth.js");
-  const { OktaClient } = await import("../../okta/client.js");
-  const { fetchLiveState } = await import("../../okta/endpoints.js");
-  const { compare } = await import("./compare.js");
-  const { importFile } = await import("./importFile.js");
-  const { comparePushLinks, fetchPushLinks } = await import("./pushLinks.js");
-  const { formatText, importResources, problemCount, toJson } = await import("./report.js");
+  // Loaded after --help, which must not pay for zod, YAML and the HTTP client; in one import(), as each
+  // import() of a CommonJS file costs an asynchronous read and a parse.
+  const {
+    resolveOrgTarget,
+    authFromEnv,
+    scrubbedOutput,
+    OktaClient,
+    fetchLiveState,
+    compare,
+    importFile,
+    comparePushLinks,
+    fetchPushLinks,
+    formatText,
+    importResources,
+    problemCount,
+    toJson,
+  } = await import("./lazy.js");
 
   let auth: Authenticator | undefined;
   const { stdout, stderr } = scrubbedOutput(io, () => auth);

@@ -40,12 +40,10 @@ export async function runPlanCommand(argv: string[], io: CliIo): Promise<number>
     io.stdout(HELP);
     return 0;
   }
-  // Loaded after --help, which must not pay for the config's validation (zod) and YAML.
-  const { flagProblem, readSource, shownFile, sourceOptionsFrom } = await import("../../stackConfig/source.js");
-  const { StackFileError } = await import("../../stackConfig/stackFile.js");
-  const { OrgRolesArgsError } = await import("../../domain/validation.js");
-  const { describeOrgRoles } = await import("../../domain/desired.js");
-  const { formatPlan, toPlan } = await import("./plan.js");
+  // Loaded after --help, which must not pay for zod and YAML; in one import(), as each import() of a CommonJS
+  // file costs an asynchronous read and a parse.
+  const { flagProblem, readSource, shownFile, sourceOptionsFrom, StackFileError, OrgRolesArgsError, describeOrgRoles, formatPlan, toPlan } =
+    await import("./lazy.js");
   const json = values.json === true;
   const options = sourceOptionsFrom(io.cwd, values);
   const problem = flagProblem(options);

@@ -47,14 +47,21 @@ export async function runRoles(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (values.json && values.csv) throw new UsageError("give --json or --csv, not both");
-  // Loaded after --help, which must not pay for the config's validation (zod), YAML and the HTTP client.
-  const { resolveOrgTarget } = await import("../target.js");
-  const { authFromEnv, scrubbedOutput } = await import("../../okta/auth.js");
-  const { OktaClient } = await import("../../okta/client.js");
-  const { readRoles } = await import("./read.js");
-  const { explainRoles } = await import("./explain.js");
-  const { formatCsv, formatJson, formatTable, summaryLine } = await import("./format.js");
-  const { rolesTargetFrom } = await import("./model.js");
+  // Loaded after --help, which must not pay for zod, YAML and the HTTP client; in one import(), as each
+  // import() of a CommonJS file costs an asynchronous read and a parse.
+  const {
+    resolveOrgTarget,
+    authFromEnv,
+    scrubbedOutput,
+    OktaClient,
+    readRoles,
+    explainRoles,
+    formatCsv,
+    formatJson,
+    formatTable,
+    summaryLine,
+    rolesTargetFrom,
+  } = await import("./lazy.js");
 
   let auth: Authenticator | undefined;
   const { stdout, stderr } = scrubbedOutput(io, () => auth);
