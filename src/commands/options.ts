@@ -1,9 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { CliError, describeParseError, UsageError } from "../cli/errors";
-import { CONFIG_NAMESPACE, DEFAULT_COMPONENT_NAME } from "../stackConfig/keys";
-import { sourceOptionsFrom } from "../stackConfig/source";
-import { resolveTarget, type Target } from "./target";
-import { parseOrgUrl } from "../okta/url";
+// Light on purpose: every command reads its flags and prints its help through this module before it loads
+// what a run needs (zod, YAML, the Okta client), so help stays fast.
+import { describeParseError, UsageError } from "../cli/errors";
+import { CONFIG_NAMESPACE, DEFAULT_COMPONENT_NAME } from "../stackConfig/names";
 
 /** The options by which every command that reads a live org finds the org, the app and the config. */
 export const TARGET_OPTIONS = {
@@ -47,12 +46,4 @@ export function parseCommandArgs<T extends Options>(args: string[], options: T):
   } catch (error) {
     throw new UsageError(describeParseError(error, options));
   }
-}
-
-/** The config (or the component's defaults) and the org's origin the target options name. */
-export function resolveOrgTarget(cwd: string, values: TargetValues): { target: Target; origin: string } {
-  const target = resolveTarget(sourceOptionsFrom(cwd, values));
-  const orgText = values["org-url"] ?? target.orgUrl;
-  if (orgText === undefined) throw new CliError("--org-url is required (or a stack config with okta:orgName)");
-  return { target, origin: parseOrgUrl(orgText) };
 }

@@ -4,8 +4,8 @@ import { authFromEnv, scrubbedOutput, type Authenticator } from "../okta/auth";
 import { OktaClient } from "../okta/client";
 import { proxiedFetch } from "../okta/proxy";
 import { scopesFor, type OktaCommand } from "../okta/scopes";
-import { resolveOrgTarget, type TargetValues } from "./options";
-import type { Target } from "./target";
+import type { TargetValues } from "./options";
+import { resolveOrgTarget, type Target } from "./target";
 
 /** What a command that reads a live org works with. */
 export interface OktaSession {

@@ -1,6 +1,8 @@
 import { CliError, ConfigError } from "../cli/errors";
-import { DEFAULT_COMPONENT_NAME } from "../stackConfig/keys";
-import { flagProblem, readSource, shownFile, type Source, type SourceOptions } from "../stackConfig/source";
+import { parseOrgUrl } from "../okta/url";
+import { DEFAULT_COMPONENT_NAME } from "../stackConfig/names";
+import { flagProblem, readSource, shownFile, sourceOptionsFrom, type Source, type SourceOptions } from "../stackConfig/source";
+import type { TargetValues } from "./options";
 import { StackFileError } from "../stackConfig/stackFile";
 import { checkOrgRolesArgs, OrgRolesArgsError } from "../domain/validation";
 import { expectedFromArgs, type Expected } from "./expected";
@@ -57,4 +59,12 @@ export function resolveTarget(options: TargetOptions): Target {
     ...(source.stack !== undefined ? { stack: source.stack } : {}),
     ...(orgName ? { orgUrl: `https://${orgName}.${baseUrl}` } : {}),
   };
+}
+
+/** The config (or the component's defaults) and the org's origin the target options name. */
+export function resolveOrgTarget(cwd: string, values: TargetValues): { target: Target; origin: string } {
+  const target = resolveTarget(sourceOptionsFrom(cwd, values));
+  const orgText = values["org-url"] ?? target.orgUrl;
+  if (orgText === undefined) throw new CliError("--org-url is required (or a stack config with okta:orgName)");
+  return { target, origin: parseOrgUrl(orgText) };
 }

@@ -3,6 +3,7 @@
  */
 import type { OrgRolesArgs } from "../domain/args";
 import { closest } from "../domain/suggest";
+import { CONFIG_NAMESPACE, DEFAULT_COMPONENT_NAME } from "./names";
 import {
   checkOrgRolesArgs,
   formatPath,
@@ -12,12 +13,6 @@ import {
   type ArgsIssue,
   type ValidArgs,
 } from "../domain/validation";
-
-/** The config namespace of the root project (its `name` in Pulumi.yaml). */
-export const CONFIG_NAMESPACE = "statsig-okta";
-
-/** The component's name when the config sets no `statsig-okta:name`; it prefixes every child's name. */
-export const DEFAULT_COMPONENT_NAME = "statsig";
 
 type Kind = "string" | "boolean" | "number" | "json";
 

@@ -6,7 +6,8 @@
  */
 import { existsSync } from "node:fs";
 import * as path from "node:path";
-import { argsFromConfig, CONFIG_NAMESPACE, DEFAULT_COMPONENT_NAME } from "./keys";
+import { argsFromConfig } from "./keys";
+import { CONFIG_NAMESPACE, DEFAULT_COMPONENT_NAME } from "./names";
 import { PACKAGE_ROOT } from "../packageRoot";
 import { EXAMPLE_STACK, loadYamlFile, readStackConfig, StackFileError, stackFilePath, stackNameProblem } from "./stackFile";
 import { checkOrgRolesArgs, formatPath, NAME_PATTERN, NAME_RULE, OrgRolesArgsError, type ValidArgs } from "../domain/validation";

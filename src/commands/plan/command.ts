@@ -1,12 +1,6 @@
-import { DEFAULT_COMPONENT_NAME } from "../../stackConfig/keys";
-import { UsageError } from "../../cli/errors";
-import { cell, MAX_LINE } from "../../cli/terminal";
+import { DEFAULT_COMPONENT_NAME } from "../../stackConfig/names";
 import type { CliIo } from "../../cli/io";
-import { describeOrgRoles } from "../../domain/desired";
-import { flagProblem, sourceOptionsFrom } from "../../stackConfig/source";
 import { parseCommandArgs } from "../options";
-import { readConfig } from "../target";
-import { formatPlan, toPlan } from "./plan";
 
 const HELP = `Usage: statsig-okta plan [--stack NAME | --config FILE] [--key KEY [--name NAME]] [--json]
 
@@ -41,12 +35,6 @@ export async function runPlanCommand(argv: string[], io: CliIo): Promise<number>
     io.stdout(HELP);
     return 0;
   }
-  const options = sourceOptionsFrom(io.cwd, values);
-  const problem = flagProblem(options);
-  if (problem) throw new UsageError(problem);
-  const source = readConfig(options);
-  for (const note of source.notes) io.stderr(`statsig-okta plan: ${cell(note, MAX_LINE)}\n`);
-  const plan = toPlan(describeOrgRoles(source.name, source.valid), source.file);
-  io.stdout(values.json ? `${JSON.stringify(plan, null, 2)}\n` : formatPlan(plan));
-  return 0;
+  // Loaded after --help: the run needs zod and YAML, help neither.
+  return (await import("./run.js")).plan(values, io);
 }

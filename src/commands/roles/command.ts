@@ -1,13 +1,8 @@
 import { UsageError } from "../../cli/errors";
 import type { CliIo } from "../../cli/io";
 import { parseCommandArgs, TARGET_OPTIONS, targetOptionsHelp } from "../options";
-import { openSession } from "../session";
 import { PROXY_HELP } from "../../okta/proxy";
 import { ROLES_SCOPES } from "../../okta/scopes";
-import { explainRoles } from "./explain";
-import { formatCsv, formatJson, formatTable, summaryLine, type ReportContext } from "./format";
-import { rolesTargetFrom } from "./model";
-import { readRoles } from "./read";
 
 export const ROLES_USAGE = `Usage: statsig-okta roles [--org-url URL] [--app-id ID] [--stack NAME | --config FILE] [--key KEY [--name NAME]] [--json | --csv]
 
@@ -50,18 +45,6 @@ export async function runRoles(args: string[], io: CliIo): Promise<number> {
   }
   if (values.json && values.csv) throw new UsageError("give --json or --csv, not both");
 
-  const { target, origin, client, requests } = openSession(io, "roles", values);
-  const started = Date.now();
-  const input = await readRoles(client, rolesTargetFrom(target.expected), { progress: (line) => io.stderr(`${line}\n`) });
-  const report = explainRoles(input);
-  const context: ReportContext = {
-    org: origin,
-    appId: input.target.appId,
-    ...(target.configFile !== undefined ? { config: target.configFile } : {}),
-  };
-  io.stderr(`statsig-okta roles: ${summaryLine(report)} (${requests()} requests, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
-
-  const output = values.json ? formatJson(report, context) : values.csv ? formatCsv(report) : formatTable(report, context);
-  for (const chunk of output) io.stdout(chunk);
-  return report.findings.length === 0 ? 0 : 1;
+  // Loaded after --help: the run needs zod, YAML and the Okta client, help none of them.
+  return (await import("./run.js")).roles(values, io);
 }

@@ -1,0 +1,26 @@
+/** The run of `statsig-okta roles`, loaded by command.ts once the flags are read and help is not asked for. */
+import type { CliIo } from "../../cli/io";
+import type { TargetValues } from "../options";
+import { openSession } from "../session";
+import { explainRoles } from "./explain";
+import { formatCsv, formatJson, formatTable, summaryLine, type ReportContext } from "./format";
+import { rolesTargetFrom } from "./model";
+import { readRoles } from "./read";
+
+/** 0 without findings, 1 with findings; failures are thrown. */
+export async function roles(values: TargetValues & { json?: boolean; csv?: boolean }, io: CliIo): Promise<number> {
+  const { target, origin, client, requests } = openSession(io, "roles", values);
+  const started = Date.now();
+  const input = await readRoles(client, rolesTargetFrom(target.expected), { progress: (line) => io.stderr(`${line}\n`) });
+  const report = explainRoles(input);
+  const context: ReportContext = {
+    org: origin,
+    appId: input.target.appId,
+    ...(target.configFile !== undefined ? { config: target.configFile } : {}),
+  };
+  io.stderr(`statsig-okta roles: ${summaryLine(report)} (${requests()} requests, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+
+  const output = values.json ? formatJson(report, context) : values.csv ? formatCsv(report) : formatTable(report, context);
+  for (const chunk of output) io.stdout(chunk);
+  return report.findings.length === 0 ? 0 : 1;
+}
