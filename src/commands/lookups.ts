@@ -5,7 +5,10 @@ import { getProfileMapping, listProfileMappings, listUserTypes } from "../okta/e
 import { OktaError } from "../okta/errors";
 import type { MappingProperty, UserType } from "../okta/types";
 
-/** A profile mapping's mapped properties (Okta's unmapped ones, set to null, left out). */
+/**
+ * A profile mapping's mapped properties (Okta's unmapped ones, set to null, left out), by target attribute
+ * name: an object without a prototype, so a key such as `__proto__` or `constructor` is a name like any other.
+ */
 export interface LiveMapping {
   id: string;
   properties: Record<string, MappingProperty>;
@@ -31,11 +34,11 @@ export async function findUserType(client: OktaClient, userTypeId: string | unde
 /** Okta keeps one mapping object per source/target pair: list it by pair, then read its properties. */
 export async function findMapping(client: OktaClient, sourceId: string, targetId: string): Promise<LiveMapping | undefined> {
   const list = await listProfileMappings(client, sourceId, targetId);
-  const summary = list.find((mapping) => mapping.source?.id === sourceId && mapping.target?.id === targetId);
+  const summary = list.find((mapping) => mapping.source.id === sourceId && mapping.target.id === targetId);
   if (!summary) return undefined;
   const mapping = await getProfileMapping(client, summary.id);
-  const properties: Record<string, MappingProperty> = {};
-  for (const [key, value] of Object.entries(mapping.properties ?? {})) {
+  const properties: Record<string, MappingProperty> = Object.create(null);
+  for (const [key, value] of mapping.properties) {
     // A property set to null is unmapped.
     if (value) properties[key] = value;
   }

@@ -1,6 +1,7 @@
+import { z } from "zod";
 import { packageVersion } from "../cli/errors";
 import type { Authenticator } from "./auth";
-import { OktaError, unreachable } from "./errors";
+import { OktaError, unexpectedAnswer, unreachable } from "./errors";
 import { readScopeFor } from "./scopes";
 import { onOrigin } from "./url";
 
@@ -21,6 +22,12 @@ export interface OktaClientOptions {
   /** Longest wait for a rate limit reset before giving up. */
   maxWaitMs?: number;
   timeoutMs?: number;
+}
+
+/** What a list's messages name: `what` (e.g. "the app's users"). */
+export interface ListOptions {
+  notFound?: string;
+  what?: string;
 }
 
 /** Okta's answer to a request that failed, in Okta's error shape (`Error` in the spec). */
@@ -49,7 +56,8 @@ export function nextLink(header: string | null): string | undefined {
 
 /**
  * A read-only client for Okta's management API: it can only send GET. Waits out rate limits, follows
- * pagination, and turns every failure into an {@link OktaError} that says what to do.
+ * pagination, parses every answer with the caller's schema, and turns every failure into an
+ * {@link OktaError} that says what to do.
  */
 export class OktaClient {
   readonly origin: string;
@@ -66,31 +74,32 @@ export class OktaClient {
     this.now = options.now ?? Date.now;
   }
 
-  /** One resource. `notFound` explains a 404 in the user's terms. */
-  async get<T>(path: string, notFound?: string): Promise<T> {
-    return (await this.request(path, notFound)).body as T;
+  /** One resource, parsed with `schema`. `notFound` explains a 404 in the user's terms. */
+  async get<T>(path: string, schema: z.ZodType<T>, notFound?: string): Promise<T> {
+    const { body } = await this.request(path, notFound);
+    return parse(schema, body, path);
   }
 
-  /** Every page of a list, following `Link: <…>; rel="next"`. */
-  async getAll<T>(path: string, notFound?: string): Promise<T[]> {
+  /** Every page of a list, following `Link: <…>; rel="next"`, each item parsed with `item`. */
+  async getAll<T>(path: string, item: z.ZodType<T>, options: ListOptions = {}): Promise<T[]> {
     const items: T[] = [];
-    for await (const page of this.pages<T>(path, notFound)) items.push(...page);
+    for await (const page of this.pages(path, item, options)) items.push(...page);
     return items;
   }
 
   /** A list one page at a time, so a caller can reduce each page before the next one is read. */
-  async *pages<T>(path: string, notFound?: string): AsyncGenerator<T[]> {
+  async *pages<T>(path: string, item: z.ZodType<T>, options: ListOptions = {}): AsyncGenerator<T[]> {
+    const list = z.array(item);
     const seen = new Set<string>();
     let next: string | undefined = path;
     while (next !== undefined) {
       if (seen.has(next)) throw new OktaError(`Okta's pagination for ${path} loops back to ${next}`, { method: "GET", path });
       seen.add(next);
-      const { body, link } = await this.request(next, notFound);
-      if (!Array.isArray(body))
-        throw new OktaError(`GET ${next}: Okta answered with something other than a list`, { method: "GET", path: next });
+      const { body, link } = await this.request(next, options.notFound);
+      const page = parse(list, body, next);
       const href = nextLink(link);
       next = href === undefined ? undefined : onOrigin(this.origin, href, "/api/v1/");
-      yield body as T[];
+      yield page;
     }
   }
 
@@ -201,4 +210,11 @@ export class OktaClient {
         return said;
     }
   }
+}
+
+/** `body` parsed with `schema`, or an {@link OktaError} naming the request and the fields at fault. */
+function parse<T>(schema: z.ZodType<T>, body: unknown, path: string): T {
+  const result = schema.safeParse(body);
+  if (!result.success) throw unexpectedAnswer(path, result.error.issues, body);
+  return result.data;
 }

@@ -52,7 +52,7 @@ export async function fetchLiveState(client: OktaClient, target: LiveTarget): Pr
 }
 
 function customProperty(schema: UserSchema, name: string): SchemaAttribute | undefined {
-  return schema?.definitions?.custom?.properties?.[name] ?? undefined;
+  return schema.definitions.custom.properties.get(name) ?? undefined;
 }
 
 /**
@@ -67,7 +67,7 @@ export async function fetchPushLinks(client: OktaClient, appId: string): Promise
     const id = mapping.targetGroupId;
     if (id === undefined || names.has(id)) continue;
     const group = await getGroup(client, id, `group ${id}, the target of push mapping ${mapping.id}, is gone`);
-    names.set(id, group?.profile?.name);
+    names.set(id, group.profile.name);
   }
   return mappings.map((mapping) => {
     const name = mapping.targetGroupId !== undefined ? names.get(mapping.targetGroupId) : undefined;
