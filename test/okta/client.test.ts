@@ -427,3 +427,163 @@ describe("redirects carry no credentials anywhere (real fetch, two loopback serv
     expect(elsewhere).toEqual([]);
   });
 });
+
+describe("bounded reads: whatever a server sends, the read ends, naming the request and the bound", () => {
+  const listen = loopbackServers();
+  const PATH = "/api/v1/apps/0oa1/users?limit=500&expand=user";
+
+  /** A body of endless 1 KiB chunks, counting what was pulled from it and whether it was cancelled. */
+  const endless = () => {
+    const state = { pulled: 0, cancelled: false };
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        state.pulled += 1024;
+        controller.enqueue(new Uint8Array(1024).fill(32));
+      },
+      cancel() {
+        state.cancelled = true;
+      },
+    });
+    return { body, state };
+  };
+
+  it("stops reading an answer at maxBodyBytes, as it streams", async () => {
+    const { body, state } = endless();
+    const { okta } = client(() => new Response(body, { status: 200 }), { limits: { maxBodyBytes: 10_000 } });
+    expect(await failure(okta.get(PATH, ANY))).toBe(
+      `GET ${PATH}: Okta's answer is larger than 9.8 KiB, the most statsig-okta reads of one answer: stopped reading it after 10 KiB`,
+    );
+    expect(state.cancelled).toBe(true);
+    expect(state.pulled).toBeLessThanOrEqual(10_000 + 2 * 1024);
+  });
+
+  it("does not read an answer whose Content-Length is over the cap", async () => {
+    const { body, state } = endless();
+    const { okta } = client(() => new Response(body, { status: 200, headers: { "content-length": String(300 * 1024 * 1024) } }));
+    expect(await failure(okta.get(PATH, ANY))).toBe(
+      `GET ${PATH}: Okta announced an answer of 300 MiB (Content-Length), more than 32 MiB, the most statsig-okta reads of one answer: not read`,
+    );
+    expect(state.cancelled).toBe(true);
+  });
+
+  it("reads an answer of exactly maxBodyBytes", async () => {
+    const text = JSON.stringify(["x".repeat(96)]);
+    const { okta } = client(() => new Response(text), { limits: { maxBodyBytes: text.length } });
+    expect(await okta.get(PATH, ANY)).toEqual(["x".repeat(96)]);
+  });
+
+  it("refuses a list past maxPagesPerList pages, each linking to a new one, naming the list", async () => {
+    const { okta, requests } = client(
+      (url) =>
+        json([{ id: url.searchParams.get("after") ?? "0" }], 200, {
+          link: `<${ORIGIN}/api/v1/apps/0oa1/users?after=${Number(url.searchParams.get("after") ?? 0) + 1}>; rel="next"`,
+        }),
+      { limits: { maxPagesPerList: 5 } },
+    );
+    const pages = okta.pages("/api/v1/apps/0oa1/users", ANY, { what: "the app's users" });
+    const read: unknown[] = [];
+    const error = await (async () => {
+      for await (const page of pages) read.push(...page);
+    })().catch((e: unknown) => e as OktaError);
+    expect(error).toBeInstanceOf(OktaError);
+    expect((error as OktaError).message).toBe(
+      "GET /api/v1/apps/0oa1/users: the app's users goes on past 5 pages, the most statsig-okta reads of one list (enough for 200,000 app users, with a wide margin); stopped before /api/v1/apps/0oa1/users?after=5",
+    );
+    expect(requests).toHaveLength(5);
+    expect(read).toHaveLength(5);
+  });
+
+  it("refuses a list past maxItemsPerList items", async () => {
+    const { okta } = client(() => json([1, 2, 3], 200, { link: `<${ORIGIN}/api/v1/apps/0oa1/groups?after=x>; rel="next"` }), {
+      limits: { maxItemsPerList: 2 },
+    });
+    expect(await failure(okta.getAll("/api/v1/apps/0oa1/groups", ANY, { what: "the app's group assignments" }))).toBe(
+      "GET /api/v1/apps/0oa1/groups: the app's group assignments has more than 2 items, the most statsig-okta reads of one list (enough for 200,000 app users, with a wide margin); stopped at /api/v1/apps/0oa1/groups",
+    );
+  });
+
+  it("gives up on a request with no answer within timeoutMs", async () => {
+    const fetch = ((_: unknown, init?: RequestInit) =>
+      new Promise((_resolve, reject) =>
+        init!.signal!.addEventListener("abort", () => reject(init!.signal!.reason)),
+      )) as typeof globalThis.fetch;
+    const started = Date.now();
+    const { okta } = client(() => json({}), { fetch, limits: { timeoutMs: 200 } });
+    expect(await failure(okta.get(PATH, ANY))).toBe(
+      `GET ${PATH}: no answer from acme.okta.com within 0.2 s (each request may take 0.2 s; --timeout SECONDS sets it)`,
+    );
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("says when an answer stops coming, and when it trickles in too slowly", async () => {
+    const stalled = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('[{"id":'));
+      },
+    });
+    const stops = client(() => new Response(stalled), { limits: { timeoutMs: 300 } });
+    expect(await failure(stops.okta.get(PATH, ANY))).toMatch(
+      new RegExp(
+        `^GET ${escape(PATH)}: the answer from acme\\.okta\\.com stopped: no data for 0\\.[23] s after 7 bytes \\(each request may take 0\\.3 s; --timeout SECONDS sets it\\)$`,
+      ),
+    );
+
+    let sent = 0;
+    const trickling = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        sent++;
+        controller.enqueue(new TextEncoder().encode(" "));
+      },
+    });
+    const trickles = client(() => new Response(trickling), { limits: { timeoutMs: 300 } });
+    const message = await failure(trickles.okta.get(PATH, ANY));
+    expect(message).toMatch(
+      new RegExp(
+        `^GET ${escape(PATH)}: the answer from acme\\.okta\\.com did not finish within 0\\.3 s: only \\d+ bytes came, trickling in \\(`,
+      ),
+    );
+    expect(sent).toBeGreaterThan(3);
+  });
+
+  it("says when the connection closes before the answer is whole (real sockets)", async () => {
+    const origin = await listen((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
+      res.write("[".padEnd(100, " "), () => res.destroy());
+    });
+    const okta = new OktaClient({ origin, auth: tokenAuth, log: () => {} });
+    expect(await failure(okta.get(PATH, ANY))).toBe(
+      `GET ${PATH}: the connection to ${new URL(origin).host} closed after 100 bytes of the answer (of 1,000 announced): other side closed`,
+    );
+  });
+
+  it("stops the run at maxRunMs: before a request, during one, and instead of a rate-limit wait past it", async () => {
+    let now = 0;
+    const clock = { now: () => now };
+    const over = client(() => json([]), { ...clock, limits: { maxRunMs: 1_000 } });
+    now = 1_000;
+    expect(await failure(over.okta.getAll("/api/v1/apps/0oa1/users", ANY, { what: "the app's users" }))).toBe(
+      "GET /api/v1/apps/0oa1/users: stopped reading the app's users after 1 s, the longest statsig-okta reads from Okta in one run (enough for 200,000 app users, with a wide margin)",
+    );
+    expect(over.requests).toHaveLength(0);
+
+    // 100 ms left of the run, a request that takes longer: the run's limit ends it, not the request's.
+    now = 0;
+    const hanging = ((_: unknown, init?: RequestInit) =>
+      new Promise((_resolve, reject) =>
+        init!.signal!.addEventListener("abort", () => reject(init!.signal!.reason)),
+      )) as typeof globalThis.fetch;
+    const during = client(() => json([]), { ...clock, fetch: hanging, limits: { maxRunMs: 1_000 } });
+    now = 900;
+    expect(await failure(during.okta.get(PATH, ANY))).toMatch(
+      /^GET .*: stopped after 1 s, the longest statsig-okta reads from Okta in one run/,
+    );
+
+    now = 0;
+    const waiting = client(() => rateLimited({ "x-rate-limit-reset": String(5) }), { ...clock, limits: { maxRunMs: 2_000 } });
+    expect(await failure(waiting.okta.get(PATH, ANY))).toMatch(/^GET .*: stopped after 2 s, the longest statsig-okta reads/);
+    expect(waiting.slept).toEqual([]);
+  });
+});
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
