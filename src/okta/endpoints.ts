@@ -52,21 +52,24 @@ export async function listUserTypes(client: OktaClient): Promise<UserType[]> {
   return client.get("/api/v1/meta/types/user", z.array(userTypeSchema));
 }
 
-/** `getUserSchema`: a user type's schema, named by the type's `_links.schema` (`…/schemas/user/osc…`), not by its id. */
-export async function getUserSchema(client: OktaClient, type: UserType): Promise<UserSchema> {
+/**
+ * `getUserSchema`: a user type's schema, named by the type's `_links.schema` (`…/schemas/user/osc…`), not by its
+ * id; of its custom attributes, those named `attributes`.
+ */
+export async function getUserSchema(client: OktaClient, type: UserType, attributes: readonly string[]): Promise<UserSchema> {
   const href = type._links?.schema?.href;
   let path: string;
   if (href) path = onOrigin(client.origin, href, "/api/v1/meta/schemas/user/");
   else if (type.default === true) path = "/api/v1/meta/schemas/user/default";
   else throw new OktaError(`Okta gave no schema link for user type ${type.id}`);
-  return client.get(path, userSchemaSchema, `the schema of user type ${type.id} is gone`);
+  return client.get(path, userSchemaSchema(attributes), `the schema of user type ${type.id} is gone`);
 }
 
-/** `getApplicationUserSchema`: the app's user schema. */
-export async function getAppUserSchema(client: OktaClient, appId: string): Promise<UserSchema> {
+/** `getApplicationUserSchema`: the app's user schema; of its custom attributes, those named `attributes`. */
+export async function getAppUserSchema(client: OktaClient, appId: string, attributes: readonly string[]): Promise<UserSchema> {
   return client.get(
     `/api/v1/meta/schemas/apps/${enc(appId)}/default`,
-    userSchemaSchema,
+    userSchemaSchema(attributes),
     `Okta has no app ${appId} with a user schema: check the app id, and that the app is active with provisioning enabled`,
   );
 }
@@ -78,9 +81,13 @@ export async function listProfileMappings(client: OktaClient, sourceId: string, 
   });
 }
 
-/** `getProfileMapping`: one mapping with its properties. */
-export async function getProfileMapping(client: OktaClient, mappingId: string): Promise<ProfileMapping> {
-  return client.get(`/api/v1/mappings/${enc(mappingId)}`, profileMappingSchema, `mapping ${mappingId} disappeared while reading it`);
+/** `getProfileMapping`: one mapping; of its properties, those named `properties`. */
+export async function getProfileMapping(client: OktaClient, mappingId: string, properties: readonly string[]): Promise<ProfileMapping> {
+  return client.get(
+    `/api/v1/mappings/${enc(mappingId)}`,
+    profileMappingSchema(properties),
+    `mapping ${mappingId} disappeared while reading it`,
+  );
 }
 
 /** `listApplicationGroupAssignments`, page by page; `expandGroup` embeds each group (its name). */

@@ -83,7 +83,7 @@ function describeIssue(issue: z.core.$ZodIssue, body: unknown): string {
     if (types.length > 0) expected = types.join(" or ");
   }
   if (expected === undefined) return `${where}${issue.message}`;
-  if (value === undefined) return `${where}missing (expected ${expected})`;
+  if (value === undefined) return path === "" ? `an empty answer (expected ${expected})` : `${where}missing (expected ${expected})`;
   return `${where}expected ${expected}, got ${expected === "integer" ? String(value) : kindOf(value)}`;
 }
 

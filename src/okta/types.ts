@@ -5,9 +5,10 @@
  * optional only where Okta leaves it out (docs/reference/okta.md#app-attribute-responses-omit-permissions-master-and-mutability)
  * or the code reports its absence as such; unknown fields are dropped.
  *
- * Keys that are data (attribute names in a schema, a mapping or a profile) become Maps of the object's own
- * keys: `__proto__`, `constructor` or `prototype` are keys like any other there, never Object's. (`z.record`
- * would drop a `__proto__` key, and a plain object lookup finds an inherited `constructor`.)
+ * Where keys are data (attribute names in a schema, a mapping or a profile), the caller names the keys it
+ * reads and gets a Map of those the object has as its own keys: `__proto__`, `constructor` or `prototype` are
+ * names like any other there, never Object's, and the other attributes (any number, of any shape) are not
+ * read. (`z.record` would drop a `__proto__` key, and a plain object lookup finds an inherited `constructor`.)
  */
 import { z } from "zod";
 import { STATSIG_ATTRIBUTE } from "../domain/orgRoles";
@@ -15,17 +16,17 @@ import { STATSIG_ATTRIBUTE } from "../domain/orgRoles";
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
- * An object whose keys are data, as a Map of its own keys (all of them, or only `only`), each value parsed
- * with `value`; an issue's path names its key.
+ * An object whose keys are data, as a Map of the keys `keys` it has as its own, each value parsed with
+ * `value`; an issue's path names its key.
  */
-export function keyedBy<T extends z.ZodType>(value: T, only?: readonly string[]): z.ZodType<ReadonlyMap<string, z.output<T>>> {
+export function keyedBy<T extends z.ZodType>(value: T, keys: readonly string[]): z.ZodType<ReadonlyMap<string, z.output<T>>> {
   return z.unknown().transform((input, ctx) => {
     if (!isObject(input)) {
       ctx.issues.push({ code: "invalid_type", expected: "object", input, message: "expected object" });
       return z.NEVER;
     }
     const map = new Map<string, z.output<T>>();
-    for (const key of only ?? Object.keys(input)) {
+    for (const key of new Set(keys)) {
       if (!Object.hasOwn(input, key)) continue;
       const parsed = value.safeParse(input[key]);
       if (parsed.success) map.set(key, parsed.data);
@@ -65,14 +66,16 @@ export const schemaAttributeSchema = z.object({
 export type SchemaAttribute = z.infer<typeof schemaAttributeSchema>;
 
 /**
- * `UserSchema` (`getUserSchema`, `getApplicationUserSchema`): the custom attributes, by variable name
- * (`definitions.custom.properties`, `UserSchemaPublic`). Okta answers `custom` with its `properties`, `{}`
- * when there are none.
+ * `UserSchema` (`getUserSchema`, `getApplicationUserSchema`): the custom attributes named `attributes`, by
+ * variable name (`definitions.custom.properties`, `UserSchemaPublic`). Okta answers `custom` with its
+ * `properties`, `{}` when there are none.
  */
-export const userSchemaSchema = z.object({
-  definitions: z.object({ custom: z.object({ properties: keyedBy(schemaAttributeSchema.nullable()) }) }),
-});
-export type UserSchema = z.infer<typeof userSchemaSchema>;
+export function userSchemaSchema(attributes: readonly string[]) {
+  return z.object({
+    definitions: z.object({ custom: z.object({ properties: keyedBy(schemaAttributeSchema.nullable(), attributes) }) }),
+  });
+}
+export type UserSchema = z.infer<ReturnType<typeof userSchemaSchema>>;
 
 /** `ProfileMappingSource` / `ProfileMappingTarget`: the app or user type at one end. */
 const mappingEnd = z.object({ id: z.string() });
@@ -85,9 +88,11 @@ export type MappingSummary = z.infer<typeof mappingSummarySchema>;
 const mappingPropertySchema = z.object({ expression: z.string(), pushStatus: z.string().optional() });
 export type MappingProperty = z.infer<typeof mappingPropertySchema>;
 
-/** `ProfileMapping` (`getProfileMapping`): target attribute name -> its mapping; null is unmapped. */
-export const profileMappingSchema = z.object({ id: z.string(), properties: keyedBy(mappingPropertySchema.nullable()) });
-export type ProfileMapping = z.infer<typeof profileMappingSchema>;
+/** `ProfileMapping` (`getProfileMapping`): the target attributes named `properties` -> their mapping; null is unmapped. */
+export function profileMappingSchema(properties: readonly string[]) {
+  return z.object({ id: z.string(), properties: keyedBy(mappingPropertySchema.nullable(), properties) });
+}
+export type ProfileMapping = z.infer<ReturnType<typeof profileMappingSchema>>;
 
 /** An attribute value of the role in a profile: a string, null when empty. */
 const roleValue = z.string().nullable().optional();

@@ -80,17 +80,23 @@ describe("one function per endpoint", () => {
       "/api/v1/meta/schemas/user/default": json(schemaWith({})),
     });
     const linked = { id: "oty1", _links: { schema: { href: "https://elsewhere.example/api/v1/meta/schemas/user/osc1" } } };
-    expect((await getUserSchema(client, linked)).definitions.custom.properties).toEqual(
+    expect((await getUserSchema(client, linked, ["statsigOrgRole"])).definitions.custom.properties).toEqual(
       new Map([["statsigOrgRole", { type: "string", permissions: [{ principal: "SELF", action: "READ_ONLY" }] }]]),
     );
     // Without a link: the default type's schema by name; any other type cannot be found.
-    expect((await getUserSchema(client, { id: "oty0", default: true })).definitions.custom.properties).toEqual(new Map());
-    expect(await failure(getUserSchema(client, { id: "oty2" }))).toBe("Okta gave no schema link for user type oty2");
-    expect(await failure(getUserSchema(client, { id: "oty3", _links: { schema: { href: `${ORIGIN}/api/v1/users/me` } } }))).toBe(
-      "Okta returned a link outside /api/v1/meta/schemas/user/: /api/v1/users/me",
+    expect((await getUserSchema(client, { id: "oty0", default: true }, ["statsigOrgRole"])).definitions.custom.properties).toEqual(
+      new Map(),
     );
+    expect(await failure(getUserSchema(client, { id: "oty2" }, ["statsigOrgRole"]))).toBe("Okta gave no schema link for user type oty2");
+    expect(
+      await failure(getUserSchema(client, { id: "oty3", _links: { schema: { href: `${ORIGIN}/api/v1/users/me` } } }, ["statsigOrgRole"])),
+    ).toBe("Okta returned a link outside /api/v1/meta/schemas/user/: /api/v1/users/me");
     expect(requests.map((r) => r.path)).toEqual(["/api/v1/meta/schemas/user/osc1", "/api/v1/meta/schemas/user/default"]);
-    expect(await failure(getUserSchema(client, { id: "otygone", _links: { schema: { href: "/api/v1/meta/schemas/user/oscgone" } } }))).toBe(
+    expect(
+      await failure(
+        getUserSchema(client, { id: "otygone", _links: { schema: { href: "/api/v1/meta/schemas/user/oscgone" } } }, ["statsigOrgRole"]),
+      ),
+    ).toBe(
       "GET /api/v1/meta/schemas/user/oscgone: 404 error (E0000007 Not found: Resource not found): the schema of user type otygone is gone",
     );
   });
@@ -107,8 +113,8 @@ describe("one function per endpoint", () => {
       [`/api/v1/meta/schemas/apps/${APP}/default`]: json(schemaWith({ statsigOrgRole: appAttribute })),
     });
     const { title: _title, ...used } = appAttribute;
-    expect((await getAppUserSchema(client, APP)).definitions.custom.properties.get("statsigOrgRole")).toEqual(used);
-    expect(await failure(getAppUserSchema(client, "0oa/../x"))).toMatch(
+    expect((await getAppUserSchema(client, APP, ["statsigOrgRole"])).definitions.custom.properties.get("statsigOrgRole")).toEqual(used);
+    expect(await failure(getAppUserSchema(client, "0oa/../x", ["statsigOrgRole"]))).toMatch(
       /^GET \/api\/v1\/meta\/schemas\/apps\/0oa%2F\.\.%2Fx\/default: 404 .*: Okta has no app 0oa\/\.\.\/x with a user schema: check the app id/,
     );
     expect(requests.map((r) => r.path)[0]).toBe(`/api/v1/meta/schemas/apps/${APP}/default`);
@@ -125,13 +131,15 @@ describe("one function per endpoint", () => {
       "/api/v1/mappings/prm1": json({ ...summary, properties: { statsigOrgRole: { expression: "appuser.statsigOrgRole" }, login: null } }),
     });
     expect(await listProfileMappings(client, APP, "oty1")).toEqual([{ id: "prm1", source: { id: APP }, target: { id: "oty1" } }]);
-    expect((await getProfileMapping(client, "prm1")).properties).toEqual(
+    expect((await getProfileMapping(client, "prm1", ["statsigOrgRole", "login", "email"])).properties).toEqual(
       new Map([
         ["statsigOrgRole", { expression: "appuser.statsigOrgRole" }],
         ["login", null],
       ]),
     );
-    expect(await failure(getProfileMapping(client, "prmgone"))).toMatch(/404 .*: mapping prmgone disappeared while reading it$/);
+    expect(await failure(getProfileMapping(client, "prmgone", ["statsigOrgRole"]))).toMatch(
+      /404 .*: mapping prmgone disappeared while reading it$/,
+    );
   });
 
   it("listAppGroupAssignments: the largest pages, the groups embedded on request, every page followed", async () => {
@@ -230,6 +238,7 @@ describe("an answer of another shape is an error naming the request and the fiel
 
   it.each<[string, string, unknown, (client: OktaClient) => Promise<unknown>, string]>([
     ["user types: not a list", "/api/v1/meta/types/user", { id: "x" }, listUserTypes, "expected array, got object"],
+    ["user types: an empty answer", "/api/v1/meta/types/user", undefined, listUserTypes, "an empty answer (expected array)"],
     [
       "user types: a type without an id",
       "/api/v1/meta/types/user",
@@ -244,35 +253,41 @@ describe("an answer of another shape is an error naming the request and the fiel
       listUserTypes,
       "[0].default: expected boolean, got string",
     ],
-    ["a schema of null", SCHEMA, null, (c) => getAppUserSchema(c, APP), "expected object, got null"],
+    ["a schema of null", SCHEMA, null, (c) => getAppUserSchema(c, APP, ["statsigOrgRole"]), "expected object, got null"],
     [
       "a schema without custom attributes",
       SCHEMA,
       { definitions: { base: {} } },
-      (c) => getAppUserSchema(c, APP),
+      (c) => getAppUserSchema(c, APP, ["statsigOrgRole"]),
       "definitions.custom: missing (expected object)",
     ],
     [
       "an attribute whose enum holds objects",
       SCHEMA,
       schemaWith({ statsigOrgRole: { type: "string", enum: ["Member", { x: 1 }] } }),
-      (c) => getAppUserSchema(c, APP),
+      (c) => getAppUserSchema(c, APP, ["statsigOrgRole"]),
       "definitions.custom.properties.statsigOrgRole.enum[1]: expected string or number, got object",
     ],
     [
       "an attribute that is a list",
       SCHEMA,
       schemaWith({ "odd name": [] }),
-      (c) => getAppUserSchema(c, APP),
+      (c) => getAppUserSchema(c, APP, ["odd name"]),
       'definitions.custom.properties["odd name"]: expected object, got array',
     ],
-    ["a mapping of null", MAPPING, null, (c) => getProfileMapping(c, "prm1"), "expected object, got null"],
-    ["a mapping without properties", MAPPING, { id: "prm1" }, (c) => getProfileMapping(c, "prm1"), "properties: missing (expected object)"],
+    ["a mapping of null", MAPPING, null, (c) => getProfileMapping(c, "prm1", ["statsigOrgRole"]), "expected object, got null"],
+    [
+      "a mapping without properties",
+      MAPPING,
+      { id: "prm1" },
+      (c) => getProfileMapping(c, "prm1", ["statsigOrgRole"]),
+      "properties: missing (expected object)",
+    ],
     [
       "a mapped property without an expression",
       MAPPING,
       { id: "prm1", properties: { statsigOrgRole: { pushStatus: "PUSH" } } },
-      (c) => getProfileMapping(c, "prm1"),
+      (c) => getProfileMapping(c, "prm1", ["statsigOrgRole"]),
       "properties.statsigOrgRole.expression: missing (expected string)",
     ],
     [
@@ -376,41 +391,43 @@ describe("an answer of another shape is an error naming the request and the fiel
   });
 });
 
-describe("JSON keys are data: __proto__, constructor and prototype are keys like any other", () => {
+describe("JSON keys are data: __proto__, constructor and prototype are names like any other", () => {
   const SCHEMA = `/api/v1/meta/schemas/apps/${APP}/default`;
+  const ODD = ["__proto__", "constructor", "prototype", "toString", "statsigOrgRole"];
 
-  it("in a schema's attributes: kept as keys, never an attribute the schema does not have", async () => {
+  it("in a schema's attributes: an attribute only when the schema has it as its own key", async () => {
     const client = clientFor({
       [SCHEMA]: raw(
         `{"definitions":{"custom":{"properties":{"__proto__":{"type":"string","scope":"SELF","statsigOrgRole":{"type":"string"}},"constructor":{"type":"boolean"},"prototype":null}}}}`,
       ),
     }).client;
-    const properties = (await getAppUserSchema(client, APP)).definitions.custom.properties;
-    expect([...properties.keys()]).toEqual(["__proto__", "constructor", "prototype"]);
-    expect(properties.get("__proto__")).toEqual({ type: "string", scope: "SELF" });
-    expect(properties.get("constructor")).toEqual({ type: "boolean" });
-    expect(properties.get("prototype")).toBeNull();
-    expect(properties.get("statsigOrgRole")).toBeUndefined();
+    const properties = (await getAppUserSchema(client, APP, ODD)).definitions.custom.properties;
+    expect([...properties]).toEqual([
+      ["__proto__", { type: "string", scope: "SELF" }],
+      ["constructor", { type: "boolean" }],
+      ["prototype", null],
+    ]);
+    // Object.prototype's toString, and a statsigOrgRole inside __proto__, are not attributes.
+    expect(properties.has("toString")).toBe(false);
+    expect(properties.has("statsigOrgRole")).toBe(false);
+    // Without them, nothing is there: an empty object has no constructor attribute either.
+    const empty = clientFor({ [SCHEMA]: json(schemaWith({})) }).client;
+    expect([...(await getAppUserSchema(empty, APP, ODD)).definitions.custom.properties]).toEqual([]);
   });
 
-  it("in a mapping's properties: kept as keys, never a mapped property", async () => {
+  it("in a mapping's properties: a mapped property only when the mapping has it as its own key", async () => {
     const client = clientFor({
       "/api/v1/mappings/prm1": raw(
-        `{"id":"prm1","properties":{"__proto__":{"expression":"user.statsigOrgRole","pushStatus":"PUSH"},"constructor":{"expression":"user.login"},"prototype":null}}`,
+        `{"id":"prm1","properties":{"__proto__":{"statsigOrgRole":{"expression":"user.statsigOrgRole","pushStatus":"PUSH"}},"constructor":{"expression":"user.login"},"prototype":null}}`,
       ),
     }).client;
-    const { properties } = await getProfileMapping(client, "prm1");
+    const { properties } = await getProfileMapping(client, "prm1", ["constructor", "prototype", "statsigOrgRole", "hasOwnProperty"]);
     expect([...properties]).toEqual([
-      ["__proto__", { expression: "user.statsigOrgRole", pushStatus: "PUSH" }],
       ["constructor", { expression: "user.login" }],
       ["prototype", null],
     ]);
-    expect(properties.get("statsigOrgRole")).toBeUndefined();
-    // A `__proto__` holding properties is not a property: Okta's answer is refused.
-    const nested = clientFor({
-      "/api/v1/mappings/prm1": raw(`{"id":"prm1","properties":{"__proto__":{"statsigOrgRole":{"expression":"user.statsigOrgRole"}}}}`),
-    }).client;
-    expect(await failure(getProfileMapping(nested, "prm1"))).toBe(
+    // Asked for, a __proto__ holding properties is a property of another shape: refused, not believed.
+    expect(await failure(getProfileMapping(client, "prm1", ["__proto__"]))).toBe(
       `GET /api/v1/mappings/prm1: Okta's answer is not what its API describes: properties.__proto__.expression: missing (expected string)`,
     );
   });
@@ -429,8 +446,25 @@ describe("JSON keys are data: __proto__, constructor and prototype are keys like
     expect(appUser!.profile).toEqual({});
     expect(appUser!.profile.statsigOrgRole).toBeUndefined();
     expect([...appUser!._embedded!.user!.profile]).toEqual([]);
+    const [prototypeUser] = await all(listAppUsers(client, APP, "prototype"));
+    expect([...prototypeUser!._embedded!.user!.profile]).toEqual([["prototype", "Owner"]]);
     const [assignment] = await all(listAppGroupAssignments(client, APP));
     expect(assignment!.profile.statsigOrgRole).toBeUndefined();
+  });
+
+  it("reads no attribute it was not asked for: another attribute of any shape changes nothing", async () => {
+    const client = clientFor({
+      [SCHEMA]: json(
+        schemaWith({ statsigOrgRole: { type: "string" }, tShirt: { type: "integer", enum: [1, 2], oneOf: [{ const: 1, title: true }] } }),
+      ),
+      "/api/v1/mappings/prm1": json({ id: "prm1", properties: { statsigOrgRole: { expression: "user.role" }, weird: { expression: 7 } } }),
+    }).client;
+    expect([...(await getAppUserSchema(client, APP, ["statsigOrgRole"])).definitions.custom.properties]).toEqual([
+      ["statsigOrgRole", { type: "string" }],
+    ]);
+    expect([...(await getProfileMapping(client, "prm1", ["statsigOrgRole"])).properties]).toEqual([
+      ["statsigOrgRole", { expression: "user.role" }],
+    ]);
   });
 });
 

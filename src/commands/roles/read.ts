@@ -85,7 +85,7 @@ function liveGroup(assignment: AppGroupAssignment): LiveGroup {
 /** The expression of the Okta -> app mapping of the role: the user type, the pair's mapping, its properties. */
 async function readRoleMapping(client: OktaClient, target: RolesTarget): Promise<string | undefined> {
   const userType = await findUserType(client, target.userTypeId);
-  const mapping = await findMapping(client, userType.id, target.appId);
+  const mapping = await findMapping(client, userType.id, target.appId, [STATSIG_ATTRIBUTE]);
   return mapping?.properties[STATSIG_ATTRIBUTE]?.expression;
 }
 
