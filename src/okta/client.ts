@@ -230,17 +230,17 @@ export class OktaClient {
     }
     if (!response.body) return "";
     const reader = response.body.getReader();
-    const aborted = new Promise<never>((_, reject) => {
-      if (attempt.signal.aborted) reject(attempt.signal.reason);
-      attempt.signal.addEventListener("abort", () => reject(attempt.signal.reason), { once: true });
-    });
-    aborted.catch(() => {});
+    // Out of time: cancel the read, which ends it (a race with the abort instead would keep every chunk alive).
+    const stop = () => void reader.cancel().catch(() => {});
+    if (attempt.signal.aborted) stop();
+    attempt.signal.addEventListener("abort", stop, { once: true });
     const chunks: Uint8Array[] = [];
     let received = 0;
     let lastData = Date.now();
     try {
       for (;;) {
-        const { done, value } = await Promise.race([reader.read(), aborted]);
+        const { done, value } = await reader.read();
+        if (attempt.signal.aborted) throw attempt.signal.reason;
         if (done) break;
         received += value.byteLength;
         if (received > max) {
@@ -253,7 +253,7 @@ export class OktaClient {
         lastData = Date.now();
       }
     } catch (error) {
-      reader.cancel().catch(() => {});
+      stop();
       if (error instanceof OktaError) throw error;
       if (attempt.signal.aborted) throw this.tooSlow(path, attempt, what, { received, quietMs: Date.now() - lastData });
       const cause = (error as { cause?: { message?: unknown } }).cause?.message ?? (error as Error).message;
@@ -262,6 +262,8 @@ export class OktaClient {
         `GET ${path}: the connection to ${this.host} closed after ${formatCount(received)} bytes of the answer${of}: ${String(cause)}`,
         { method: "GET", path, cause: error },
       );
+    } finally {
+      attempt.signal.removeEventListener("abort", stop);
     }
     return Buffer.concat(chunks, received).toString("utf8");
   }
