@@ -35,7 +35,7 @@ interface Attempt {
   clear: () => void;
 }
 
-/** What a list's messages name: `what` (e.g. "the app's users") and the first page's request. */
+/** What a list's messages say: a 404 in the caller's words, and what the list is (e.g. "the app's users"). */
 export interface ListOptions {
   notFound?: string;
   what?: string;
