@@ -5,7 +5,10 @@ import { getProfileMapping, listProfileMappings, listUserTypes } from "../okta/e
 import { OktaError } from "../okta/errors";
 import type { MappingProperty, UserType } from "../okta/types";
 
-/** A profile mapping's mapped properties (Okta's unmapped ones, set to null, left out). */
+/**
+ * A profile mapping's mapped properties of those asked for (Okta's unmapped ones, set to null, left out), by
+ * target attribute name: an object without a prototype, so a name such as `constructor` is a key like any other.
+ */
 export interface LiveMapping {
   id: string;
   properties: Record<string, MappingProperty>;
@@ -28,16 +31,21 @@ export async function findUserType(client: OktaClient, userTypeId: string | unde
   return found;
 }
 
-/** Okta keeps one mapping object per source/target pair: list it by pair, then read its properties. */
-export async function findMapping(client: OktaClient, sourceId: string, targetId: string): Promise<LiveMapping | undefined> {
+/** Okta keeps one mapping object per source/target pair: list it by pair, then read its `properties`. */
+export async function findMapping(
+  client: OktaClient,
+  sourceId: string,
+  targetId: string,
+  properties: readonly string[],
+): Promise<LiveMapping | undefined> {
   const list = await listProfileMappings(client, sourceId, targetId);
-  const summary = list.find((mapping) => mapping.source?.id === sourceId && mapping.target?.id === targetId);
+  const summary = list.find((mapping) => mapping.source.id === sourceId && mapping.target.id === targetId);
   if (!summary) return undefined;
-  const mapping = await getProfileMapping(client, summary.id);
-  const properties: Record<string, MappingProperty> = {};
-  for (const [key, value] of Object.entries(mapping.properties ?? {})) {
+  const mapping = await getProfileMapping(client, summary.id, properties);
+  const mapped: Record<string, MappingProperty> = Object.create(null);
+  for (const [key, value] of mapping.properties) {
     // A property set to null is unmapped.
-    if (value) properties[key] = value;
+    if (value) mapped[key] = value;
   }
-  return { id: summary.id, properties };
+  return { id: summary.id, properties: mapped };
 }

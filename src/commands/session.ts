@@ -4,7 +4,7 @@ import { authFromEnv, scrubbedOutput, type Authenticator } from "../okta/auth";
 import { OktaClient } from "../okta/client";
 import { proxiedFetch } from "../okta/proxy";
 import { scopesFor, type OktaCommand } from "../okta/scopes";
-import type { TargetValues } from "./options";
+import { parseTimeout, type TargetValues } from "./options";
 import { resolveOrgTarget, type Target } from "./target";
 
 /** What a command that reads a live org works with. */
@@ -25,9 +25,11 @@ export interface OktaSession {
  * 2. the target: the config (its notes on stderr) and the org URL;
  * 3. the credentials from the environment; OAuth asks for the command's scopes ({@link scopesFor}) unless
  *    OKTA_SCOPES names others;
- * 4. a client that sends through HTTPS_PROXY when the environment names one.
+ * 4. a client that sends through HTTPS_PROXY when the environment names one, each request (the token's too)
+ *    limited to `--timeout` seconds.
  */
 export function openSession(io: CliIo, command: OktaCommand, values: TargetValues): OktaSession {
+  const timeoutMs = parseTimeout(values.timeout);
   let auth: Authenticator | undefined;
   // A copy: the scrubbed writers call the original ones.
   Object.assign(
@@ -41,12 +43,20 @@ export function openSession(io: CliIo, command: OktaCommand, values: TargetValue
 
   const scopes = scopesFor(command, target.expected.pushLinks.length > 0);
   const send = proxiedFetch(io.env);
-  auth = authFromEnv(io.env, origin, { fetch: send, nowSeconds: () => Math.floor(Date.now() / 1000), timeoutMs: 30_000 }, scopes);
+  auth = authFromEnv(io.env, origin, { fetch: send, nowSeconds: () => Math.floor(Date.now() / 1000), timeoutMs }, scopes);
   let requests = 0;
   const counted: typeof fetch = (input, init) => {
     requests++;
     return send(input, init);
   };
-  const client = new OktaClient({ origin, auth, fetch: counted, command, scopes, log: (line) => io.stderr(`${line}\n`) });
+  const client = new OktaClient({
+    origin,
+    auth,
+    fetch: counted,
+    command,
+    scopes,
+    log: (line) => io.stderr(`${line}\n`),
+    limits: { timeoutMs },
+  });
   return { target, origin, client, requests: () => requests };
 }

@@ -1,6 +1,8 @@
+import { z } from "zod";
 import { packageVersion } from "../cli/errors";
 import type { Authenticator } from "./auth";
-import { OktaError, unreachable } from "./errors";
+import { OktaError, unexpectedAnswer, unreachable } from "./errors";
+import { formatBytes, formatCount, formatDuration, LARGEST_ORG_APP_USERS, READ_LIMITS, type ReadLimits } from "./limits";
 import { readScopeFor } from "./scopes";
 import { onOrigin } from "./url";
 
@@ -20,7 +22,23 @@ export interface OktaClientOptions {
   maxRateLimitRetries?: number;
   /** Longest wait for a rate limit reset before giving up. */
   maxWaitMs?: number;
-  timeoutMs?: number;
+  /** Bounds on what is read, each defaulting to {@link READ_LIMITS}'s (tests use small ones). */
+  limits?: Partial<ReadLimits>;
+}
+
+/** One try of a request: its time limit, which the run's own limit may shorten. */
+interface Attempt {
+  signal: AbortSignal;
+  limitMs: number;
+  /** True when the run's time limit, not the request's, ends this try. */
+  endsRun: boolean;
+  clear: () => void;
+}
+
+/** What a list's messages say: a 404 in the caller's words, and what the list is (e.g. "the app's users"). */
+export interface ListOptions {
+  notFound?: string;
+  what?: string;
 }
 
 /** Okta's answer to a request that failed, in Okta's error shape (`Error` in the spec). */
@@ -49,85 +67,121 @@ export function nextLink(header: string | null): string | undefined {
 
 /**
  * A read-only client for Okta's management API: it can only send GET. Waits out rate limits, follows
- * pagination, and turns every failure into an {@link OktaError} that says what to do.
+ * pagination, parses every answer with the caller's schema, bounds every read ({@link ReadLimits}: the size of
+ * an answer, the pages of a list, the time of a request and of the run), and turns every failure into an
+ * {@link OktaError} that names the request and says what to do.
  */
 export class OktaClient {
   readonly origin: string;
+  readonly limits: Readonly<ReadLimits>;
+  private readonly host: string;
   private readonly userAgent: string;
   private readonly fetch: typeof fetch;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
+  /** When the run's time limit ends, on {@link now}'s clock. */
+  private readonly runEnds: number;
 
   constructor(private readonly options: OktaClientOptions) {
     this.origin = options.origin;
+    this.host = new URL(options.origin).host;
+    this.limits = { ...READ_LIMITS, ...options.limits };
     this.userAgent = `statsig-okta/${packageVersion()}${options.command ? ` (${options.command})` : ""}`;
     this.fetch = options.fetch ?? fetch;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.now = options.now ?? Date.now;
+    this.runEnds = this.now() + this.limits.maxRunMs;
   }
 
-  /** One resource. `notFound` explains a 404 in the user's terms. */
-  async get<T>(path: string, notFound?: string): Promise<T> {
-    return (await this.request(path, notFound)).body as T;
+  /** One resource, parsed with `schema`. `notFound` explains a 404 in the user's terms. */
+  async get<T>(path: string, schema: z.ZodType<T>, notFound?: string): Promise<T> {
+    const { body } = await this.request(path, notFound);
+    return parse(schema, body, path);
   }
 
-  /** Every page of a list, following `Link: <…>; rel="next"`. */
-  async getAll<T>(path: string, notFound?: string): Promise<T[]> {
+  /** Every page of a list, following `Link: <…>; rel="next"`, each item parsed with `item`. */
+  async getAll<T>(path: string, item: z.ZodType<T>, options: ListOptions = {}): Promise<T[]> {
     const items: T[] = [];
-    for await (const page of this.pages<T>(path, notFound)) items.push(...page);
+    for await (const page of this.pages(path, item, options)) items.push(...page);
     return items;
   }
 
-  /** A list one page at a time, so a caller can reduce each page before the next one is read. */
-  async *pages<T>(path: string, notFound?: string): AsyncGenerator<T[]> {
+  /**
+   * A list one page at a time, so a caller can reduce each page before the next one is read. At most
+   * `maxPagesPerList` pages and `maxItemsPerList` items: a list that goes on (every page linking to a new
+   * one) is refused, naming it.
+   */
+  async *pages<T>(path: string, item: z.ZodType<T>, options: ListOptions = {}): AsyncGenerator<T[]> {
+    const list = z.array(item);
+    const { maxPagesPerList, maxItemsPerList } = this.limits;
+    const name = options.what ?? "the list";
+    const bound = `the most statsig-okta reads of one list (enough for ${formatCount(LARGEST_ORG_APP_USERS)} app users, with a wide margin)`;
     const seen = new Set<string>();
+    let items = 0;
     let next: string | undefined = path;
     while (next !== undefined) {
       if (seen.has(next)) throw new OktaError(`Okta's pagination for ${path} loops back to ${next}`, { method: "GET", path });
+      if (seen.size === maxPagesPerList) {
+        throw new OktaError(`GET ${path}: ${name} goes on past ${formatCount(maxPagesPerList)} pages, ${bound}; stopped before ${next}`, {
+          method: "GET",
+          path,
+        });
+      }
       seen.add(next);
-      const { body, link } = await this.request(next, notFound);
-      if (!Array.isArray(body))
-        throw new OktaError(`GET ${next}: Okta answered with something other than a list`, { method: "GET", path: next });
+      const { body, link } = await this.request(next, options.notFound, name);
+      const page = parse(list, body, next);
+      items += page.length;
+      if (items > maxItemsPerList) {
+        throw new OktaError(`GET ${path}: ${name} has more than ${formatCount(maxItemsPerList)} items, ${bound}; stopped at ${next}`, {
+          method: "GET",
+          path,
+        });
+      }
       const href = nextLink(link);
       next = href === undefined ? undefined : onOrigin(this.origin, href, "/api/v1/");
-      yield body as T[];
+      yield page;
     }
   }
 
-  private async request(path: string, notFound?: string): Promise<{ body: unknown; link: string | null }> {
+  private async request(path: string, notFound?: string, what?: string): Promise<{ body: unknown; link: string | null }> {
     const url = new URL(path, this.origin);
     const maxRetries = this.options.maxRateLimitRetries ?? 3;
     let rateLimited = 0;
     let nonceRetried = false;
     for (;;) {
+      if (this.now() >= this.runEnds) throw this.runOut(path, what);
       const headers = {
         Accept: "application/json",
         "User-Agent": this.userAgent,
         ...(await this.options.auth.authorize("GET", url)),
       };
+      const attempt = this.attempt(path, what);
+      let text: string;
       let response: Response;
       try {
-        // No redirects: a redirect could carry the credentials to another host.
-        response = await this.fetch(url, {
-          method: "GET",
-          headers,
-          redirect: "manual",
-          signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
-        });
-      } catch (error) {
-        throw unreachable(this.origin, error);
+        try {
+          // No redirects: a redirect could carry the credentials to another host.
+          response = await this.fetch(url, { method: "GET", headers, redirect: "manual", signal: attempt.signal });
+        } catch (error) {
+          if (attempt.signal.aborted) throw this.tooSlow(path, attempt, what);
+          throw unreachable(this.origin, error);
+        }
+        if (response.status === 429 && rateLimited < maxRetries) {
+          rateLimited++;
+          await response.body?.cancel().catch(() => {});
+          attempt.clear();
+          await this.waitForReset(path, response, rateLimited, maxRetries, what);
+          continue;
+        }
+        if (response.status === 401 && !nonceRetried && this.options.auth.retryAfterUnauthorized(url, response)) {
+          nonceRetried = true;
+          await response.body?.cancel().catch(() => {});
+          continue;
+        }
+        text = await this.readBody(path, response, attempt, what);
+      } finally {
+        attempt.clear();
       }
-      if (response.status === 429 && rateLimited < maxRetries) {
-        rateLimited++;
-        await this.waitForReset(path, response, rateLimited, maxRetries);
-        continue;
-      }
-      if (response.status === 401 && !nonceRetried && this.options.auth.retryAfterUnauthorized(url, response)) {
-        nonceRetried = true;
-        await response.body?.cancel();
-        continue;
-      }
-      const text = await response.text();
       let body: unknown;
       try {
         body = text === "" ? undefined : JSON.parse(text);
@@ -145,9 +199,98 @@ export class OktaClient {
     }
   }
 
+  /** A try of a request, aborted at the request's time limit or at the end of the run's, whichever comes first. */
+  private attempt(path: string, what: string | undefined): Attempt {
+    const left = this.runEnds - this.now();
+    if (left <= 0) throw this.runOut(path, what);
+    const endsRun = left < this.limits.timeoutMs;
+    const limitMs = endsRun ? left : this.limits.timeoutMs;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new Error(`no answer within ${formatDuration(limitMs)}`)), limitMs);
+    return { signal: controller.signal, limitMs, endsRun, clear: () => clearTimeout(timer) };
+  }
+
+  /**
+   * The answer's body, counted as it arrives: refused beyond `maxBodyBytes` (announced or received), and
+   * reported when the connection closes early or the try's time runs out.
+   */
+  private async readBody(path: string, response: Response, attempt: Attempt, what: string | undefined): Promise<string> {
+    const max = this.limits.maxBodyBytes;
+    const announced = Number(response.headers.get("content-length") ?? Number.NaN);
+    const limit = `${formatBytes(max)}, the most statsig-okta reads of one answer`;
+    if (announced > max) {
+      await response.body?.cancel().catch(() => {});
+      throw new OktaError(
+        `GET ${path}: Okta announced an answer of ${formatBytes(announced)} (Content-Length), more than ${limit}: not read`,
+        {
+          method: "GET",
+          path,
+        },
+      );
+    }
+    if (!response.body) return "";
+    const reader = response.body.getReader();
+    // Out of time: cancel the read, which ends it (a race with the abort instead would keep every chunk alive).
+    const stop = () => void reader.cancel().catch(() => {});
+    if (attempt.signal.aborted) stop();
+    attempt.signal.addEventListener("abort", stop, { once: true });
+    const chunks: Uint8Array[] = [];
+    let received = 0;
+    let lastData = Date.now();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (attempt.signal.aborted) throw attempt.signal.reason;
+        if (done) break;
+        received += value.byteLength;
+        if (received > max) {
+          throw new OktaError(`GET ${path}: Okta's answer is larger than ${limit}: stopped reading it after ${formatBytes(received)}`, {
+            method: "GET",
+            path,
+          });
+        }
+        chunks.push(value);
+        lastData = Date.now();
+      }
+    } catch (error) {
+      stop();
+      if (error instanceof OktaError) throw error;
+      if (attempt.signal.aborted) throw this.tooSlow(path, attempt, what, { received, quietMs: Date.now() - lastData });
+      const cause = (error as { cause?: { message?: unknown } }).cause?.message ?? (error as Error).message;
+      const of = Number.isFinite(announced) ? ` (of ${formatCount(announced)} announced)` : "";
+      throw new OktaError(
+        `GET ${path}: the connection to ${this.host} closed after ${formatCount(received)} bytes of the answer${of}: ${String(cause)}`,
+        { method: "GET", path, cause: error },
+      );
+    } finally {
+      attempt.signal.removeEventListener("abort", stop);
+    }
+    return Buffer.concat(chunks, received).toString("utf8");
+  }
+
+  /** A try that ran out of time: no answer, an answer that stopped coming, or one trickling in too slowly. */
+  private tooSlow(path: string, attempt: Attempt, what: string | undefined, body?: { received: number; quietMs: number }): OktaError {
+    if (attempt.endsRun) return this.runOut(path, what);
+    const limit = formatDuration(attempt.limitMs);
+    const how = !body
+      ? `no answer from ${this.host} within ${limit}`
+      : body.quietMs * 2 >= attempt.limitMs
+        ? `the answer from ${this.host} stopped: no data for ${formatDuration(body.quietMs)} after ${formatCount(body.received)} bytes`
+        : `the answer from ${this.host} did not finish within ${limit}: only ${formatCount(body.received)} bytes came, trickling in`;
+    return new OktaError(`GET ${path}: ${how} (each request may take ${limit}; --timeout SECONDS sets it)`, { method: "GET", path });
+  }
+
+  /** The run's time limit reached. */
+  private runOut(path: string, what: string | undefined): OktaError {
+    const limit = formatDuration(this.limits.maxRunMs);
+    return new OktaError(
+      `GET ${path}: stopped${what ? ` reading ${what}` : ""} after ${limit}, the longest statsig-okta reads from Okta in one run (enough for ${formatCount(LARGEST_ORG_APP_USERS)} app users, with a wide margin)`,
+      { method: "GET", path },
+    );
+  }
+
   /** Okta says when the limit resets (`x-rate-limit-reset`, epoch seconds); its `Date` avoids clock skew. */
-  private async waitForReset(path: string, response: Response, attempt: number, maxRetries: number): Promise<void> {
-    await response.body?.cancel();
+  private async waitForReset(path: string, response: Response, attempt: number, maxRetries: number, what?: string): Promise<void> {
     const reset = Number(response.headers.get("x-rate-limit-reset"));
     const serverNow = Date.parse(response.headers.get("date") ?? "");
     const now = Number.isFinite(serverNow) ? serverNow : this.now();
@@ -160,6 +303,7 @@ export class OktaClient {
         status: 429,
       });
     }
+    if (this.now() + waitMs >= this.runEnds) throw this.runOut(path, what);
     this.options.log(
       `Okta rate limit reached on GET ${path}: waiting ${Math.ceil(waitMs / 1000)}s for it to reset, then retrying (${attempt} of ${maxRetries})`,
     );
@@ -201,4 +345,11 @@ export class OktaClient {
         return said;
     }
   }
+}
+
+/** `body` parsed with `schema`, or an {@link OktaError} naming the request and the fields at fault. */
+function parse<T>(schema: z.ZodType<T>, body: unknown, path: string): T {
+  const result = schema.safeParse(body);
+  if (!result.success) throw unexpectedAnswer(path, result.error.issues, body);
+  return result.data;
 }

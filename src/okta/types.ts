@@ -1,100 +1,156 @@
 /**
- * The parts of Okta's Management API responses that the commands read, named as in Okta's OpenAPI spec
- * (`UserType`, `UserSchema`/`UserSchemaAttribute`, `ListProfileMappings`/`ProfileMapping`,
- * `ApplicationGroupAssignment`, `AppUser`, `User`, `Group`, `GroupPushMapping`). Everything but ids is
- * optional: what Okta leaves out is reported, never assumed.
+ * What the commands read of Okta's Management API answers, as zod schemas of exactly the fields the code uses,
+ * named and typed as in Okta's OpenAPI spec (schema names below). Every answer is parsed with one of these
+ * (okta/endpoints.ts): an answer of another shape is an error naming the field, never a verdict. A field is
+ * optional only where Okta leaves it out (docs/reference/okta.md#app-attribute-responses-omit-permissions-master-and-mutability)
+ * or the code reports its absence as such; unknown fields are dropped.
+ *
+ * Where keys are data (attribute names in a schema, a mapping or a profile), the caller names the keys it
+ * reads and gets a Map of those the object has as its own keys: `__proto__`, `constructor` or `prototype` are
+ * names like any other there, never Object's, and the other attributes (any number, of any shape) are not
+ * read. (`z.record` would drop a `__proto__` key, and a plain object lookup finds an inherited `constructor`.)
  */
-export interface UserType {
-  id: string;
-  name?: string;
-  displayName?: string;
-  default?: boolean;
-  _links?: { schema?: { href?: string } };
+import { z } from "zod";
+import { STATSIG_ATTRIBUTE } from "../domain/orgRoles";
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * An object whose keys are data, as a Map of the keys `keys` it has as its own, each value parsed with
+ * `value`; an issue's path names its key.
+ */
+export function keyedBy<T extends z.ZodType>(value: T, keys: readonly string[]): z.ZodType<ReadonlyMap<string, z.output<T>>> {
+  return z.unknown().transform((input, ctx) => {
+    if (!isObject(input)) {
+      ctx.issues.push({ code: "invalid_type", expected: "object", input, message: "expected object" });
+      return z.NEVER;
+    }
+    const map = new Map<string, z.output<T>>();
+    for (const key of new Set(keys)) {
+      if (!Object.hasOwn(input, key)) continue;
+      const parsed = value.safeParse(input[key]);
+      if (parsed.success) map.set(key, parsed.data);
+      else for (const issue of parsed.error.issues) ctx.issues.push({ ...issue, path: [key, ...issue.path] } as never);
+    }
+    return map;
+  });
 }
 
-export interface SchemaPermission {
-  principal?: string;
-  action?: string;
-}
+/** `UserType` (`listUserTypes`): the default type is flagged `default: true`; its schema is named by `_links.schema`. */
+export const userTypeSchema = z.object({
+  id: z.string(),
+  name: z.string().optional(),
+  default: z.boolean().optional(),
+  _links: z.object({ schema: z.object({ href: z.string() }).optional() }).optional(),
+});
+export type UserType = z.infer<typeof userTypeSchema>;
 
-export interface SchemaAttribute {
-  title?: string;
-  type?: string;
-  enum?: unknown[] | null;
-  oneOf?: { const?: unknown; title?: unknown }[] | null;
-  permissions?: SchemaPermission[] | null;
-  master?: { type?: string } | null;
-  scope?: string;
-  externalName?: string;
-  externalNamespace?: string;
-}
+/** `UserSchemaAttributePermission`. */
+const schemaPermission = z.object({ principal: z.string().optional(), action: z.string().optional() });
+export type SchemaPermission = z.infer<typeof schemaPermission>;
 
-export interface UserSchema {
-  definitions?: {
-    custom?: { properties?: Record<string, SchemaAttribute | null> };
-  };
-}
+/**
+ * `UserSchemaAttribute`: `enum`, `oneOf`, `permissions` and `master` are nullable in the spec; app attributes
+ * come without `permissions` and `master` (docs/reference/okta.md).
+ */
+export const schemaAttributeSchema = z.object({
+  type: z.string().optional(),
+  enum: z.array(z.union([z.string(), z.number()])).nullish(),
+  oneOf: z.array(z.object({ const: z.string().optional(), title: z.string().optional() })).nullish(),
+  permissions: z.array(schemaPermission).nullish(),
+  master: z.object({ type: z.string().optional() }).nullish(),
+  scope: z.string().optional(),
+  externalName: z.string().optional(),
+  externalNamespace: z.string().optional(),
+});
+export type SchemaAttribute = z.infer<typeof schemaAttributeSchema>;
 
-export interface MappingEnd {
-  id?: string;
-  name?: string;
-  type?: string;
+/**
+ * `UserSchema` (`getUserSchema`, `getApplicationUserSchema`): the custom attributes named `attributes`, by
+ * variable name (`definitions.custom.properties`, `UserSchemaPublic`). Okta answers `custom` with its
+ * `properties`, `{}` when there are none.
+ */
+export function userSchemaSchema(attributes: readonly string[]) {
+  return z.object({
+    definitions: z.object({ custom: z.object({ properties: keyedBy(schemaAttributeSchema.nullable(), attributes) }) }),
+  });
 }
+export type UserSchema = z.infer<ReturnType<typeof userSchemaSchema>>;
 
-export interface MappingProperty {
-  expression?: string;
-  pushStatus?: string;
+/** `ProfileMappingSource` / `ProfileMappingTarget`: the app or user type at one end. */
+const mappingEnd = z.object({ id: z.string() });
+
+/** `ListProfileMappings` (`listProfileMappings`): a mapping without its properties. */
+export const mappingSummarySchema = z.object({ id: z.string(), source: mappingEnd, target: mappingEnd });
+export type MappingSummary = z.infer<typeof mappingSummarySchema>;
+
+/** `ProfileMappingProperty`: an expression, and `PUSH` or `DONT_PUSH` (`ProfileMappingPropertyPushStatus`). */
+const mappingPropertySchema = z.object({ expression: z.string(), pushStatus: z.string().optional() });
+export type MappingProperty = z.infer<typeof mappingPropertySchema>;
+
+/** `ProfileMapping` (`getProfileMapping`): the target attributes named `properties` -> their mapping; null is unmapped. */
+export function profileMappingSchema(properties: readonly string[]) {
+  return z.object({ id: z.string(), properties: keyedBy(mappingPropertySchema.nullable(), properties) });
 }
+export type ProfileMapping = z.infer<ReturnType<typeof profileMappingSchema>>;
 
-export interface ProfileMapping {
-  id: string;
-  source?: MappingEnd;
-  target?: MappingEnd;
-  properties?: Record<string, MappingProperty | null>;
+/** An attribute value of the role in a profile: a string, null when empty. */
+const roleValue = z.string().nullable().optional();
+
+/**
+ * `ApplicationGroupAssignment` (`listApplicationGroupAssignments`): `priority` (spec: integer) and the
+ * `GroupAssignmentProfile`'s role; with `expand=group`, the `Group` and its name in `_embedded.group`.
+ */
+export const appGroupAssignmentSchema = z.object({
+  id: z.string(),
+  priority: z.number().int().optional(),
+  profile: z.object({ [STATSIG_ATTRIBUTE]: roleValue }),
+  _embedded: z.object({ group: z.object({ profile: z.object({ name: z.string() }) }).optional() }).optional(),
+});
+export type AppGroupAssignment = z.infer<typeof appGroupAssignmentSchema>;
+export type GroupAssignment = AppGroupAssignment;
+
+/**
+ * `AppUser` (`listApplicationUsers` with `expand=user`, as in the spec's `AppUserListEx`): scope, status,
+ * syncState, the app user name and the role Okta sends; the Okta `User` in `_embedded.user` with its status,
+ * login and the Okta attribute named `oktaAttributeName` (a Map of those two own keys of its profile).
+ */
+export function appUserSchema(oktaAttributeName: string) {
+  return z.object({
+    id: z.string(),
+    scope: z.string().optional(),
+    status: z.string().optional(),
+    syncState: z.string().optional(),
+    credentials: z.object({ userName: z.string().optional() }).optional(),
+    profile: z.object({ [STATSIG_ATTRIBUTE]: roleValue }),
+    _embedded: z
+      .object({
+        user: z.object({ status: z.string().optional(), profile: keyedBy(z.string().nullable(), ["login", oktaAttributeName]) }).optional(),
+      })
+      .optional(),
+  });
 }
+export type AppUser = z.infer<ReturnType<typeof appUserSchema>>;
 
-export interface GroupAssignment {
-  id: string;
-  priority?: number;
-  profile?: Record<string, unknown> | null;
-}
+/** `User` (`listGroupUsers`): a member of a group. */
+export const groupMemberSchema = z.object({
+  id: z.string(),
+  status: z.string().optional(),
+  profile: z.object({ login: z.string().optional() }),
+});
+export type GroupMember = z.infer<typeof groupMemberSchema>;
 
-/** An app group assignment; with `expand=group`, the group itself in `_embedded.group`. */
-export interface AppGroupAssignment extends GroupAssignment {
-  _embedded?: { group?: { profile?: { name?: unknown } | null } };
-}
+/** `Group` (`getGroup`): its name (`OktaUserGroupProfile.name`). */
+export const groupSchema = z.object({ profile: z.object({ name: z.string() }) });
+export type Group = z.infer<typeof groupSchema>;
 
-/** An app user; with `expand=user`, the Okta user in `_embedded.user` (spec `AppUserListEx`). */
-export interface AppUser {
-  id: string;
-  scope?: string;
-  status?: string;
-  syncState?: string;
-  credentials?: { userName?: string };
-  profile?: Record<string, unknown> | null;
-  _embedded?: { user?: { status?: string; profile?: Record<string, unknown> | null } };
-}
-
-/** A member of a group (spec `User`). */
-export interface GroupMember {
-  id: string;
-  status?: string;
-  profile?: { login?: unknown } | null;
-}
-
-/** A group (spec `Group`). */
-export interface Group {
-  id?: string;
-  profile?: { name?: string } | null;
-}
-
-/** A group push mapping (spec `GroupPushMapping`). */
-export interface GroupPushMapping {
-  id: string;
-  sourceGroupId?: string;
-  targetGroupId?: string;
-  /** ACTIVE, INACTIVE or ERROR. */
-  status?: string;
+/** `GroupPushMapping` (`listGroupPushMappings`); `status` is ACTIVE, INACTIVE or ERROR (`GroupPushMappingStatus`). */
+export const groupPushMappingSchema = z.object({
+  id: z.string(),
+  sourceGroupId: z.string().optional(),
+  targetGroupId: z.string().optional(),
+  status: z.string().optional(),
   /** Why the latest push failed. */
-  errorSummary?: string;
-}
+  errorSummary: z.string().optional(),
+});
+export type GroupPushMapping = z.infer<typeof groupPushMappingSchema>;

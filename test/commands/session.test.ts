@@ -9,6 +9,7 @@ import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/io";
 import { openSession } from "../../src/commands/session";
+import { listUserTypes } from "../../src/okta/endpoints";
 import { CHECK_SCOPES, PUSH_LINK_SCOPES, ROLES_SCOPES, scopesFor } from "../../src/okta/scopes";
 import { APP_ID, GROUP_CONFIG, personalOrg, stackYaml } from "../support/checkOrgs";
 import { FakeOktaServer } from "../support/fakeOktaServer";
@@ -45,7 +46,7 @@ async function requestedScopes(command: "check" | "roles", lines: string[], env:
   const fake = await start();
   const { io } = projectIo(lines, env);
   const session = openSession(io, command, { "org-url": fake.origin, stack: "prod" });
-  await session.client.get("/api/v1/meta/types/user");
+  await listUserTypes(session.client);
   const tokenRequests = fake.requests.filter((r) => r.path === "/oauth2/v1/token");
   expect(tokenRequests).toHaveLength(1);
   return new URLSearchParams(tokenRequests[0]!.body).get("scope")!.split(" ");

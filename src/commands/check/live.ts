@@ -35,10 +35,11 @@ export interface LivePushLink extends GroupPushMapping {
 /** Steps 1-5 as they are: the user type and its attribute, the app attribute, both mappings, the group assignments. */
 export async function fetchLiveState(client: OktaClient, target: LiveTarget): Promise<LiveState> {
   const userType = await findUserType(client, target.userTypeId);
-  const userSchema = await getUserSchema(client, userType);
-  const appSchema = await getAppUserSchema(client, target.appId);
-  const appToOkta = await findMapping(client, target.appId, userType.id);
-  const oktaToApp = await findMapping(client, userType.id, target.appId);
+  const userSchema = await getUserSchema(client, userType, [target.oktaAttributeName]);
+  const appSchema = await getAppUserSchema(client, target.appId, [STATSIG_ATTRIBUTE]);
+  // The app -> Okta mapping sets the Okta attribute; the Okta -> app one, the app's role.
+  const appToOkta = await findMapping(client, target.appId, userType.id, [target.oktaAttributeName]);
+  const oktaToApp = await findMapping(client, userType.id, target.appId, [STATSIG_ATTRIBUTE]);
   const groupAssignments: GroupAssignment[] = [];
   for await (const page of listAppGroupAssignments(client, target.appId)) groupAssignments.push(...page);
   return {
@@ -52,7 +53,7 @@ export async function fetchLiveState(client: OktaClient, target: LiveTarget): Pr
 }
 
 function customProperty(schema: UserSchema, name: string): SchemaAttribute | undefined {
-  return schema?.definitions?.custom?.properties?.[name] ?? undefined;
+  return schema.definitions.custom.properties.get(name) ?? undefined;
 }
 
 /**
@@ -67,7 +68,7 @@ export async function fetchPushLinks(client: OktaClient, appId: string): Promise
     const id = mapping.targetGroupId;
     if (id === undefined || names.has(id)) continue;
     const group = await getGroup(client, id, `group ${id}, the target of push mapping ${mapping.id}, is gone`);
-    names.set(id, group?.profile?.name);
+    names.set(id, group.profile.name);
   }
   return mappings.map((mapping) => {
     const name = mapping.targetGroupId !== undefined ? names.get(mapping.targetGroupId) : undefined;

@@ -70,8 +70,8 @@ async function readGroups(client: OktaClient, target: RolesTarget): Promise<Grou
 }
 
 function liveGroup(assignment: AppGroupAssignment): LiveGroup {
-  const name = text(assignment._embedded?.group?.profile?.name);
-  const role = assignment.profile?.[STATSIG_ATTRIBUTE];
+  const name = text(assignment._embedded?.group?.profile.name);
+  const role = assignment.profile[STATSIG_ATTRIBUTE];
   return {
     id: assignment.id,
     ...(name !== undefined ? { name } : {}),
@@ -85,7 +85,7 @@ function liveGroup(assignment: AppGroupAssignment): LiveGroup {
 /** The expression of the Okta -> app mapping of the role: the user type, the pair's mapping, its properties. */
 async function readRoleMapping(client: OktaClient, target: RolesTarget): Promise<string | undefined> {
   const userType = await findUserType(client, target.userTypeId);
-  const mapping = await findMapping(client, userType.id, target.appId);
+  const mapping = await findMapping(client, userType.id, target.appId, [STATSIG_ATTRIBUTE]);
   return mapping?.properties[STATSIG_ATTRIBUTE]?.expression;
 }
 
@@ -96,7 +96,7 @@ async function readRoleMapping(client: OktaClient, target: RolesTarget): Promise
 async function readAppUsers(client: OktaClient, target: RolesTarget, progress: Progress): Promise<LiveAppUser[]> {
   const users: LiveAppUser[] = [];
   const seen = new Set<string>();
-  for await (const page of listAppUsers(client, target.appId)) {
+  for await (const page of listAppUsers(client, target.appId, target.oktaAttributeName)) {
     for (const appUser of page) {
       if (seen.has(appUser.id)) continue;
       seen.add(appUser.id);
@@ -109,18 +109,18 @@ async function readAppUsers(client: OktaClient, target: RolesTarget, progress: P
 
 function liveAppUser(appUser: AppUser, oktaAttributeName: string): LiveAppUser {
   const embedded = appUser._embedded?.user;
-  const [status, scope, syncState, role] = [embedded?.status, appUser.scope, appUser.syncState, appUser.profile?.[STATSIG_ATTRIBUTE]].map(
+  const [status, scope, syncState, role] = [embedded?.status, appUser.scope, appUser.syncState, appUser.profile[STATSIG_ATTRIBUTE]].map(
     text,
   );
   return {
     id: appUser.id,
     // The app user name is the login unless the app's username template says otherwise.
-    login: text(embedded?.profile?.login) ?? text(appUser.credentials?.userName) ?? appUser.id,
+    login: text(embedded?.profile.get("login")) ?? text(appUser.credentials?.userName) ?? appUser.id,
     ...(status !== undefined ? { status } : {}),
     ...(scope !== undefined ? { scope } : {}),
     ...(syncState !== undefined ? { syncState } : {}),
     ...(role !== undefined ? { role } : {}),
-    ...(embedded ? { oktaAttribute: text(embedded.profile?.[oktaAttributeName]) ?? null } : {}),
+    ...(embedded ? { oktaAttribute: text(embedded.profile.get(oktaAttributeName)) ?? null } : {}),
     groups: [],
   };
 }
@@ -148,7 +148,7 @@ async function readMembers(client: OktaClient, toRead: GroupsToRead, users: Live
           outsiders.push({
             group: index,
             id: member.id,
-            login: text(member.profile?.login) ?? member.id,
+            login: text(member.profile.login) ?? member.id,
             ...(member.status !== undefined ? { status: member.status } : {}),
           });
         }

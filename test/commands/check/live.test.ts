@@ -91,7 +91,7 @@ describe("the live user type", () => {
   it("refuses an answer that is not a list", async () => {
     const { client } = clientFor({ id: "x" } as never);
     expect(await failure(fetchLiveState(client, { appId: APP, oktaAttributeName: "statsigOrgRole" }))).toBe(
-      "GET /api/v1/meta/types/user: Okta answered with something other than a list",
+      "GET /api/v1/meta/types/user: Okta's answer is not what its API describes: expected array, got object",
     );
   });
 });
