@@ -1,4 +1,5 @@
 /** Two lookups both `check` and `roles` compose from the endpoints: the config's user type, and a mapping. */
+import { cell } from "../cli/terminal";
 import { CliError } from "../cli/errors";
 import type { OktaClient } from "../okta/client";
 import { getProfileMapping, listProfileMappings, listUserTypes } from "../okta/endpoints";
@@ -20,7 +21,7 @@ export async function findUserType(client: OktaClient, userTypeId: string | unde
   if (userTypeId !== undefined) {
     const found = types.find((type) => type.id === userTypeId);
     if (!found) {
-      const known = types.map((t) => `${t.id} "${t.name}"`).join(", ");
+      const known = types.map((t) => `${cell(t.id)} "${cell(String(t.name))}"`).join(", ");
       throw new CliError(`the config's userTypeId ${userTypeId} is not a user type of this org (it has: ${known})`);
     }
     return found;

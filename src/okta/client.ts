@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cell, MAX_CELL, MAX_LINE } from "../cli/terminal";
 import { packageVersion } from "../cli/errors";
 import type { Authenticator } from "./auth";
 import { OktaError, unexpectedAnswer, unreachable } from "./errors";
@@ -45,7 +46,8 @@ export interface ListOptions {
 function errorSummary(body: unknown): string {
   const error = body as { errorCode?: unknown; errorSummary?: unknown } | undefined;
   if (typeof error?.errorSummary !== "string") return "";
-  return ` (${typeof error.errorCode === "string" ? `${error.errorCode} ` : ""}${error.errorSummary})`;
+  // Okta echoes input in its summaries: one line, with controls as escapes, however long the echo.
+  return ` (${typeof error.errorCode === "string" ? `${cell(error.errorCode, MAX_CELL)} ` : ""}${cell(error.errorSummary, MAX_LINE)})`;
 }
 
 /** The scope a 403 says the token lacks: `WWW-Authenticate: Bearer …, scope="okta.groups.read", error="insufficient_scope"`. */
@@ -318,7 +320,7 @@ export class OktaClient {
 
   /** What Okta's refusal means, and what to do about it. */
   private explain(path: string, response: Response, body: unknown, notFound: string | undefined, missing: string | undefined): string {
-    const said = `GET ${path}: ${response.status} ${response.statusText || "error"}${errorSummary(body)}`;
+    const said = `GET ${path}: ${response.status} ${cell(response.statusText || "error", MAX_CELL)}${errorSummary(body)}`;
     const need = readScopeFor(new URL(path, this.origin).pathname);
     const neededScope = missing ?? need?.scope;
     const scope = neededScope ? `reading ${need?.what ?? "this"} needs the scope ${neededScope}` : "";
