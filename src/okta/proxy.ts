@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import * as http from "node:http";
 import { isIP, type Socket } from "node:net";
 import * as tls from "node:tls";
@@ -151,18 +152,16 @@ async function throughTunnel(proxy: Proxy, url: URL, init: RequestInit): Promise
       reject(signal?.aborted ? signal.reason : new Error(error.message, { cause: error }));
     });
     request.once("response", (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.once("error", reject);
-      response.once("end", () => {
-        const headers = new Headers();
-        for (const [name, values] of Object.entries(response.headersDistinct))
-          for (const value of values ?? []) headers.append(name, value);
-        const content = Buffer.concat(chunks);
-        // Response refuses a body, even an empty one, for 204 and 304.
-        const status = response.statusCode ?? 502;
-        resolve(new Response(content.length === 0 ? null : content, { status, statusText: response.statusMessage ?? "", headers }));
-      });
+      const headers = new Headers();
+      for (const [name, values] of Object.entries(response.headersDistinct)) for (const value of values ?? []) headers.append(name, value);
+      const status = response.statusCode ?? 502;
+      // Response refuses a body, even an empty one, for 204 and 304.
+      const empty = status === 204 || status === 304;
+      if (empty) response.resume();
+      // Streamed, not buffered: the client counts an answer's bytes as they arrive and stops a read over its cap,
+      // behind a proxy as without one (cancelling the body destroys the response and its tunnel).
+      const content = empty ? null : (Readable.toWeb(response) as ReadableStream<Uint8Array>);
+      resolve(new Response(content, { status, statusText: response.statusMessage ?? "", headers }));
     });
     request.end(body);
   });

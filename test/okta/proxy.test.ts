@@ -313,6 +313,25 @@ describe("proxiedFetch", () => {
     expect(tunnel.seen.map((r) => r.method)).toEqual(["CONNECT", "CONNECT"]);
   });
 
+  it("streams Okta's answer: the response and its first bytes arrive before the body ends, and cancelling stops it", async () => {
+    let finish: (() => void) | undefined;
+    let closed = false;
+    const origin = await listen((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"first":');
+      res.on("close", () => (closed = true));
+      finish = () => res.end("true}");
+    });
+    const tunnel = await proxy();
+    const response = await proxiedFetch({ HTTPS_PROXY: tunnel.url })(`${origin}/big`, {});
+    const reader = response.body!.getReader();
+    const first = await reader.read();
+    expect(Buffer.from(first.value!).toString()).toBe('{"first":');
+    expect(finish).toBeDefined(); // the server has not ended its answer yet
+    await reader.cancel();
+    await expect.poll(() => closed, { timeout: 5000 }).toBe(true);
+  });
+
   it("asks for the default port of the scheme, and reports a refusal without a reason", async () => {
     const tunnel = await proxy(() => 499);
     const send = proxiedFetch({ HTTPS_PROXY: tunnel.url });
