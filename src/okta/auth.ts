@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { cell, MAX_LINE } from "../cli/terminal";
 import { createPrivateKey, type KeyObject } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { CliIo } from "../cli/io";
@@ -188,32 +190,82 @@ class OAuthAuth implements Authenticator {
       } catch (error) {
         throw unreachable(this.tokenUrl.origin, error);
       }
-      const answer = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-      if (response.ok && typeof answer.access_token === "string") {
+      const answer = await readTokenAnswer(response, this.tokenUrl);
+      if (response.ok) {
+        if (answer.access_token === undefined) {
+          throw new CliError(`Okta's token endpoint ${this.tokenUrl.href} answered ${response.status} without an access token`, {
+            status: response.status,
+          });
+        }
         this.held.push(answer.access_token);
         return { value: answer.access_token, type: answer.token_type === "DPoP" ? "DPoP" : "Bearer" };
       }
-      const error = typeof answer.error === "string" ? answer.error : `HTTP ${response.status}`;
+      const error = answer.error ?? `HTTP ${response.status}`;
       if (error === "invalid_dpop_proof" && !this.dpop) {
         this.dpop = new DpopSigner(this.deps.nowSeconds);
         continue;
       }
       if (error === "use_dpop_nonce" && this.dpop?.rememberNonce(this.tokenUrl, response.headers.get("dpop-nonce"))) continue;
-      throw this.tokenError(error, typeof answer.error_description === "string" ? answer.error_description : undefined);
+      throw this.tokenError(error, answer.error_description, response.status);
     }
     throw new CliError(`Okta's token endpoint ${this.tokenUrl.href} kept asking for another attempt; giving up`);
   }
 
-  private tokenError(error: string, description: string | undefined): CliError {
-    const said = `Okta refused an access token for service app ${this.clientId} (${error}${description ? `: ${description}` : ""})`;
+  private tokenError(error: string, description: string | undefined, status: number): CliError {
+    // Okta's words on one line, controls as escapes: a line feed in them must not fake a line of output.
+    const said = `Okta refused an access token for service app ${this.clientId} (${cell(error)}${description ? `: ${cell(description, MAX_LINE)}` : ""})`;
     if (error === "invalid_scope") {
-      return new CliError(`${said}. Grant the app these read-only scopes in its "Okta API Scopes" tab: ${this.scopes.join(", ")}`);
+      return new CliError(`${said}. Grant the app these read-only scopes in its "Okta API Scopes" tab: ${this.scopes.join(", ")}`, {
+        status,
+      });
     }
     if (error === "invalid_client") {
       return new CliError(
         `${said}. Check OKTA_CLIENT_ID, that the app uses "Public key / Private key" client authentication, and that its public key matches the private key (and OKTA_PRIVATE_KEY_ID)`,
+        { status },
       );
     }
-    return new CliError(said);
+    return new CliError(said, { status });
   }
+}
+
+/** A token answer is a few hundred bytes; anything past this is not one. */
+const TOKEN_ANSWER_MAX_BYTES = 64 * 1024;
+
+/** The fields of Okta's token answer (`/oauth2/v1/token`: `access_token`, `token_type`, or `error`, `error_description`). */
+const text = z.string().optional().catch(undefined); // a field that is not text is left out, not fatal
+const tokenAnswer = z.looseObject({ access_token: text, token_type: text, error: text, error_description: text });
+
+/**
+ * The token endpoint's answer, read up to {@link TOKEN_ANSWER_MAX_BYTES} (the request's timeout covers the body
+ * too). An answer that cannot be read is reported with its cause; one that is not a JSON object is read as
+ * empty, so the status speaks for it.
+ */
+async function readTokenAnswer(response: Response, url: URL): Promise<z.output<typeof tokenAnswer>> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    const reader = response.body?.getReader();
+    for (let read = await reader?.read(); reader && read && !read.done; read = await reader.read()) {
+      size += read.value.byteLength;
+      if (size > TOKEN_ANSWER_MAX_BYTES) {
+        await reader.cancel();
+        throw new Error(`the answer is over ${TOKEN_ANSWER_MAX_BYTES} bytes`);
+      }
+      chunks.push(read.value);
+    }
+  } catch (error) {
+    const cause = (error as { name?: unknown }).name === "TimeoutError" ? "no complete answer in time" : (error as Error).message;
+    throw new CliError(`cannot read the answer of Okta's token endpoint ${url.href} (after ${size} bytes): ${cell(cause, MAX_LINE)}`, {
+      status: response.status,
+    });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    json = undefined;
+  }
+  const parsed = tokenAnswer.safeParse(json);
+  return parsed.success ? parsed.data : {};
 }

@@ -162,7 +162,10 @@ describe("the OAuth settings from the environment", () => {
 
   it("refuses a token answer without an access token, or with one but an error status", async () => {
     const empty = oauth(() => new Response("{}", { status: 200 }));
-    await expect(empty.auth.authorize("GET", new URL(ORIGIN))).rejects.toThrow(`service app ${CLIENT_ID} (HTTP 200)`);
+    await expect(empty.auth.authorize("GET", new URL(ORIGIN))).rejects.toMatchObject({
+      message: `Okta's token endpoint ${ORIGIN}/oauth2/v1/token answered 200 without an access token`,
+      status: 200,
+    });
     const refused = oauth(() => new Response(JSON.stringify({ access_token: "x", error: "invalid_client" }), { status: 401 }));
     await expect(refused.auth.authorize("GET", new URL(ORIGIN))).rejects.toThrow(`(invalid_client). Check OKTA_CLIENT_ID`);
     const other = oauth(() => tokenError("access_denied"));
@@ -193,6 +196,50 @@ describe("the token request's failures", () => {
     const other = oauth((call) => (call === 1 ? tokenError("invalid_dpop_proof") : tokenError("invalid_client", { "dpop-nonce": "n1" })));
     await expect(other.auth.authorize("GET", new URL(ORIGIN))).rejects.toThrow("(invalid_client: invalid_client described)");
     expect(other.posts).toHaveLength(2);
+  });
+
+  it("says when the answer is cut short, too large, or late, naming the endpoint and the cause", async () => {
+    let pulls = 0;
+    const cut = oauth(
+      () =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            pull(controller) {
+              // The first read gets 12 bytes, the next finds the connection gone.
+              if (pulls++ === 0) controller.enqueue(new TextEncoder().encode('{"access_tok'));
+              else controller.error(new Error("terminated"));
+            },
+          }),
+          { status: 200 },
+        ),
+    );
+    await expect(cut.auth.authorize("GET", new URL(ORIGIN))).rejects.toThrow(
+      `cannot read the answer of Okta's token endpoint ${ORIGIN}/oauth2/v1/token (after 12 bytes): terminated`,
+    );
+    const huge = oauth(() => new Response("x".repeat(70_000), { status: 200 }));
+    await expect(huge.auth.authorize("GET", new URL(ORIGIN))).rejects.toThrow("the answer is over 65536 bytes");
+    const late = oauth(
+      () =>
+        new Response(
+          new ReadableStream({
+            start(controller) {
+              controller.error(new DOMException("late", "TimeoutError"));
+            },
+          }),
+          { status: 200 },
+        ),
+    );
+    await expect(late.auth.authorize("GET", new URL(ORIGIN))).rejects.toThrow("(after 0 bytes): no complete answer in time");
+  });
+
+  it("shows Okta's error on one line with escapes, and keeps its status", async () => {
+    const { auth } = oauth(
+      () => new Response(JSON.stringify({ error: "access_denied\nfake", error_description: "no\x1b[2J\nfake: line" }), { status: 403 }),
+    );
+    await expect(auth.authorize("GET", new URL(ORIGIN))).rejects.toMatchObject({
+      message: `Okta refused an access token for service app ${CLIENT_ID} (access_denied\\x0afake: no\\x1b[2J\\x0afake: line)`,
+      status: 403,
+    });
   });
 
   it("leaves out an error description that is not text", async () => {
