@@ -1,3 +1,4 @@
+import { cell } from "../cli/terminal";
 import { CliError, ConfigError } from "../cli/errors";
 import { parseOrgUrl } from "../okta/url";
 import { DEFAULT_COMPONENT_NAME } from "../stackConfig/names";
@@ -50,15 +51,36 @@ export function resolveTarget(options: TargetOptions): Target {
   }
 
   const source = readConfig(options);
-  const orgName = source.config["okta:orgName"];
-  const baseUrl = source.config["okta:baseUrl"] ?? "okta.com";
+  const orgUrl = orgUrlFrom(source.config, source.file);
   return {
     expected: expectedFromArgs(source.name, source.valid),
     configFile: source.file,
     notes: source.notes,
     ...(source.stack !== undefined ? { stack: source.stack } : {}),
-    ...(orgName ? { orgUrl: `https://${orgName}.${baseUrl}` } : {}),
+    ...(orgUrl !== undefined ? { orgUrl } : {}),
   };
+}
+
+const DNS_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+
+/**
+ * `https://<okta:orgName>.<okta:baseUrl>`, as the Okta provider builds it, when the stack sets `okta:orgName`.
+ * Both must be host name labels: the stack file may come from a pull request, and a value such as
+ * `evil.example#` would otherwise send the credentials to another host.
+ */
+function orgUrlFrom(config: Record<string, string>, file: string): string | undefined {
+  const orgName = config["okta:orgName"];
+  if (!orgName) return undefined;
+  const baseUrl = config["okta:baseUrl"] ?? "okta.com";
+  if (!DNS_LABEL.test(orgName)) {
+    throw new ConfigError(
+      `${file}: okta:orgName ${JSON.stringify(cell(orgName))} is not an Okta org name (letters, digits and "-", e.g. "acme")`,
+    );
+  }
+  if (!baseUrl.split(".").every((label) => DNS_LABEL.test(label)) || !baseUrl.includes(".")) {
+    throw new ConfigError(`${file}: okta:baseUrl ${JSON.stringify(cell(baseUrl))} is not a domain such as okta.com or oktapreview.com`);
+  }
+  return `https://${orgName}.${baseUrl}`;
 }
 
 /** The config (or the component's defaults) and the org's origin the target options name. */

@@ -62,6 +62,20 @@ describe("resolveTarget", () => {
     ]);
   });
 
+  it.each([
+    ["okta:orgName", "evil.example#", 'okta:orgName "evil.example#" is not an Okta org name'],
+    ["okta:orgName", "evil.example/x", 'okta:orgName "evil.example/x" is not an Okta org name'],
+    ["okta:baseUrl", "okta.com@evil.example", 'okta:baseUrl "okta.com@evil.example" is not a domain'],
+    ["okta:baseUrl", "okta.com:443/#", 'okta:baseUrl "okta.com:443/#" is not a domain'],
+  ])("refuses %s %j: the org URL built from it would send credentials to another host", (key, value, says) => {
+    const lines = ["config:", "  okta:orgName: acme", `  statsig-okta:appId: ${APP}`];
+    const cwd = dirWith({
+      "Pulumi.prod.yaml": [...lines.filter((l) => !l.includes(key)), `  ${key}: ${JSON.stringify(value)}`, ""].join("\n"),
+    });
+    expect(() => resolveTarget({ cwd, stack: "prod" })).toThrow(ConfigError);
+    expect(() => resolveTarget({ cwd, stack: "prod" })).toThrow(`Pulumi.prod.yaml: ${says}`);
+  });
+
   it("takes --app-id over the config's, and the stack name from a Pulumi.<stack>.yaml given as --config", () => {
     const cwd = dirWith({ "Pulumi.staging.yaml": "config:\n  statsig-okta:oktaAttributeName: stagingRole\n" });
     const target = resolveTarget({ cwd, configFile: "Pulumi.staging.yaml", appId: APP });
