@@ -45,7 +45,7 @@ const CONSTRUCTORS: Record<string, Constructor> = {
  * app with a role each.
  *
  * Safe by default: the attributes and mappings are never deleted from Okta by Pulumi; group assignments are
- * removed with their role groups (see the README's "What destroy, rename and replace do"). Schema writes are
+ * removed with their role groups (docs/operations.md, "What destroy, rename and replace do"). Schema writes are
  * serialized, also across instances in one program; mappings come after both attributes; group assignments
  * are written one at a time in priority order.
  */

@@ -289,7 +289,7 @@ function oktaToAppStep(component: string, args: ValidArgs, schemaWrites: readonl
   if (isGroupMode(args)) {
     return notManaged(
       "oktaToApp",
-      `group mode: a mapping of ${STATSIG_ATTRIBUTE} would override the roles of group assignments. If Okta already has one (set by hand or by personal mode), remove it: see the README`,
+      `group mode: a mapping of ${STATSIG_ATTRIBUTE} would override the roles of group assignments. If Okta already has one (set by hand or by personal mode), remove it: see docs/operations.md, "Switching modes"`,
     );
   }
   const inputs = {
@@ -397,7 +397,7 @@ const scopeName = (scope: string) => (scope === "SELF" ? "Personal (SELF)" : sco
 
 /**
  * What to do when the live app attribute has the other mode's scope. Okta ignores a scope change on an
- * existing attribute, so only deleting it helps; the component never deletes it. The README's "Switching
+ * existing attribute, so only deleting it helps; the component never deletes it. docs/operations.md's "Switching
  * modes" gives the same steps.
  */
 export function wrongScopeMessage(live: string, wanted: string): string {
@@ -407,6 +407,6 @@ export function wrongScopeMessage(live: string, wanted: string): string {
     `and Okta cannot change the scope of an existing attribute; until it is fixed, ${lost}. Fix, in order: ` +
     `1. remove ${STATSIG_ATTRIBUTE} from the Okta -> Statsig mapping, if it is mapped (Okta refuses to delete a mapped attribute); ` +
     `2. delete the app attribute ${STATSIG_ATTRIBUTE} in Okta (every app user's value is gone until \`pulumi up\` recreates it, and a push in between may send Statsig an empty role, whose effect Statsig does not document); ` +
-    '3. `pulumi refresh`; 4. `pulumi up` (README: "Switching modes")'
+    '3. `pulumi refresh`; 4. `pulumi up` (docs/operations.md: "Switching modes")'
   );
 }

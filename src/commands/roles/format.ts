@@ -148,7 +148,9 @@ export function formatJson(report: RolesReport, context: ReportContext): Iterabl
     ...(context.config !== undefined ? { config: context.config } : {}),
     summary: {
       users: report.users.length,
-      roles: Object.fromEntries([...roleCounts(report)].map(([role, count]) => [role ?? "none", count])),
+      // By the role value Okta sends; users without one apart, as any text (even "none") can be a value.
+      roles: Object.fromEntries([...roleCounts(report)].flatMap(([role, count]) => (role === null ? [] : [[role, count]]))),
+      withoutRole: roleCounts(report).get(null) ?? 0,
       findings: report.findings.length,
     },
   };

@@ -44,6 +44,16 @@ describe("formatTable: sections", () => {
   });
 });
 
+describe("formatJson: summary", () => {
+  it('counts users by the role value Okta sends, and users without one apart (a value may be "none")', () => {
+    const users = [user("a", { role: "none" }), user("b", { role: undefined, groups: [] }), user("c"), user("d", { role: "__proto__" })];
+    const text = [...formatJson(explainRoles({ target, groups, outsiders: [], users }), CONTEXT)].join("");
+    const summary = (JSON.parse(text) as { summary: { roles: Record<string, number>; withoutRole: number } }).summary;
+    expect(summary.roles).toEqual(JSON.parse('{"Member": 1, "none": 1, "__proto__": 1}'));
+    expect(summary.withoutRole).toBe(1);
+  });
+});
+
 describe("formatTable: width", () => {
   it("draws a 1 MB login among 20 users in a table of a few KB; --json and --csv keep it whole", () => {
     const huge = `${"x".repeat(1_000_000)}@example.com`;
