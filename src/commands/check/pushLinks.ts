@@ -75,7 +75,12 @@ export function comparePushLinks(
     }
     if (link.status !== "ACTIVE") {
       const why =
-        link.status === "ERROR" && link.errorSummary ? `${STATUS_HINT.ERROR}: ${link.errorSummary}` : STATUS_HINT[link.status ?? ""];
+        link.status === "ERROR" && link.errorSummary
+          ? `${STATUS_HINT.ERROR}: ${link.errorSummary}`
+          : // Own keys only: a status such as "toString" is Okta's text, not a member of the table.
+            link.status !== undefined && Object.hasOwn(STATUS_HINT, link.status)
+            ? STATUS_HINT[link.status]
+            : undefined;
       differences.push({ field: "status", live: link.status, expected: "ACTIVE", ...(why ? { hint: why } : {}) });
     }
     items.push(

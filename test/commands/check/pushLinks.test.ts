@@ -86,6 +86,12 @@ describe("comparePushLinks", () => {
     expect(item).toMatchObject({ status: "different", differences });
   });
 
+  it.each(["toString", "constructor", "__proto__", "hasOwnProperty"])("a status %j is Okta's text: different, with no hint", (status) => {
+    const [item] = comparePushLinks(memberOfWeb(), [live({ status })], CONTEXT).items;
+    expect(item).toMatchObject({ status: "different", differences: [{ field: "status", live: status, expected: "ACTIVE" }] });
+    expect(item!.differences[0]).not.toHaveProperty("hint");
+  });
+
   it("an explicit target id is compared by id", () => {
     const want = expected([{ groupId: ENG, project: "Web", role: "Member", targetGroupId: ADMIN_GROUP }]);
     expect(comparePushLinks(want, [live({ targetGroupId: ADMIN_GROUP, targetGroupName: "renamed" })], CONTEXT).items[0]!.status).toBe("ok");
