@@ -9,7 +9,15 @@ import * as path from "node:path";
 import { argsFromConfig } from "./keys";
 import { CONFIG_NAMESPACE, DEFAULT_COMPONENT_NAME } from "./names";
 import { PACKAGE_ROOT } from "../packageRoot";
-import { EXAMPLE_STACK, loadYamlFile, readStackConfig, StackFileError, stackFilePath, stackNameProblem } from "./stackFile";
+import {
+  EXAMPLE_STACK,
+  loadYamlFile,
+  refuseAliasExpansion,
+  readStackConfig,
+  StackFileError,
+  stackFilePath,
+  stackNameProblem,
+} from "./stackFile";
 import { checkOrgRolesArgs, formatPath, NAME_PATTERN, NAME_RULE, OrgRolesArgsError, type ValidArgs } from "../domain/validation";
 
 export interface SourceOptions {
@@ -102,6 +110,7 @@ function readProject(dir: string): Project | undefined {
   const block = project.config;
   if (block !== undefined && block !== null) {
     if (typeof block !== "object" || Array.isArray(block)) throw new StackFileError(`${file}: "config" must be a map of keys to values`);
+    refuseAliasExpansion(file, block);
     for (const [rawKey, entry] of Object.entries(block)) {
       const key = rawKey.includes(":") ? rawKey : `${project.name}:${rawKey}`;
       const isSpec = entry !== null && typeof entry === "object" && !Array.isArray(entry) && ("value" in entry || "default" in entry);

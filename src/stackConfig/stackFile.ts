@@ -38,18 +38,26 @@ export function loadStackFile(file: string): StackFile {
   if (typeof section !== "object" || Array.isArray(section)) {
     throw new StackFileError(`${file}: "config" must be a map of keys to values`);
   }
-  const expanded = expandedSize(section);
+  refuseAliasExpansion(file, section);
+  const environment = typeof doc === "object" && doc !== null && "environment" in doc;
+  return { file, section: section as Record<string, unknown>, environment };
+}
+
+/** A YAML file (a stack file or Pulumi.yaml) within the size limit, parsed; alias expansion is checked by the caller. */
+/**
+ * Refuses a `config` block whose YAML aliases expand to more than {@link MAX_CONFIG_VALUES} values (a "billion
+ * laughs" file), before anything walks or serialises it: the stack file's and Pulumi.yaml's alike.
+ */
+export function refuseAliasExpansion(file: string, config: object): void {
+  const expanded = expandedSize(config);
   if (expanded > MAX_CONFIG_VALUES) {
     const count = expanded > 1e15 ? "more than 10^15" : String(expanded);
     throw new StackFileError(
       `${file}: "config" stands for ${count} values once its YAML aliases are expanded; at most ${MAX_CONFIG_VALUES} are read. Write the values out instead of repeating aliases`,
     );
   }
-  const environment = typeof doc === "object" && doc !== null && "environment" in doc;
-  return { file, section: section as Record<string, unknown>, environment };
 }
 
-/** A YAML file (a stack file or Pulumi.yaml) within the size limit, parsed; alias expansion is checked by the caller. */
 export function loadYamlFile(file: string): unknown {
   return loadYaml(file, readText(file));
 }

@@ -215,4 +215,20 @@ describe("statsig-okta plan with a hostile stack file (built CLI)", () => {
     );
     expect(JSON.parse(child.stdout)).toMatchObject({ result: "error", command: "plan", exitCode: 2 });
   });
+
+  it("refuses the same document as Pulumi.yaml's project config, before expanding it", () => {
+    const dir = dirWith({
+      "Pulumi.yaml": `name: statsig-okta\nruntime: nodejs\n${aliasBomb()}`,
+      "Pulumi.dev.yaml": "config:\n  statsig-okta:appId: 0oa1b2c3d4e5f6g7h8i9\n",
+    });
+    const child = spawnSync(process.execPath, [path.resolve("dist/cli.js"), "plan", "--stack", "dev"], {
+      cwd: dir,
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(child.status).toBe(2);
+    expect(child.stderr).toMatch(
+      /^statsig-okta plan: .*Pulumi\.yaml: "config" stands for \d+ values once its YAML aliases are expanded; .*\n$/,
+    );
+  });
 });
