@@ -68,6 +68,16 @@ describe("statsig-okta", () => {
   });
 });
 
+describe("flags that do not go together", () => {
+  it.each(["plan", "check", "roles"])("%s says so with the pointer to its --help, exit 2", async (command) => {
+    const { code, stderr } = await run([command, "--stack", "a", "--config", "b.yaml"]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      `statsig-okta ${command}: give --stack or --config, not both. Run \`statsig-okta ${command} --help\` for the options.\n`,
+    );
+  });
+});
+
 describe("statsig-okta plan failures", () => {
   it.each([
     [["--stak", "prod"], "unknown option --stak; did you mean --stack? Run `statsig-okta plan --help` for the options."],

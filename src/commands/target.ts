@@ -1,5 +1,5 @@
 import { cell } from "../cli/terminal";
-import { CliError, ConfigError } from "../cli/errors";
+import { CliError, ConfigError, UsageError } from "../cli/errors";
 import { parseOrgUrl } from "../okta/url";
 import { DEFAULT_COMPONENT_NAME } from "../stackConfig/names";
 import { flagProblem, readSource, shownFile, sourceOptionsFrom, type Source, type SourceOptions } from "../stackConfig/source";
@@ -42,9 +42,9 @@ export function readConfig(options: SourceOptions): Source {
  */
 export function resolveTarget(options: TargetOptions): Target {
   const problem = flagProblem(options);
-  if (problem) throw new CliError(problem);
+  if (problem) throw new UsageError(problem);
   if (options.configFile === undefined && options.stack === undefined) {
-    if (options.appId === undefined) throw new CliError("--app-id is required without --stack or --config");
+    if (options.appId === undefined) throw new UsageError("--app-id is required without --stack or --config");
     const { issues, value } = checkOrgRolesArgs({ appId: options.appId });
     if (!value) throw new ConfigError(`--app-id: ${issues.map((issue) => issue.message).join("; ")}`);
     return { expected: expectedFromArgs(DEFAULT_COMPONENT_NAME, value) };
