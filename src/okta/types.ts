@@ -36,9 +36,15 @@ export function keyedBy<T extends z.ZodType>(value: T, keys: readonly string[]):
   });
 }
 
+/**
+ * An object's id as Okta writes it (20 letters and digits, e.g. `00g1b2c3d4e5f6g7h8i9`): ids go into request
+ * paths and messages, so one with other characters is a wrong answer, not text to pass on.
+ */
+const oktaId = z.string().regex(/^[A-Za-z0-9]{1,64}$/, "expected an Okta id (letters and digits)");
+
 /** `UserType` (`listUserTypes`): the default type is flagged `default: true`; its schema is named by `_links.schema`. */
 export const userTypeSchema = z.object({
-  id: z.string(),
+  id: oktaId,
   name: z.string().optional(),
   default: z.boolean().optional(),
   _links: z.object({ schema: z.object({ href: z.string() }).optional() }).optional(),
@@ -78,10 +84,10 @@ export function userSchemaSchema(attributes: readonly string[]) {
 export type UserSchema = z.infer<ReturnType<typeof userSchemaSchema>>;
 
 /** `ProfileMappingSource` / `ProfileMappingTarget`: the app or user type at one end. */
-const mappingEnd = z.object({ id: z.string() });
+const mappingEnd = z.object({ id: oktaId });
 
 /** `ListProfileMappings` (`listProfileMappings`): a mapping without its properties. */
-export const mappingSummarySchema = z.object({ id: z.string(), source: mappingEnd, target: mappingEnd });
+export const mappingSummarySchema = z.object({ id: oktaId, source: mappingEnd, target: mappingEnd });
 export type MappingSummary = z.infer<typeof mappingSummarySchema>;
 
 /** `ProfileMappingProperty`: an expression, and `PUSH` or `DONT_PUSH` (`ProfileMappingPropertyPushStatus`). */
@@ -90,7 +96,7 @@ export type MappingProperty = z.infer<typeof mappingPropertySchema>;
 
 /** `ProfileMapping` (`getProfileMapping`): the target attributes named `properties` -> their mapping; null is unmapped. */
 export function profileMappingSchema(properties: readonly string[]) {
-  return z.object({ id: z.string(), properties: keyedBy(mappingPropertySchema.nullable(), properties) });
+  return z.object({ id: oktaId, properties: keyedBy(mappingPropertySchema.nullable(), properties) });
 }
 export type ProfileMapping = z.infer<ReturnType<typeof profileMappingSchema>>;
 
@@ -102,7 +108,7 @@ const roleValue = z.string().nullable().optional();
  * `GroupAssignmentProfile`'s role; with `expand=group`, the `Group` and its name in `_embedded.group`.
  */
 export const appGroupAssignmentSchema = z.object({
-  id: z.string(),
+  id: oktaId,
   priority: z.number().int().optional(),
   profile: z.object({ [STATSIG_ATTRIBUTE]: roleValue }),
   _embedded: z.object({ group: z.object({ profile: z.object({ name: z.string() }) }).optional() }).optional(),
@@ -117,7 +123,7 @@ export type GroupAssignment = AppGroupAssignment;
  */
 export function appUserSchema(oktaAttributeName: string) {
   return z.object({
-    id: z.string(),
+    id: oktaId,
     scope: z.string().optional(),
     status: z.string().optional(),
     syncState: z.string().optional(),
@@ -134,7 +140,7 @@ export type AppUser = z.infer<ReturnType<typeof appUserSchema>>;
 
 /** `User` (`listGroupUsers`): a member of a group. */
 export const groupMemberSchema = z.object({
-  id: z.string(),
+  id: oktaId,
   status: z.string().optional(),
   profile: z.object({ login: z.string().optional() }),
 });
@@ -146,9 +152,9 @@ export type Group = z.infer<typeof groupSchema>;
 
 /** `GroupPushMapping` (`listGroupPushMappings`); `status` is ACTIVE, INACTIVE or ERROR (`GroupPushMappingStatus`). */
 export const groupPushMappingSchema = z.object({
-  id: z.string(),
-  sourceGroupId: z.string().optional(),
-  targetGroupId: z.string().optional(),
+  id: oktaId,
+  sourceGroupId: oktaId.optional(),
+  targetGroupId: oktaId.optional(),
   status: z.string().optional(),
   /** Why the latest push failed. */
   errorSummary: z.string().optional(),

@@ -66,6 +66,15 @@ const CASES: [string, string, Script, { check?: Expect; roles?: Expect }][] = [
     },
   ],
   [
+    "a group assignment whose id would fake a line or a path",
+    PATHS.checkGroups,
+    edit((list: { id?: unknown }[]) => ((list[1]!.id = "00g1\nfake: line/../x"), list)),
+    {
+      check: { path: PATHS.checkGroups, field: "[1].id: expected an Okta id (letters and digits)" },
+      roles: { path: PATHS.rolesGroups, field: "[1].id: expected an Okta id (letters and digits)" },
+    },
+  ],
+  [
     "an empty answer for the group assignments",
     PATHS.checkGroups,
     answer(""),
