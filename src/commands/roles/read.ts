@@ -4,10 +4,7 @@
  * {@link LiveAppUser}s before the next page is read, so memory grows with the users kept, not with Okta's
  * (much larger) responses.
  *
- * Requests (docs/cli.md, "Who has which role", says the same): ceil(assigned groups / 200) + 1 (user types)
- * + 1 or 2 (the mapping's list, and the mapping when there is one) + ceil(app users / 500)
- * + the sum over the assigned, role and project-role groups of ceil(members / 1000): the least those page
- * sizes allow.
+ * Requests: the least the page sizes allow; docs/cli.md ("Who has which role") gives the count.
  */
 import type { OktaClient } from "../../okta/client";
 import { listAppGroupAssignments, listAppUsers, listGroupMembers } from "../../okta/endpoints";
