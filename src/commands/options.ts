@@ -5,6 +5,14 @@ import { describeParseError, UsageError } from "../cli/errors";
 import { CONFIG_NAMESPACE, DEFAULT_COMPONENT_NAME } from "../stackConfig/names";
 import { MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, READ_LIMITS } from "../okta/limits";
 
+/** How every command finds the config: a stack or a stack file, and for a program that embeds OrgRoles its key and name. */
+export const CONFIG_OPTIONS = {
+  stack: { type: "string" },
+  config: { type: "string" },
+  key: { type: "string" },
+  name: { type: "string" },
+} as const;
+
 /**
  * The options of every command that reads a live org: how it finds the org, the app and the config, and how
  * long a request may take.
@@ -12,10 +20,7 @@ import { MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, READ_LIMITS } from "../okta/l
 export const TARGET_OPTIONS = {
   "org-url": { type: "string" },
   "app-id": { type: "string" },
-  stack: { type: "string" },
-  config: { type: "string" },
-  key: { type: "string" },
-  name: { type: "string" },
+  ...CONFIG_OPTIONS,
   timeout: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;

@@ -1,6 +1,6 @@
 import { DEFAULT_COMPONENT_NAME } from "../../stackConfig/names";
 import type { CliIo } from "../../cli/io";
-import { parseCommandArgs } from "../options";
+import { CONFIG_OPTIONS, parseCommandArgs } from "../options";
 
 const HELP = `Usage: statsig-okta plan [--stack NAME | --config FILE] [--key KEY [--name NAME]] [--json]
 
@@ -19,14 +19,7 @@ Offline: no Okta, no credentials, no Pulumi CLI. Reads the stack file over the p
 Exit status: 0 valid config, 1 invalid config (the error names each config key), 2 could not plan.
 `;
 
-const OPTIONS = {
-  stack: { type: "string" },
-  config: { type: "string" },
-  key: { type: "string" },
-  name: { type: "string" },
-  json: { type: "boolean" },
-  help: { type: "boolean", short: "h" },
-} as const;
+const OPTIONS = { ...CONFIG_OPTIONS, json: { type: "boolean" }, help: { type: "boolean", short: "h" } } as const;
 
 /** `statsig-okta plan`: 0 for a valid config with its plan on stdout; failures are thrown (cli.ts reports them). */
 export async function runPlanCommand(argv: string[], io: CliIo): Promise<number> {
