@@ -129,11 +129,11 @@ export function appUserSchema(oktaAttributeName: string) {
     syncState: z.string().optional(),
     credentials: z.object({ userName: z.string().optional() }).optional(),
     profile: z.object({ [STATSIG_ATTRIBUTE]: roleValue }),
-    _embedded: z
-      .object({
-        user: z.object({ status: z.string().optional(), profile: keyedBy(z.string().nullable(), ["login", oktaAttributeName]) }).optional(),
-      })
-      .optional(),
+    // Asked for with expand=user: without the user, the login and (in personal mode) the intended role are
+    // unknown, so an answer that leaves it out is a wrong answer, not a user without a role.
+    _embedded: z.object({
+      user: z.object({ status: z.string().optional(), profile: keyedBy(z.string().nullable(), ["login", oktaAttributeName]) }),
+    }),
   });
 }
 export type AppUser = z.infer<ReturnType<typeof appUserSchema>>;

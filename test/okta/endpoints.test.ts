@@ -173,7 +173,8 @@ describe("one function per endpoint", () => {
       profile: { email: "a@example.com", statsigOrgRole: "Admin" },
       _embedded: { user: { status: "ACTIVE", profile: { login: "a@example.com", firstName: "A", stagingRole: "Member" } } },
     };
-    const { client } = clientFor({ [path]: json([appUser, { id: "00u2", profile: { statsigOrgRole: null } }]) });
+    const bare = { id: "00u2", profile: { statsigOrgRole: null }, _embedded: { user: { profile: {} } } };
+    const { client } = clientFor({ [path]: json([appUser, bare]) });
     expect(await all(listAppUsers(client, APP, "stagingRole"))).toEqual([
       {
         ...appUser,
@@ -188,7 +189,7 @@ describe("one function per endpoint", () => {
           },
         },
       },
-      { id: "00u2", profile: { statsigOrgRole: null } },
+      { ...bare, _embedded: { user: { profile: new Map() } } },
     ]);
     expect(await failure(all(listAppUsers(client, "0oanosuchapp00000001", "statsigOrgRole")))).toMatch(
       /: Okta has no app 0oanosuchapp00000001: check the app id$/,
@@ -336,9 +337,16 @@ describe("an answer of another shape is an error naming the request and the fiel
     [
       "an app user without an id",
       USERS,
-      [{ profile: {} }],
+      [{ profile: {}, _embedded: { user: { profile: {} } } }],
       (c) => all(listAppUsers(c, APP, "statsigOrgRole")),
       "[0].id: missing (expected string)",
+    ],
+    [
+      "an app user without the Okta user that expand=user asks for",
+      USERS,
+      [{ id: "00u1", profile: {} }],
+      (c) => all(listAppUsers(c, APP, "statsigOrgRole")),
+      "[0]._embedded: missing (expected object)",
     ],
     [
       "an embedded user whose attribute is a number",

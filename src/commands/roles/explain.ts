@@ -287,10 +287,7 @@ function noRoleSent(context: Context, intended: string | null | undefined): Prob
     : {
         kind: "no-role",
         reason: "no-attribute",
-        message:
-          intended === null
-            ? `The Okta attribute ${attr} is empty`
-            : "No role is sent (the Okta user was not embedded: see docs/operations.md, Known limits)",
+        message: intended === null ? `The Okta attribute ${attr} is empty` : "No role is sent (the Okta user was not embedded)",
         fix: `Set the user's ${attr} in Okta`,
       };
 }

@@ -83,7 +83,11 @@ describe("a list whose every page links to a new one", () => {
   it("roles: the app's users too", async () => {
     okta.on(
       PATHS.appUsers,
-      endlessPages((page) => ({ id: `00uendless${String(page).padStart(10, "0")}`, profile: { statsigOrgRole: "Member" } })),
+      endlessPages((page) => ({
+        id: `00uendless${String(page).padStart(10, "0")}`,
+        profile: { statsigOrgRole: "Member" },
+        _embedded: { user: { profile: {} } },
+      })),
     );
     failedWith(
       await run("roles", okta.origin),

@@ -452,7 +452,7 @@ describe("explainRoles: why in personal mode", () => {
       finding: {
         kind: "no-role",
         reason: "no-attribute",
-        message: "No role is sent (the Okta user was not embedded: see docs/operations.md, Known limits)",
+        message: "No role is sent (the Okta user was not embedded)",
         fix: "Set the user's statsigRole in Okta",
       },
     },
