@@ -333,6 +333,14 @@ describe("what a message says, exactly", () => {
     });
   });
 
+  it("firstPriority 0 gets the one message that says why 0 cannot be written", () => {
+    expect(onlyIssue({ appId: APP, firstPriority: 0 })).toEqual({
+      path: "firstPriority",
+      message:
+        "0 cannot be written: the Okta provider treats priority 0 as not set and sends none, so Okta puts the group last instead of first. Use 1 (the default), the highest priority it can write",
+    });
+  });
+
   it.each([
     [1, true],
     [2, true],
