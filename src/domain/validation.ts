@@ -207,9 +207,8 @@ const argsSchema = entryObject(
           error:
             "0 cannot be written: the Okta provider treats priority 0 as not set and sends none, so Okta puts the group last instead of first. Use 1 (the default), the highest priority it can write",
         }),
-        z.refine((n) => n === 0 || (Number.isInteger(n) && n >= FIRST_PRIORITY && n <= MAX_PRIORITY), {
-          error: (issue) => `${describe(issue.input)} is not a priority: expected a whole number from ${FIRST_PRIORITY} to ${MAX_PRIORITY}`,
-        }),
+        // Without a message of its own, a refinement reports with the number's message above.
+        z.refine((n) => n === 0 || (Number.isInteger(n) && n >= FIRST_PRIORITY && n <= MAX_PRIORITY)),
       )
       .default(FIRST_PRIORITY),
     retainAssignments: flag(false),

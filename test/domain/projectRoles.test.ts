@@ -571,3 +571,232 @@ describe("types", () => {
     expect([noRole, outputProject]).toHaveLength(2);
   });
 });
+
+describe("checkProjectRoles: what each message says, exactly", () => {
+  const P = { groupId: ENG, project: "P" };
+
+  it.each<[string, Record<string, unknown>, (string | number)[], string]>([
+    [
+      "a missing role",
+      { ...P },
+      ["projectRoles", 0, "role"],
+      "is required: a project role (Read-Only, Member, Admin, Owner, or a custom role) or, with team, a team role (Admin, Member)",
+    ],
+    [
+      "a role that is not a string",
+      { ...P, role: 2 },
+      ["projectRoles", 0, "role"],
+      "expected the role as a plain string: Read-Only, Member, Admin, Owner, or a custom role's name; got number 2",
+    ],
+    [
+      "a custom role with spaces around it",
+      { ...P, role: " Metrics " },
+      ["projectRoles", 0, "role"],
+      '" Metrics " has spaces around it: give the role as Statsig shows it, without them',
+    ],
+    ["an empty role", { ...P, role: "" }, ["projectRoles", 0, "role"], "the role is empty: give it as Statsig shows it"],
+    [
+      "a team role Statsig does not have",
+      { ...P, team: "T", role: "Read-Only" },
+      ["projectRoles", 0, "role"],
+      '"Read-Only" is not a Statsig team role. Team roles, exactly as spelled: Admin, Member (project roles and custom roles are given without team)',
+    ],
+    [
+      "an empty team",
+      { ...P, team: "", role: "Admin" },
+      ["projectRoles", 0, "team"],
+      "the team name is empty: give it as Statsig shows it",
+    ],
+    [
+      "a team that is not a string",
+      { ...P, team: 5, role: "Admin" },
+      ["projectRoles", 0, "team"],
+      "expected the team name as a plain string, got number 5",
+    ],
+    [
+      "a target name that is not a string",
+      { ...P, role: "Admin", targetGroupName: 5 },
+      ["projectRoles", 0, "targetGroupName"],
+      "expected a group name (a string or an Output<string>), got number 5",
+    ],
+    [
+      "a target name of spaces only",
+      { ...P, role: "Admin", targetGroupName: "   " },
+      ["projectRoles", 0, "targetGroupName"],
+      "is blank: give the Statsig group's name, or leave targetGroupName out for Statsig's own",
+    ],
+    [
+      // Blank is the one problem of a blank name, however long.
+      "a target name of 300 spaces",
+      { ...P, role: "Admin", targetGroupName: " ".repeat(300) },
+      ["projectRoles", 0, "targetGroupName"],
+      "is blank: give the Statsig group's name, or leave targetGroupName out for Statsig's own",
+    ],
+    [
+      "a target name longer than Okta allows",
+      { ...P, role: "Admin", targetGroupName: "S".repeat(256) },
+      ["projectRoles", 0, "targetGroupName"],
+      "a 256-character string is not an Okta group name: 1 to 255 characters",
+    ],
+    [
+      "an Output id without name",
+      { groupId: pulumi.output(ENG), project: "P", role: "Admin" },
+      ["projectRoles", 0, "name"],
+      "is required when groupId is an Output: it names the link so it survives reordering",
+    ],
+    [
+      "a team role's group name longer than Okta allows",
+      { ...P, team: "T".repeat(250), role: "Admin" },
+      ["projectRoles", 0, "team"],
+      `gives the group name "Statsig-P-${"T".repeat(30)}…" of 266 characters; Okta group names have at most 255: set targetGroupId to the group Okta imported`,
+    ],
+  ])("%s", (_what, entry, path, message) => {
+    expect(checkProjectRoles([entry])).toEqual({ issues: [{ path, message }], warnings: [] });
+  });
+
+  it("a target name of 255 characters is allowed", () => {
+    expect(issuesOf([{ ...P, role: "Admin", targetGroupName: `Statsig-${"S".repeat(247)}` }])).toEqual([]);
+  });
+
+  it("Statsig's group name may have 255 characters, and not one more", () => {
+    // "Statsig-" + project + "-Admin": 14 characters besides the project.
+    expect(issuesOf([{ groupId: ENG, project: "P".repeat(241), role: "Admin" }])).toEqual([]);
+    expect(issuesOf([{ groupId: ENG, project: "P".repeat(242), role: "Admin" }]).map((issue) => issue.path)).toEqual([
+      ["projectRoles", 0, "project"],
+    ]);
+  });
+
+  it.each([
+    ["a target id", { targetGroupId: STATSIG_GROUP }],
+    ["a target name", { targetGroupName: "Statsig-Long-Admin" }],
+  ])("a project name too long for Statsig's group name is fine with %s: the link does not use that name", (_what, target) => {
+    expect(issuesOf([{ groupId: ENG, project: "P".repeat(250), role: "Admin", ...target }])).toEqual([]);
+  });
+});
+
+describe("checkProjectRoles: comparing entries that are not all valid", () => {
+  it("an entry that is null is reported once, and does not stop the rules over the list", () => {
+    expect(issuesOf([null, { groupId: ENG, project: "P", role: "Admin" }])).toEqual([
+      {
+        path: ["projectRoles", 0],
+        message: "expected { groupId, project, role } with optional team, targetGroupName, targetGroupId, name, got null",
+      },
+    ]);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ["a role that is not a string", { role: 2 }, "role"],
+    ["a team that is not a string", { team: 5, role: "Admin" }, "team"],
+    ["a project that is an Output", { project: pulumi.output("P"), role: "Admin" }, "project"],
+  ])("two entries with %s are not taken for the same Statsig group", (_what, fields, field) => {
+    expect(
+      issuesOf([
+        { groupId: ENG, project: "P", ...fields },
+        { groupId: LEADS, project: "P", ...fields },
+      ]).map((issue) => issue.path),
+    ).toEqual([
+      ["projectRoles", 0, field],
+      ["projectRoles", 1, field],
+    ]);
+  });
+
+  it("two team roles of one team link to one Statsig group", () => {
+    expect(
+      issuesOf([
+        { groupId: ENG, project: "P", team: "T", role: "Admin" },
+        { groupId: LEADS, project: "P", team: "T", role: "Admin" },
+      ]),
+    ).toEqual([
+      {
+        path: ["projectRoles", 1, "role"],
+        message:
+          '"Statsig-P-T-Admin" is already linked by projectRoles[0]: one Okta group per Statsig group, so put both groups\' members in one Okta group',
+      },
+    ]);
+  });
+
+  it("two entries with one target name link to one Statsig group, whatever their roles", () => {
+    expect(
+      issuesOf([
+        { groupId: ENG, project: "P", role: "Admin", targetGroupName: "Statsig-Legacy" },
+        { groupId: LEADS, project: "Q", role: "Member", targetGroupName: "Statsig-Legacy" },
+      ]),
+    ).toEqual([
+      {
+        path: ["projectRoles", 1, "targetGroupName"],
+        message: expect.stringMatching(/^"Statsig-Legacy" is already linked by projectRoles\[0\]/),
+      },
+    ]);
+  });
+
+  it("two Output target names cannot be compared: they are left to Okta", () => {
+    expect(
+      valid([
+        { groupId: ENG, project: "P", role: "Admin", targetGroupName: pulumi.output("Statsig-P-Admin") },
+        { groupId: LEADS, project: "P", role: "Member", targetGroupName: pulumi.output("Statsig-P-Admin") },
+      ]),
+    ).toHaveLength(2);
+  });
+});
+
+describe("checkProjectRoles: warnings, exactly", () => {
+  it("a custom role names Statsig's project roles", () => {
+    expect(checkProjectRoles([{ groupId: ENG, project: "P", role: "Metrics Admin" }]).warnings).toEqual([
+      'projectRoles[0] gives "Metrics Admin", which is not one of Statsig\'s project roles (Read-Only, Member, Admin, Owner): it is taken as a custom role, which exists only on Enterprise plans and only once it is defined in Statsig',
+    ]);
+  });
+
+  it.each([
+    ["a target name that starts with Statsig-", { project: "P", targetGroupName: "Statsig-P (legacy)-Admin" }],
+    ["a target name for a project with spaces", { project: "Project A", targetGroupName: "Statsig-ProjectA-Admin" }],
+  ])("none for %s", (_what, fields) => {
+    expect(checkProjectRoles([{ groupId: ENG, role: "Admin", ...fields }])).toMatchObject({ issues: [], warnings: [] });
+  });
+
+  it("a target name that only ends with Statsig- is warned about", () => {
+    expect(checkProjectRoles([{ groupId: ENG, project: "P", role: "Admin", targetGroupName: "Team-Statsig-" }]).warnings).toEqual([
+      'projectRoles[0] links to "Team-Statsig-", which does not start with "Statsig-" as Statsig\'s role groups do: Okta asks Statsig to create a group of that name if the app has none',
+    ]);
+  });
+
+  it("a project role has no team at all, not an undefined one", () => {
+    const [entry] = valid([{ groupId: ENG, project: "P", role: "Admin" }]);
+    expect(entry).not.toHaveProperty("team");
+  });
+});
+
+describe("projectRolesOfUser: order and repeats", () => {
+  const entries = () =>
+    valid([
+      { groupId: "00gWebMember00000001", project: "Web", role: "Member" },
+      { groupId: "00gWebGrowthAdmin001", project: "Web", team: "Growth", role: "Admin" },
+      { groupId: "00gWebAlphaMember001", project: "Web", team: "Alpha", role: "Member" },
+      { groupId: "00gWebAdmin000000001", project: "Web", role: "Admin" },
+      { groupId: "00gApiMember00000001", project: "Api", role: "Member" },
+      { groupId: "00gWebAdminToo000001", project: "Web", role: "Admin", targetGroupId: STATSIG_GROUP },
+    ]);
+  const everyGroup = () => entries().map((entry) => entry.groupId as string);
+  const SORTED = [
+    { project: "Api", role: "Member" },
+    { project: "Web", role: "Admin" },
+    { project: "Web", role: "Member" },
+    { project: "Web", team: "Alpha", role: "Member" },
+    { project: "Web", team: "Growth", role: "Admin" },
+  ];
+
+  it("by project, then team (project roles first), then role; a role given by two groups once", () => {
+    expect(projectRolesOfUser(everyGroup(), entries())).toStrictEqual(SORTED);
+    expect(projectRolesOfUser(everyGroup(), entries().reverse())).toStrictEqual(SORTED);
+  });
+
+  it("a team role and the project role of the same name are both listed", () => {
+    const list = valid([
+      { groupId: ENG, project: "Web", role: "Admin" },
+      { groupId: LEADS, project: "Web", team: "Growth", role: "Admin" },
+    ]);
+    expect(projectRolesOfUser([ENG, LEADS], list)).toStrictEqual([
+      { project: "Web", role: "Admin" },
+      { project: "Web", team: "Growth", role: "Admin" },
+    ]);
+  });
+});

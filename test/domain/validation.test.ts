@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { checkOrgRolesArgs, OrgRolesArgsError, validateOrgRolesArgs } from "../../src/domain/validation";
+import { checkOrgRolesArgs, formatPath, OrgRolesArgsError, validateOrgRolesArgs } from "../../src/domain/validation";
 
 const APP = "0oa1b2c3d4e5f6g7h8i9";
 const G1 = "00g1b2c3d4e5f6g7h8i9";
@@ -251,6 +251,173 @@ describe("bad input", () => {
   });
 });
 
+/** The one message of input with exactly one problem, at `path`. */
+const onlyIssue = (args: unknown) => {
+  const { issues } = checkOrgRolesArgs(args);
+  expect(issues).toHaveLength(1);
+  return { path: formatPath(issues[0]!.path), message: issues[0]!.message };
+};
+
+describe("what a message says, exactly", () => {
+  it("names one invalid input in the singular, and the error is an OrgRolesArgsError", () => {
+    let error: unknown;
+    try {
+      validateOrgRolesArgs('OrgRoles "t"', {});
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(OrgRolesArgsError);
+    expect((error as Error).name).toBe("OrgRolesArgsError");
+    expect((error as Error).message).toBe(
+      'OrgRoles "t" has 1 invalid input:\n  - appId: is required: an Okta app id, "0oa" and 17 letters or digits, e.g. "0oa1b2c3d4e5f6g7h8i9"',
+    );
+  });
+
+  it("userTypeId: the type id is accepted", () => {
+    expect(checkOrgRolesArgs({ appId: APP, userTypeId: "oty1b2c3d4e5f6g7h8i9" }).issues).toEqual([]);
+  });
+
+  it.each([
+    ["a prefix before oty", "xoty1b2c3d4e5f6g7h8i9"],
+    ["a letter too many", "oty1b2c3d4e5f6g7h8i9x"],
+    ["too short", "oty1b2c3"],
+    ["a dash among the letters", "oty1b2c3d4e5f6g7h8-9"],
+  ])("userTypeId with %s is refused", (_what, userTypeId) => {
+    expect(onlyIssue({ appId: APP, userTypeId })).toEqual({
+      path: "userTypeId",
+      message: `${JSON.stringify(userTypeId)} is not an Okta user type id: expected "oty" and 17 letters or digits (the type id, not the "osc…" schema id)`,
+    });
+  });
+
+  it("a choice without a hint lists what is allowed, and only READ_WRITE gets the self-service hint", () => {
+    expect(onlyIssue({ appId: APP, oktaAttributeMaster: "OVERRIDE" })).toEqual({
+      path: "oktaAttributeMaster",
+      message: '"OVERRIDE" is not allowed. Allowed: PROFILE_MASTER, OKTA',
+    });
+    expect(onlyIssue({ appId: APP, oktaAttributePermissions: "WRITE" })).toEqual({
+      path: "oktaAttributePermissions",
+      message: '"WRITE" is not allowed. Allowed: READ_ONLY, HIDE',
+    });
+    expect(onlyIssue({ appId: APP, oktaAttributePermissions: "READ_WRITE" }).message).toBe(
+      '"READ_WRITE" is not allowed; READ_WRITE would let users set their own Statsig role. Allowed: READ_ONLY, HIDE',
+    );
+  });
+
+  it("an Output group id without a name: the name keeps the assignment across reorderings", () => {
+    expect(onlyIssue({ appId: APP, roleGroups: [{ groupId: pulumi.output(G1), role: "Admin" }] })).toEqual({
+      path: "roleGroups[0].name",
+      message: "is required when groupId is an Output: it names the assignment so it survives reordering",
+    });
+  });
+
+  it("two Owner groups: names both", () => {
+    expect(
+      onlyIssue({
+        appId: APP,
+        roleGroups: [
+          { groupId: G1, role: "Owner" },
+          { groupId: G2, role: "Admin" },
+          { groupId: G3, role: "Owner" },
+        ],
+      }),
+    ).toEqual({
+      path: "roleGroups",
+      message: "2 Owner groups (roleGroups[0], roleGroups[2]): Statsig has a single Owner, so at most one group may have the role Owner",
+    });
+  });
+
+  it("firstPriority that is not a number says what a priority is", () => {
+    expect(onlyIssue({ appId: APP, firstPriority: "1" })).toEqual({
+      path: "firstPriority",
+      message: '"1" is not a priority: expected a whole number from 1 to 100',
+    });
+  });
+
+  it("firstPriority 0 gets the one message that says why 0 cannot be written", () => {
+    expect(onlyIssue({ appId: APP, firstPriority: 0 })).toEqual({
+      path: "firstPriority",
+      message:
+        "0 cannot be written: the Okta provider treats priority 0 as not set and sends none, so Okta puts the group last instead of first. Use 1 (the default), the highest priority it can write",
+    });
+  });
+
+  it.each([
+    [1, true],
+    [2, true],
+    [100, true],
+    [101, false],
+    [0.5, false],
+  ])("firstPriority %s is accepted: %s", (firstPriority, accepted) => {
+    const { issues, value } = checkOrgRolesArgs({ appId: APP, firstPriority });
+    if (accepted) expect(value?.firstPriority).toBe(firstPriority);
+    else
+      expect(issues).toEqual([
+        { path: ["firstPriority"], message: `number ${firstPriority} is not a priority: expected a whole number from 1 to 100` },
+      ]);
+  });
+
+  it("an invalid firstPriority is reported alone, not again as priorities the groups would need", () => {
+    const roleGroups = Array.from({ length: 103 }, (_, i) => ({ groupId: `00g${String(i).padStart(17, "0")}`, role: "Member" }));
+    expect(onlyIssue({ appId: APP, firstPriority: -1, roleGroups }).path).toBe("firstPriority");
+    expect(onlyIssue({ appId: APP, firstPriority: 1.5, roleGroups: roleGroups.slice(0, 100) }).path).toBe("firstPriority");
+  });
+});
+
+describe("a group both assigned and pushed", () => {
+  it("a group listed twice in roleGroups is that list's problem, reported once", () => {
+    expect(
+      onlyIssue({
+        appId: APP,
+        roleGroups: [
+          { groupId: G1, role: "Admin" },
+          { groupId: G1, role: "Member" },
+        ],
+        projectRoles: [{ groupId: G2, project: "Web", role: "Member" }],
+      }),
+    ).toEqual({ path: "roleGroups[1].groupId", message: `group ${G1} is already listed at roleGroups[0]: a group has one role` });
+  });
+
+  it.each([
+    ["with role groups", [{ groupId: G1, role: "Admin" }]],
+    ["without role groups", undefined],
+  ])("a group pushed twice is the project roles' problem, reported once (%s)", (_what, roleGroups) => {
+    const { path, message } = onlyIssue({
+      appId: APP,
+      roleGroups,
+      projectRoles: [
+        { groupId: G2, project: "Web", role: "Member" },
+        { groupId: G2, project: "Api", role: "Member" },
+      ],
+    });
+    expect(path).toBe("projectRoles[1].groupId");
+    expect(message).toMatch(/^group 00g9z8y7x6w5v4u3t2s1 is already pushed by projectRoles\[0\]/);
+  });
+
+  it("the same Output id in both lists cannot be compared, so it is left to Okta", () => {
+    const id = pulumi.output(G1);
+    expect(
+      checkOrgRolesArgs({
+        appId: APP,
+        roleGroups: [{ groupId: id, role: "Admin", name: "admins" }],
+        projectRoles: [{ groupId: id, project: "Web", role: "Member", name: "web" }],
+      }).issues,
+    ).toEqual([]);
+  });
+
+  it("an entry that is null is reported as such, with the rest of the input still checked", () => {
+    expect(
+      checkOrgRolesArgs({
+        appId: APP,
+        roleGroups: [null, { groupId: G1, role: "Admin" }],
+        projectRoles: [{ groupId: G1, project: "Web", role: "Member" }],
+      }).issues,
+    ).toEqual([
+      { path: ["roleGroups", 0], message: "expected { groupId, role } with an optional name, got null" },
+      { path: ["projectRoles", 0, "groupId"], message: expect.stringMatching(/^group 00g1b2c3d4e5f6g7h8i9 is also roleGroups\[1\]/) },
+    ]);
+  });
+});
+
 describe("good input", () => {
   it("fills in the defaults", () => {
     expect(validateOrgRolesArgs("t", { appId: APP })).toEqual({
@@ -294,6 +461,17 @@ describe("good input", () => {
     expect(valid.warnings).toEqual([expect.stringMatching(/roleGroups\[0\].*single Owner.*exactly one person/)]);
   });
 
+  it("warns about the Owner group where it is, and about nothing without one", () => {
+    const roleGroups = [
+      { groupId: G1, role: "Admin" },
+      { groupId: G2, role: "Owner" },
+    ];
+    expect(validateOrgRolesArgs("t", { appId: APP, roleGroups }).warnings).toEqual([
+      "roleGroups[1] maps a group to Owner: Statsig has a single Owner, so that group must contain exactly one person",
+    ]);
+    expect(validateOrgRolesArgs("t", { appId: APP, roleGroups: roleGroups.slice(0, 1) }).warnings).toEqual([]);
+  });
+
   it("an empty roleGroups list is group mode with no groups", () => {
     expect(validateOrgRolesArgs("t", { appId: APP, roleGroups: [] }).roleGroups).toEqual([]);
   });
@@ -307,7 +485,14 @@ describe("good input", () => {
   });
 
   it("refuses every base attribute of the Okta user profile, whatever the case of the rest", () => {
-    for (const name of ["email", "firstName", "managerId", "userType"]) {
+    // The properties of UserProfile in Okta's Management API spec, written out here so that the list in src is checked against them.
+    const base = [
+      ...["city", "costCenter", "countryCode", "department", "displayName", "division", "email", "employeeNumber", "firstName"],
+      ...["honorificPrefix", "honorificSuffix", "lastName", "locale", "login", "manager", "managerId", "middleName", "mobilePhone"],
+      ...["nickName", "organization", "postalAddress", "preferredLanguage", "primaryPhone", "profileUrl", "secondEmail", "state"],
+      ...["streetAddress", "timezone", "title", "userType", "zipCode"],
+    ];
+    for (const name of base) {
       expect(checkOrgRolesArgs({ appId: APP, oktaAttributeName: name }).issues.map((i) => i.path)).toEqual([["oktaAttributeName"]]);
     }
     // A custom attribute that merely contains a base name is fine.

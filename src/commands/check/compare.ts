@@ -204,7 +204,7 @@ function oktaToAppItem(expected: Expected, live: LiveState): CheckItem {
 
 const roleOf = (assignment: GroupAssignment) => {
   const role = assignment.profile?.[STATSIG_ATTRIBUTE];
-  return role === undefined || role === null || role === "" ? undefined : role;
+  return role === null || role === "" ? undefined : role;
 };
 
 function groupItems(expected: Expected, live: LiveState): Comparison {
@@ -213,16 +213,18 @@ function groupItems(expected: Expected, live: LiveState): Comparison {
   const items: CheckItem[] = [];
   const byGroup = new Map(live.groupAssignments.map((assignment) => [assignment.id, assignment]));
   for (const child of wanted) {
-    const { role, priority, key } = child.group;
+    const { role, priority } = child.group;
+    // A plain id (expectedFromArgs refuses an Output), so it is also the group's key.
     const groupId = child.inputs.groupId as string;
-    const title = `Group ${groupId}${key !== groupId ? ` ("${key}")` : ""} -> ${role}, priority ${priority}`;
+    const title = `Group ${groupId} -> ${role}, priority ${priority}`;
     const assignment = byGroup.get(groupId);
     if (!assignment) {
       items.push(item("groups", title, [], { status: "missing", notes: ["the group is not assigned to the app"] }));
       continue;
     }
     const liveRole = roleOf(assignment);
-    const spelled = typeof liveRole === "string" && liveRole !== role ? suggestRole(liveRole) : undefined;
+    // Shown only with a difference, that is when the live role is not the configured one.
+    const spelled = typeof liveRole === "string" ? suggestRole(liveRole) : undefined;
     items.push(
       item(
         "groups",
@@ -245,7 +247,8 @@ function groupItems(expected: Expected, live: LiveState): Comparison {
     const role = roleOf(assignment);
     const priority = assignment.priority;
     const title = `Group ${assignment.id} (priority ${priority ?? "?"})`;
-    if (desired.mode === "group" && role === undefined && typeof priority === "number") {
+    // Only group mode has role groups (liveRoleGroups) to outrank.
+    if (role === undefined && typeof priority === "number") {
       const outranked = liveRoleGroups.filter((r) => r.priority! > priority);
       const tied = liveRoleGroups.filter((r) => r.priority === priority);
       if (outranked.length > 0 || tied.length > 0) {
