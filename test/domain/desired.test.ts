@@ -249,7 +249,7 @@ describe("the description, whole", () => {
         kind: "oktaToApp",
         step: "4+5",
         title: "Okta -> Statsig mapping (apply on create and update)",
-        why: "group mode: a mapping of statsigOrgRole would override the roles of group assignments. If Okta already has one (set by hand or by personal mode), remove it: see the README",
+        why: 'group mode: a mapping of statsigOrgRole would override the roles of group assignments. If Okta already has one (set by hand or by personal mode), remove it: see docs/operations.md, "Switching modes"',
       },
     ]);
     const [appAttribute, appToOkta, ...rest] = description.children;
@@ -394,7 +394,7 @@ describe("wrongScopeMessage", () => {
   const steps =
     "Fix, in order: 1. remove statsigOrgRole from the Okta -> Statsig mapping, if it is mapped (Okta refuses to delete a mapped attribute); " +
     "2. delete the app attribute statsigOrgRole in Okta (every app user's value is gone until `pulumi up` recreates it, and a push in between may send Statsig an empty role, whose effect Statsig does not document); " +
-    '3. `pulumi refresh`; 4. `pulumi up` (README: "Switching modes")';
+    '3. `pulumi refresh`; 4. `pulumi up` (docs/operations.md: "Switching modes")';
 
   it("group mode on a Personal attribute", () => {
     expect(wrongScopeMessage("SELF", "NONE")).toBe(

@@ -587,13 +587,6 @@ describe("compare: the mappings", () => {
     expect(one(compare(personal(), live).items, "3+5")).toMatchObject({ status: "ok", differences: [] });
   });
 
-  it("a property without an expression is a difference, not a crash", () => {
-    const live = livePersonal({ appToOkta: { id: "prmA", properties: { statsigOrgRole: { pushStatus: "DONT_PUSH" } } } });
-    expect(one(compare(personal(), live).items, "3+5").differences).toEqual([
-      { field: "expression", live: undefined, expected: "appuser.statsigOrgRole" },
-    ]);
-  });
-
   it("Statsig -> Okta applied on update too: the hint says it applies on create only", () => {
     const live = livePersonal({
       appToOkta: { id: "prmA", properties: { statsigOrgRole: { expression: "appuser.statsigOrgRole", pushStatus: "PUSH" } } },
@@ -605,7 +598,6 @@ describe("compare: the mappings", () => {
 
   it.each<[string, Partial<LiveState>, string]>([
     ["mapped", {}, "live: appuser.statsigOrgRole, DONT_PUSH"],
-    ["mapped without expression or push status", { appToOkta: { id: "prmA", properties: { statsigOrgRole: {} } } }, "live: ?, ?"],
     ["without the mapping object", { appToOkta: undefined }, "live: not mapped"],
   ])("a Statsig -> Okta mapping not managed, %s, shows what is live", (_what, over, shown) => {
     const live = livePersonal(over);
@@ -690,9 +682,9 @@ describe("compare: group assignments", () => {
     ]);
   });
 
-  it("an assignment without a profile, or with an empty role, carries no role", () => {
+  it("an assignment without a role, or with an empty role, carries no role", () => {
     const { items, otherAssignments } = groupItems([
-      { id: "00gownersgroup000001", priority: 1 },
+      { id: "00gownersgroup000001", priority: 1, profile: {} },
       ADMINS,
       { id: "00gsalesgroup0000001", priority: 3, profile: { statsigOrgRole: "" } },
     ]);
