@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import {
@@ -5,6 +6,7 @@ import {
   childOf,
   describeOrgRoles,
   isRef,
+  ORG_ROLES_TYPE,
   pushLinksOf,
   wrongScopeMessage,
   type GroupAssignmentChild,
@@ -75,7 +77,8 @@ const APP_LOOKUP = {
 
 describe("the description, whole", () => {
   it("personal mode with the defaults: the four steps, in order, each waiting for the one before", () => {
-    expect(desired({})).toEqual({
+    // Strict: an input set to undefined (no userType for the default type) would still reach the provider.
+    expect(desired({})).toStrictEqual({
       component: "statsig",
       mode: "personal",
       oktaAttributeName: "statsigOrgRole",
@@ -363,6 +366,30 @@ describe("the description, whole", () => {
     ]);
   });
 
+  it("push links wait for the last of the role groups' assignments", () => {
+    const description = desired({
+      roleGroups: [
+        { groupId: ADMINS, role: "Admin" },
+        { groupId: "00gMembers0000000001", role: "Member" },
+        { groupId: "00gOwners00000000001", role: "Owner" },
+      ],
+      projectRoles: [{ groupId: ENG, project: "Q", role: "Read-Only", targetGroupName: "Statsig-Q (old)-Read-Only" }],
+    });
+    expect(assignmentsOf(description).map((child) => child.name)).toEqual([
+      "statsig-group-00gOwners00000000001",
+      `statsig-group-${ADMINS}`,
+      "statsig-group-00gMembers0000000001",
+    ]);
+    const [link] = pushLinksOf(description);
+    expect(link!.dependsOn).toEqual(["statsig-group-00gMembers0000000001"]);
+    expect(link!.title).toBe(`Group ${ENG} -> project Q: Read-Only ("Statsig-Q (old)-Read-Only")`);
+  });
+
+  it("the component's type token is the package's name and the type, as stacks' state records it", () => {
+    const { name } = JSON.parse(readFileSync("package.json", "utf8")) as { name: string };
+    expect(ORG_ROLES_TYPE).toBe(`${name}:index:OrgRoles`);
+  });
+
   it("push links without role groups wait for the app attribute; a project role has no team", () => {
     const [link] = pushLinksOf(desired({ projectRoles: [{ groupId: ENG, project: "Web", role: "Member" }] }));
     expect(link!.dependsOn).toEqual(["statsig-app-attribute"]);
@@ -382,6 +409,8 @@ describe("isRef", () => {
     [{ ref: "userTypeId" }, true],
     [null, false],
     ["appId", false],
+    // One character: as many keys as a Ref has.
+    ["x", false],
     [{}, false],
     [{ id: "appId" }, false],
     [{ ref: "appId", other: 1 }, false],
