@@ -114,7 +114,6 @@ export const appGroupAssignmentSchema = z.object({
   _embedded: z.object({ group: z.object({ profile: z.object({ name: z.string() }) }).optional() }).optional(),
 });
 export type AppGroupAssignment = z.infer<typeof appGroupAssignmentSchema>;
-export type GroupAssignment = AppGroupAssignment;
 
 /**
  * `AppUser` (`listApplicationUsers` with `expand=user`, as in the spec's `AppUserListEx`): scope, status,

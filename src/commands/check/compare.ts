@@ -4,7 +4,7 @@ import type { Expected } from "../expected";
 import type { ImportResource } from "./importFile";
 import type { LiveMapping } from "../lookups";
 import type { LiveState } from "./live";
-import type { GroupAssignment, SchemaAttribute } from "../../okta/types";
+import type { AppGroupAssignment, SchemaAttribute } from "../../okta/types";
 
 /**
  * - ok: as expected. - missing: Okta has no such object or property. - different: it exists with other values.
@@ -202,7 +202,7 @@ function oktaToAppItem(expected: Expected, live: LiveState): CheckItem {
   ]);
 }
 
-const roleOf = (assignment: GroupAssignment) => {
+const roleOf = (assignment: AppGroupAssignment) => {
   const role = assignment.profile?.[STATSIG_ATTRIBUTE];
   return role === null || role === "" ? undefined : role;
 };

@@ -5,7 +5,7 @@
 import { STATSIG_ATTRIBUTE } from "../../domain/orgRoles";
 import type { OktaClient } from "../../okta/client";
 import { getAppUserSchema, getGroup, getUserSchema, listAppGroupAssignments, listGroupPushMappings } from "../../okta/endpoints";
-import type { GroupAssignment, GroupPushMapping, SchemaAttribute, UserSchema } from "../../okta/types";
+import type { AppGroupAssignment, GroupPushMapping, SchemaAttribute, UserSchema } from "../../okta/types";
 import { findMapping, findUserType, type LiveMapping } from "../lookups";
 
 /** What `check` needs to know to find the live objects. */
@@ -23,7 +23,7 @@ export interface LiveState {
   appAttribute?: SchemaAttribute;
   appToOkta?: LiveMapping;
   oktaToApp?: LiveMapping;
-  groupAssignments: GroupAssignment[];
+  groupAssignments: AppGroupAssignment[];
 }
 
 /** A live group push link with the name of the group it targets. */
@@ -40,7 +40,7 @@ export async function fetchLiveState(client: OktaClient, target: LiveTarget): Pr
   // The app -> Okta mapping sets the Okta attribute; the Okta -> app one, the app's role.
   const appToOkta = await findMapping(client, target.appId, userType.id, [target.oktaAttributeName]);
   const oktaToApp = await findMapping(client, userType.id, target.appId, [STATSIG_ATTRIBUTE]);
-  const groupAssignments: GroupAssignment[] = [];
+  const groupAssignments: AppGroupAssignment[] = [];
   for await (const page of listAppGroupAssignments(client, target.appId)) groupAssignments.push(...page);
   return {
     userType: { id: userType.id, name: userType.name ?? userType.id, isDefault: userType.default === true },
