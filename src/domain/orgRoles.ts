@@ -26,10 +26,6 @@ export const OKTA_TOP_PRIORITY = 0;
 export const FIRST_PRIORITY = 1;
 export const MAX_PRIORITY = 100;
 
-export function isRole(value: unknown): value is Role {
-  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
-}
-
 /** The correctly spelled org role for a value that differs only in case, spaces, "-" or "_" ({@link spelledAs}). */
 export const suggestRole = (value: string): Role | undefined => spelledAs(ROLES, value);
 
