@@ -31,9 +31,8 @@ export function idInput(pattern: RegExp, what: string, example: string, required
 
 /** A plain string matching `pattern`; `problem` says what a bad value is not. */
 export function plainPattern(pattern: RegExp, problem: string) {
-  return z.string({ error: (issue) => `${describe(issue.input)} ${problem}` }).regex(pattern, {
-    error: (issue) => `${describe(issue.input)} ${problem}`,
-  });
+  // A check without a message of its own reports with the string's: one message for both.
+  return z.string({ error: (issue) => `${describe(issue.input)} ${problem}` }).regex(pattern);
 }
 
 /** The `name` of an entry: it names the entry's child resource, so it must be safe in a resource name. */

@@ -26,6 +26,14 @@ describe("Issues", () => {
     expect(issues.parse(schema, [{ role: "Admin" }])).toEqual([{ role: "Admin" }]);
   });
 
+  it("records a symbol key of the path as text, so that the path can be shown", () => {
+    const issues = new Issues();
+    const key = Symbol("role");
+    expect(issues.parse(z.object({ [key]: z.string({ error: "expected a role" }) }), { [key]: 1 }, ["roleGroups", 0])).toBeUndefined();
+    expect(issues.errors).toEqual([{ path: ["roleGroups", 0, "Symbol(role)"], message: "expected a role" }]);
+    expect(formatPath(issues.errors[0]!.path)).toBe("roleGroups[0].Symbol(role)");
+  });
+
   it("starts a warning with where it is", () => {
     const issues = new Issues();
     issues.warn(["roleGroups", 0], "maps a group to Owner");

@@ -363,6 +363,73 @@ describe("what a message says, exactly", () => {
   });
 });
 
+describe("the fields every entry shares, exactly", () => {
+  it.each<[string, unknown, string, string]>([
+    [
+      "a name that is not a string",
+      { appId: APP, roleGroups: [{ groupId: G1, role: "Admin", name: 5 }] },
+      "roleGroups[0].name",
+      'number 5 is not a valid name: 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit',
+    ],
+    [
+      "a name with a space",
+      { appId: APP, roleGroups: [{ groupId: G1, role: "Admin", name: "the admins" }] },
+      "roleGroups[0].name",
+      '"the admins" is not a valid name: 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit',
+    ],
+    [
+      "an attribute name that is not a string",
+      { appId: APP, oktaAttributeName: 5 },
+      "oktaAttributeName",
+      'number 5 is not an Okta attribute variable name: a letter, then up to 99 letters, digits or "_"',
+    ],
+    [
+      "a missing group id",
+      { appId: APP, roleGroups: [{ role: "Admin" }] },
+      "roleGroups[0].groupId",
+      'is required: an Okta group id, "00g" and 17 letters or digits, e.g. "00g1b2c3d4e5f6g7h8i9"',
+    ],
+    [
+      "two unknown inputs",
+      { appId: APP, roles: [], groups: [] },
+      "(args)",
+      'unknown inputs "roles", "groups" (allowed: appId, userTypeId, oktaAttributeName, manageOktaAttribute, oktaAttributePermissions, oktaAttributeMaster, manageAppToOktaMapping, protect, roleGroups, firstPriority, retainAssignments, projectRoles)',
+    ],
+    [
+      "one unknown input of an entry",
+      { appId: APP, roleGroups: [{ groupId: G1, role: "Admin", priority: 1 }] },
+      "roleGroups[0]",
+      'unknown input "priority" (allowed: groupId, role, name)',
+    ],
+  ])("%s", (_what, args, path, message) => {
+    expect(onlyIssue(args)).toEqual({ path, message });
+  });
+
+  it("names that are not strings are not compared: each is reported once", () => {
+    expect(
+      checkOrgRolesArgs({
+        appId: APP,
+        roleGroups: [
+          { groupId: pulumi.output(G1), role: "Admin", name: 5 },
+          { groupId: pulumi.output(G2), role: "Admin", name: 5 },
+        ],
+      }).issues.map((issue) => formatPath(issue.path)),
+    ).toEqual(["roleGroups[0].name", "roleGroups[1].name"]);
+  });
+
+  it("two Output ids under one name", () => {
+    expect(
+      onlyIssue({
+        appId: APP,
+        roleGroups: [
+          { groupId: pulumi.output(G1), role: "Admin", name: "admins" },
+          { groupId: pulumi.output(G2), role: "Member", name: "admins" },
+        ],
+      }),
+    ).toEqual({ path: "roleGroups[1].name", message: '"admins" is already used by roleGroups[0]: names must be unique' });
+  });
+});
+
 describe("a group both assigned and pushed", () => {
   it("a group listed twice in roleGroups is that list's problem, reported once", () => {
     expect(

@@ -16,9 +16,6 @@ const roleLabel = (link: ExpectedPushLink) =>
 
 const targetLabel = (link: ExpectedPushLink) => link.targetGroupId ?? `"${link.targetGroupName}"`;
 
-const liveTargetLabel = (link: LivePushLink) =>
-  link.targetGroupName !== undefined ? `"${link.targetGroupName}"` : String(link.targetGroupId);
-
 const targets = (want: ExpectedPushLink, link: LivePushLink) =>
   want.targetGroupId !== undefined ? link.targetGroupId === want.targetGroupId : link.targetGroupName === want.targetGroupName;
 
@@ -43,7 +40,8 @@ export function comparePushLinks(
   const items: CheckItem[] = [];
   const used = new Set<LivePushLink>();
   for (const want of expected) {
-    const title = `Group ${want.groupId}${want.key !== want.groupId ? ` ("${want.key}")` : ""} -> ${targetLabel(want)} (${roleLabel(want)})`;
+    // A plain id (expectedPushLinks refuses an Output), so it is also the entry's key.
+    const title = `Group ${want.groupId} -> ${targetLabel(want)} (${roleLabel(want)})`;
     const fromGroup = live.filter((link) => link.sourceGroupId === want.groupId);
     const link = fromGroup.find((candidate) => targets(want, candidate)) ?? fromGroup[0];
     if (!link) {
@@ -98,7 +96,7 @@ export function comparePushLinks(
       continue;
     }
     items.push(
-      item(`Group ${link.sourceGroupId ?? "?"} -> ${liveTargetLabel(link)} (mapping ${link.id}, ${link.status ?? "?"})`, [], {
+      item(`Group ${link.sourceGroupId ?? "?"} -> "${link.targetGroupName}" (mapping ${link.id}, ${link.status ?? "?"})`, [], {
         status: "not-in-config",
         differences: [
           {

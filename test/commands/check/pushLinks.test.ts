@@ -149,6 +149,77 @@ describe("comparePushLinks", () => {
   });
 });
 
+describe("comparePushLinks: each item as check shows it", () => {
+  const memberOfWeb = () => expected([{ groupId: ENG, project: "Web", role: "Member" }]);
+  const IMPORT = { type: "okta:index/pushGroup:PushGroup", name: `statsig-push-${ENG}`, id: `${APP}/gPmMapping0000000001` };
+
+  it("a team role is titled with its team", () => {
+    const want = expected([{ groupId: ENG, project: "Web", team: "Growth", role: "Member" }]);
+    const [item] = comparePushLinks(want, [live({ targetGroupName: "Statsig-Web-Growth-Member" })], CONTEXT).items;
+    expect(item!.title).toBe(`Group ${ENG} -> "Statsig-Web-Growth-Member" (team Growth Member in Web)`);
+    expect(item!.status).toBe("ok");
+  });
+
+  it("missing, with no other group linked to the Statsig group: the one note says how to link it", () => {
+    expect(comparePushLinks(memberOfWeb(), [], CONTEXT).items).toEqual([
+      {
+        step: "push",
+        title: `Group ${ENG} -> "Statsig-Web-Member" (Member in Web)`,
+        status: "missing",
+        differences: [],
+        notes: [
+          `the group is not pushed to the app: in the Statsig app's Push Groups tab, push it with "Link Group" to "Statsig-Web-Member"`,
+        ],
+      },
+    ]);
+  });
+
+  it("of two links from the group, the one to the intended Statsig group is compared", () => {
+    const { items, otherLinks } = comparePushLinks(
+      memberOfWeb(),
+      [live({ id: "gPmToAllStaff0000001", targetGroupId: "00gSlackAllStaff0001", targetGroupName: "all-staff" }), live({})],
+      CONTEXT,
+    );
+    expect(items).toEqual([expect.objectContaining({ status: "ok", import: IMPORT })]);
+    expect(otherLinks).toBe(1);
+  });
+
+  it("an explicit target id linked to another group says so", () => {
+    const want = expected([{ groupId: ENG, project: "Web", role: "Member", targetGroupId: ADMIN_GROUP }]);
+    expect(comparePushLinks(want, [live({})], CONTEXT).items[0]!.differences).toEqual([
+      { field: "targetGroupId", live: MEMBER_GROUP, expected: ADMIN_GROUP, hint: "linked to another group" },
+    ]);
+  });
+
+  it.each<[string, Partial<LivePushLink>, object]>([
+    [
+      "ERROR without Okta's summary",
+      { status: "ERROR" },
+      { field: "status", live: "ERROR", expected: "ACTIVE", hint: "the latest push failed" },
+    ],
+    [
+      "INACTIVE, with a summary of an earlier error",
+      { status: "INACTIVE", errorSummary: "User not assigned" },
+      { field: "status", live: "INACTIVE", expected: "ACTIVE", hint: "Okta pushes no membership changes while the link is inactive" },
+    ],
+    ["no status", { status: undefined }, { field: "status", live: undefined, expected: "ACTIVE" }],
+    ["a status Okta does not document", { status: "PENDING" }, { field: "status", live: "PENDING", expected: "ACTIVE" }],
+  ])("the status: %s", (_what, link, difference) => {
+    expect(comparePushLinks(memberOfWeb(), [live(link)], CONTEXT).items[0]!.differences).toStrictEqual([difference]);
+  });
+
+  it("a link without a target name is counted, not reported", () => {
+    expect(comparePushLinks([], [live({ targetGroupName: undefined })], CONTEXT)).toEqual({ items: [], otherLinks: 1 });
+  });
+
+  it("a link to a Statsig- group without a source group or status shows ? for them", () => {
+    const link = live({ targetGroupName: "Statsig-Web-Member" });
+    delete link.sourceGroupId;
+    delete link.status;
+    expect(comparePushLinks([], [link], CONTEXT).items[0]!.title).toBe('Group ? -> "Statsig-Web-Member" (mapping gPmMapping0000000001, ?)');
+  });
+});
+
 const auth = apiTokenStub("test");
 
 const client = (push: FakeGroupPush) => new OktaClient({ origin: push.origin, auth, fetch: push.fetch, log: () => {} });
