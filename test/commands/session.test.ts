@@ -2,6 +2,7 @@
  * The one session of `check` and `roles`: the same target, credentials, default scopes and scrubbed output
  * for both, against the fake Okta's token endpoint (it records the `scope` each token request asks for).
  */
+import { API_TOKEN } from "../support/stubAuth";
 import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -79,7 +80,7 @@ describe("the session's output", () => {
   it.each(["check", "roles"] as const)(
     "%s: notes on the config go to stderr; output hides the credentials from then on",
     async (command) => {
-      const token = "00Qz7rT3cXkP9wLmN2bV5hJ8fG1dS4aY6uE0iO_-Ab";
+      const token = API_TOKEN;
       const { io, out } = projectIo(["other:key: 1"], { OKTA_API_TOKEN: token });
       const session = openSession(io, command, { "org-url": "https://acme.okta.com", stack: "prod" });
       expect(out.stderr).toMatch(new RegExp(`^statsig-okta ${command}: not read: other:key \\(only statsig-okta:\\* keys`));

@@ -5,7 +5,7 @@
  * `TestAccDataSourceOktaAppGroupAssignments_read` interaction 19, the group assignments list; Okta's rate-limit docs for the headers).
  */
 import { readFileSync } from "node:fs";
-import { apiTokenStub } from "../support/stubAuth";
+import { apiTokenStub, API_TOKEN as TOKEN } from "../support/stubAuth";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { Authenticator } from "../../src/okta/auth";
@@ -15,7 +15,6 @@ import { loopbackServers } from "../support/loopback";
 
 const ORIGIN = "https://acme.okta.com";
 const { version: VERSION } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
-const TOKEN = "00Qz7rT3cXkP9wLmN2bV5hJ8fG1dS4aY6uE0iO_-Ab";
 
 const tokenAuth = apiTokenStub(TOKEN);
 /** The client parses with the caller's schema; these tests are about transport, so any JSON will do. */

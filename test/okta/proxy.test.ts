@@ -6,6 +6,7 @@
  * `Authorization` header in anything the proxy parses) and that the org receives the credentials; over TLS,
  * that the token is not even in the bytes the proxy carries.
  */
+import { API_TOKEN as TOKEN } from "../support/stubAuth";
 import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
@@ -21,8 +22,6 @@ import { FakeOktaServer } from "../support/fakeOktaServer";
 import { APP_ID, personalOrg } from "../support/checkOrgs";
 import { loopbackServers } from "../support/loopback";
 import { runCli, runInProcess } from "../support/runCheck";
-
-const TOKEN = "00Qz7rT3cXkP9wLmN2bV5hJ8fG1dS4aY6uE0iO_-Ab";
 
 interface SeenRequest {
   method: string;

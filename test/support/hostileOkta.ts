@@ -5,6 +5,7 @@
  * Okta org of fakeOktaServer.ts (answering like real Okta), so a command gets as far as the read under test.
  * Scripts may start from the org's own answer (`okta()`), so a test changes only what it is about.
  */
+import { API_TOKEN } from "./stubAuth";
 import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -19,7 +20,7 @@ import { APP_ID, CLEAN_GROUP_STACK, cleanGroupOrg, stackYaml, USER_TYPE_ID } fro
 
 export { APP_ID, USER_TYPE_ID };
 /** Shaped like an Okta API token. */
-export const TOKEN = "00Qz7rT3cXkP9wLmN2bV5hJ8fG1dS4aY6uE0iO_-Ab";
+export const TOKEN = API_TOKEN;
 
 /**
  * Group mode set up as MATCHING_STACK says, every step of Statsig's guide done: `check` finds everything

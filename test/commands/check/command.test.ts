@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { API_TOKEN as TOKEN } from "../../support/stubAuth";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -27,8 +28,6 @@ import {
 import { runCli, runInProcess, type RunResult } from "../../support/runCheck";
 import { loopbackServers } from "../../support/loopback";
 
-/** Shaped like an Okta API token; it must never show up in any output. */
-const TOKEN = "00Qz7rT3cXkP9wLmN2bV5hJ8fG1dS4aY6uE0iO_-Ab";
 const env = { OKTA_API_TOKEN: TOKEN };
 
 let server: FakeOktaServer | undefined;

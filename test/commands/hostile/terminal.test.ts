@@ -4,6 +4,7 @@
  * bidi overrides in every field the commands show. In the table and in every message they come out as visible
  * escapes; `--json` and `--csv` keep them exact.
  */
+import { API_TOKEN as TOKEN } from "../../support/stubAuth";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -14,8 +15,6 @@ import { FakeOktaServer } from "../../support/fakeOktaServer";
 import { loopbackServers } from "../../support/loopback";
 import { oktaError, type OktaOrg } from "../../support/oktaOrg";
 import * as rolesOrgs from "../../support/rolesOrgs";
-
-const TOKEN = "00Qz7rT3cXkP9wLmN2bV5hJ8fG1dS4aY6uE0iO_-Ab";
 
 /** Each hostile value, and how the table shows it. */
 const HOSTILE = {

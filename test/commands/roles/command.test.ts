@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { API_TOKEN as TOKEN } from "../../support/stubAuth";
 import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -28,9 +29,6 @@ import {
   personalOrg,
   stackYaml,
 } from "../../support/rolesOrgs";
-
-/** Shaped like an Okta API token; it must never show up in any output. */
-const TOKEN = "00Qz7rT3cXkP9wLmN2bV5hJ8fG1dS4aY6uE0iO_-Ab";
 
 let server: FakeOktaServer | undefined;
 afterEach(async () => {

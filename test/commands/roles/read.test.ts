@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { API_TOKEN as TOKEN } from "../../support/stubAuth";
 import { readRoles } from "../../../src/commands/roles/read";
 import { PAGE_SIZE } from "../../../src/okta/endpoints";
 import type { RolesTarget } from "../../../src/commands/roles/model";
@@ -7,8 +8,6 @@ import { OktaClient } from "../../../src/okta/client";
 import { FakeOktaServer, type FakeOptions } from "../../support/fakeOktaServer";
 import { addApp, newOrg, type OktaOrg } from "../../support/oktaOrg";
 import { APP_ID, USER_TYPE_ID } from "../../support/rolesOrgs";
-
-const TOKEN = "00Qz7rT3cXkP9wLmN2bV5hJ8fG1dS4aY6uE0iO_-Ab";
 
 let server: FakeOktaServer | undefined;
 afterEach(async () => {
