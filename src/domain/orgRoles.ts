@@ -7,6 +7,9 @@ import { spelledAs } from "./suggest";
 /** The SCIM attribute Statsig reads, and the variable name of the attribute on the Statsig app's profile. */
 export const STATSIG_ATTRIBUTE = "statsigOrgRole";
 
+/** The role a `statsigOrgRole` value carries: absent, null and "" all mean no role. */
+export const sentRole = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
+
 /** The SCIM namespace Okta needs on the app attribute to send it to Statsig at all. */
 export const SCIM_CORE_USER_NAMESPACE = "urn:ietf:params:scim:schemas:core:2.0:User";
 

@@ -1,5 +1,5 @@
 import { assignmentsOf, childOf, wrongScopeMessage, type DesiredChild } from "../../domain/desired";
-import { OKTA_TOP_PRIORITY, SCIM_CORE_USER_NAMESPACE, STATSIG_ATTRIBUTE, suggestRole } from "../../domain/orgRoles";
+import { OKTA_TOP_PRIORITY, SCIM_CORE_USER_NAMESPACE, sentRole, STATSIG_ATTRIBUTE, suggestRole } from "../../domain/orgRoles";
 import type { Expected } from "../expected";
 import type { ImportResource } from "./importFile";
 import type { LiveMapping } from "../lookups";
@@ -202,10 +202,7 @@ function oktaToAppItem(expected: Expected, live: LiveState): CheckItem {
   ]);
 }
 
-const roleOf = (assignment: AppGroupAssignment) => {
-  const role = assignment.profile?.[STATSIG_ATTRIBUTE];
-  return role === null || role === "" ? undefined : role;
-};
+const roleOf = (assignment: AppGroupAssignment) => sentRole(assignment.profile?.[STATSIG_ATTRIBUTE]);
 
 function groupItems(expected: Expected, live: LiveState): Comparison {
   const { desired } = expected;

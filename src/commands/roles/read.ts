@@ -10,7 +10,7 @@ import type { OktaClient } from "../../okta/client";
 import { listAppGroupAssignments, listAppUsers, listGroupMembers } from "../../okta/endpoints";
 import type { AppGroupAssignment, AppUser } from "../../okta/types";
 import { findMapping, findUserType } from "../lookups";
-import { STATSIG_ATTRIBUTE } from "../../domain/orgRoles";
+import { sentRole, STATSIG_ATTRIBUTE } from "../../domain/orgRoles";
 import type { LiveAppUser, LiveGroup, Outsider, RolesInput, RolesTarget } from "./model";
 
 export interface ReadOptions {
@@ -69,13 +69,13 @@ async function readGroups(client: OktaClient, target: RolesTarget): Promise<Grou
 
 function liveGroup(assignment: AppGroupAssignment): LiveGroup {
   const name = text(assignment._embedded?.group?.profile.name);
-  const role = assignment.profile[STATSIG_ATTRIBUTE];
+  const role = sentRole(assignment.profile[STATSIG_ATTRIBUTE]);
   return {
     id: assignment.id,
     ...(name !== undefined ? { name } : {}),
     assignment: {
       ...(typeof assignment.priority === "number" ? { priority: assignment.priority } : {}),
-      ...(typeof role === "string" && role !== "" ? { role } : {}),
+      ...(role !== undefined ? { role } : {}),
     },
   };
 }
@@ -107,9 +107,8 @@ async function readAppUsers(client: OktaClient, target: RolesTarget, progress: P
 
 function liveAppUser(appUser: AppUser, oktaAttributeName: string): LiveAppUser {
   const embedded = appUser._embedded?.user;
-  const [status, scope, syncState, role] = [embedded?.status, appUser.scope, appUser.syncState, appUser.profile[STATSIG_ATTRIBUTE]].map(
-    text,
-  );
+  const [status, scope, syncState] = [embedded?.status, appUser.scope, appUser.syncState].map(text);
+  const role = sentRole(appUser.profile[STATSIG_ATTRIBUTE]);
   return {
     id: appUser.id,
     // The app user name is the login unless the app's username template says otherwise.
