@@ -48,7 +48,10 @@ const COLUMNS: Column[] = [
   { header: "sync", value: (r) => r.syncState ?? "", inTable: true },
   {
     header: "project roles",
-    value: (r) => r.projectRoles.map((p) => `${p.project}${p.team !== undefined ? `/${p.team}` : ""}: ${p.role}`).join("; "),
+    value: (r) =>
+      r.projectRoles
+        .map((p) => `${p.project}${p.team !== undefined ? `/${p.team}` : ""}: ${p.role}${p.link !== undefined ? ` (link ${p.link})` : ""}`)
+        .join("; "),
     // Only for configs with project roles: a column of dashes says nothing.
     inTable: (report) => report.projectRoles,
   },

@@ -84,12 +84,21 @@ export interface Outsider {
   status?: string;
 }
 
+/** A group push link of the app, reduced to what `roles` judges: where from, and its status. */
+export interface LiveLink {
+  sourceGroupId: string;
+  /** ACTIVE, INACTIVE or ERROR (`GroupPushMappingStatus`); undefined when Okta leaves it out. */
+  status?: string;
+}
+
 /** Everything `roles` read from Okta. */
 export interface RolesInput {
   target: RolesTarget;
   groups: LiveGroup[];
   users: LiveAppUser[];
   outsiders: Outsider[];
+  /** The app's group push links; read only when the config has project roles. */
+  links?: LiveLink[];
   /** The expression of the Okta -> app mapping of `statsigOrgRole`; undefined when nothing maps it. */
   roleMapping?: string;
 }
@@ -118,9 +127,14 @@ export type Reason =
   | "not-applied"
   | "no-mapping"
   | "other-mapping"
-  | "no-attribute";
+  | "no-attribute"
+  /** project-link: the link of a project role's group is not there, is INACTIVE, or is in ERROR. */
+  | "missing"
+  | "inactive"
+  | "error";
 
-export type FindingKind = "multiple-owners" | "owner-group" | "role-differs" | "no-role" | "not-pushed" | "sync-error" | "not-assigned";
+export type FindingKind =
+  "multiple-owners" | "owner-group" | "role-differs" | "no-role" | "not-pushed" | "sync-error" | "project-link" | "not-assigned";
 
 /** One thing to fix, with the users it concerns. */
 export interface Finding {
@@ -152,8 +166,11 @@ export interface UserRecord {
    */
   intended?: string | null;
   syncState?: string;
-  /** The Statsig project and team roles the user's groups are linked to (pushed only while assigned to the app). */
-  projectRoles: UserProjectRole[];
+  /**
+   * The Statsig project and team roles the user's groups are linked to (pushed only while assigned to the app);
+   * `link` is set when that group's live link does not push: `missing`, or its status (`INACTIVE`, `ERROR`).
+   */
+  projectRoles: (UserProjectRole & { link?: string })[];
   /** This user's findings, as `kind` or `kind:reason`. */
   findings: string[];
 }

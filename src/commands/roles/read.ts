@@ -7,11 +7,11 @@
  * Requests: the least the page sizes allow; docs/cli.md ("Who has which role") gives the count.
  */
 import type { OktaClient } from "../../okta/client";
-import { listAppGroupAssignments, listAppUsers, listGroupMembers } from "../../okta/endpoints";
+import { listAppGroupAssignments, listAppUsers, listGroupMembers, listGroupPushMappings } from "../../okta/endpoints";
 import type { AppGroupAssignment, AppUser } from "../../okta/types";
 import { findMapping, findUserType } from "../lookups";
 import { sentRole, STATSIG_ATTRIBUTE } from "../../domain/orgRoles";
-import type { LiveAppUser, LiveGroup, Outsider, RolesInput, RolesTarget } from "./model";
+import type { LiveAppUser, LiveGroup, LiveLink, Outsider, RolesInput, RolesTarget } from "./model";
 
 export interface ReadOptions {
   /** Progress lines (stderr), at most one per `progressEveryMs` while a list is read. */
@@ -41,7 +41,29 @@ export async function readRoles(client: OktaClient, target: RolesTarget, options
   const roleMapping = await readRoleMapping(client, target);
   const users = await readAppUsers(client, target, progress);
   const outsiders = await readMembers(client, toRead, users, progress);
-  return { target, groups: toRead.groups, users, outsiders, ...(roleMapping !== undefined ? { roleMapping } : {}) };
+  const links = await readLinks(client, target);
+  return {
+    target,
+    groups: toRead.groups,
+    users,
+    outsiders,
+    ...(roleMapping !== undefined ? { roleMapping } : {}),
+    ...(links !== undefined ? { links } : {}),
+  };
+}
+
+/**
+ * With project roles, the app's group push links (`listGroupPushMappings`, 1000 per page, one request per page),
+ * each reduced to its source group and status: a project role whose link is missing or not ACTIVE is not pushed.
+ */
+async function readLinks(client: OktaClient, target: RolesTarget): Promise<LiveLink[] | undefined> {
+  if (target.projectRoles.length === 0) return undefined;
+  const links: LiveLink[] = [];
+  for (const mapping of await listGroupPushMappings(client, target.appId)) {
+    if (mapping.sourceGroupId === undefined) continue;
+    links.push({ sourceGroupId: mapping.sourceGroupId, ...(mapping.status !== undefined ? { status: mapping.status } : {}) });
+  }
+  return links;
 }
 
 function throttled(options: ReadOptions): Progress {
