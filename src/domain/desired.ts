@@ -127,6 +127,8 @@ export interface Desired {
   children: DesiredChild[];
   notManaged: NotManaged[];
   warnings: string[];
+  /** The Statsig organization's email domains (lower-cased), which `roles` checks users against; nothing in Okta. */
+  emailDomains?: string[];
 }
 
 /** Step titles, as plan and check show them. */
@@ -386,6 +388,7 @@ export function describeOrgRoles(component: string, args: ValidArgs): Desired {
     children: [...steps.filter(isChild), ...assignments, ...pushLinks],
     notManaged: steps.filter(isNotManaged),
     warnings: args.warnings,
+    ...(args.emailDomains !== undefined ? { emailDomains: args.emailDomains } : {}),
   };
 }
 

@@ -44,6 +44,8 @@ export interface Plan {
   /** Project and team roles: one group push link each. */
   pushLinks: (PlannedResource & { role: string })[];
   lookups: { token: string; inputs: Record<string, unknown>; why: string }[];
+  /** The Statsig organization's email domains: written nowhere, checked by `statsig-okta roles`. */
+  emailDomains?: string[];
   warnings: string[];
 }
 
@@ -92,6 +94,7 @@ export function toPlan(desired: Desired, source: string): Plan {
       inputs: shown(l.args, desired.lookups) as Record<string, unknown>,
       why: l.why,
     })),
+    ...(desired.emailDomains !== undefined ? { emailDomains: desired.emailDomains } : {}),
     warnings: desired.warnings,
   };
 }
@@ -202,6 +205,12 @@ export function formatPlan(plan: Plan): string {
     lines.push("");
     lines.push("Lookups at deploy:");
     for (const l of plan.lookups) lines.push(`  ${l.token.split(":").pop()}(${show(l.inputs)}): ${l.why}`);
+  }
+  if (plan.emailDomains) {
+    lines.push("");
+    lines.push(
+      `Email domains of the Statsig organization: ${plan.emailDomains.map(show).join(", ")} (nothing written to Okta: \`statsig-okta roles\` reports app users whose login or email is outside them, whom Statsig refuses)`,
+    );
   }
   for (const w of plan.warnings) lines.push(`warning: ${cell(w, MAX_LINE)}`);
   return `${lines.join("\n")}\n`;

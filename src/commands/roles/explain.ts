@@ -31,6 +31,7 @@ import type {
 const KIND_ORDER: readonly FindingKind[] = [
   "multiple-owners",
   "owner-group",
+  "email-domain",
   "sync-error",
   "role-differs",
   "no-role",
@@ -277,10 +278,39 @@ function sourceOf(context: Context, user: LiveAppUser, assigned: readonly number
   return winner === undefined ? fixedSources.unknown : context.groupSources[winner]!;
 }
 
+/**
+ * Statsig accepts SCIM users only with the organization's email domain (statsig-io/docs
+ * `access-management/scim/concepts.mdx`; its error, `okta_scim_troubleshooting.mdx`; docs/reference/statsig.md#who-statsig-accepts).
+ */
+const NOT_ALLOWED = "User userID is not allowed to be created in this organization";
+
+/** The domain of an address, lower-cased; undefined for text without `@`. */
+const domainOf = (address: string): string | undefined => {
+  const at = address.lastIndexOf("@");
+  return at < 0 ? undefined : address.slice(at + 1).toLowerCase();
+};
+
+/** With emailDomains: the user's login or email outside them (or not an address at all). */
+function emailDomainProblem(domains: readonly string[] | undefined, user: LiveAppUser): Problem | undefined {
+  if (domains === undefined) return undefined;
+  const outside = [user.login, ...(user.email !== undefined ? [user.email] : [])].some((address) => {
+    const domain = domainOf(address);
+    return domain === undefined || !domains.includes(domain);
+  });
+  if (!outside) return undefined;
+  return {
+    kind: "email-domain",
+    message: `The login or email is outside the Statsig organization's email domains (${domains.join(", ")}): Statsig refuses to create the user over SCIM ("${NOT_ALLOWED}")`,
+    fix: "Give the user a login and email in one of those domains, or unassign them from the app; if the domain is the organization's, add it in Statsig and to emailDomains",
+  };
+}
+
 /** A failed push, then what is wrong with the role: not the intended one, none at all, or not pushed yet. */
 function userProblems(context: Context, user: LiveAppUser, facts: UserFacts): Problem[] {
   const { role, intended } = facts;
   const problems: Problem[] = [];
+  const domain = emailDomainProblem(context.target.emailDomains, user);
+  if (domain) problems.push(domain);
   if (user.syncState === "ERROR") {
     problems.push({
       kind: "sync-error",

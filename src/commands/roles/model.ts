@@ -20,6 +20,8 @@ export interface RolesTarget {
   roleGroups: { groupId: string; role: Role; priority: number }[];
   /** The groups pushed to Statsig for project and team roles. */
   projectRoles: { groupId: string; project: string; role: string; team?: string }[];
+  /** The Statsig organization's email domains, lower-cased; undefined: not checked. */
+  emailDomains?: string[];
 }
 
 /** The one place that reads the config's `Expected`, so a change of its shape is a change here only. */
@@ -42,6 +44,7 @@ export function rolesTargetFrom(expected: Expected): RolesTarget {
       role: child.group.role,
       priority: child.group.priority,
     })),
+    ...(desired.emailDomains !== undefined ? { emailDomains: desired.emailDomains } : {}),
   };
 }
 
@@ -63,6 +66,8 @@ export interface LiveAppUser {
   id: string;
   /** The Okta login; the app user name when Okta did not embed the user. */
   login: string;
+  /** The email Okta sends (the app user's, else the Okta user's), kept only when it is not the login. */
+  email?: string;
   /** The Okta user's status (`ACTIVE`, `SUSPENDED`, …); undefined when Okta did not embed the user. */
   status?: string;
   /** `USER` (assigned individually) or `GROUP` (only through groups). */
@@ -134,7 +139,15 @@ export type Reason =
   | "error";
 
 export type FindingKind =
-  "multiple-owners" | "owner-group" | "role-differs" | "no-role" | "not-pushed" | "sync-error" | "project-link" | "not-assigned";
+  | "multiple-owners"
+  | "owner-group"
+  | "email-domain"
+  | "role-differs"
+  | "no-role"
+  | "not-pushed"
+  | "sync-error"
+  | "project-link"
+  | "not-assigned";
 
 /** One thing to fix, with the users it concerns. */
 export interface Finding {

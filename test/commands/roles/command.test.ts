@@ -287,6 +287,34 @@ describe("statsig-okta roles: group mode", () => {
     expect(ok.findings.map((f) => f.kind)).toEqual(["not-assigned"]);
   });
 
+  it("with emailDomains, reports each app user whose login or email is outside them, with Statsig's error and the fix", async () => {
+    const org = cleanGroupOrg();
+    const byLogin = (login: string) => org.users.find((user) => user.login === login)!;
+    // A login in another domain, and a login in the domain whose email is not.
+    byLogin("mel.member@example.com").login = "mel.member@contractor.example.net";
+    byLogin("ada.admin@example.com").email = "ada@personal.example.org";
+    const fake = await start(org);
+    const stack = [...CLEAN_GROUP_STACK, "statsig-okta:emailDomains: '[\"EXAMPLE.com\"]'"];
+    const result = await json(["--org-url", fake.origin, "--stack", "prod"], project(stack));
+
+    expect(result.findings).toEqual([
+      {
+        kind: "email-domain",
+        message:
+          'The login or email is outside the Statsig organization\'s email domains (example.com): Statsig refuses to create the user over SCIM ("User userID is not allowed to be created in this organization")',
+        fix: "Give the user a login and email in one of those domains, or unassign them from the app; if the domain is the organization's, add it in Statsig and to emailDomains",
+        users: ["ada.admin@example.com", "mel.member@contractor.example.net"],
+      },
+    ]);
+    expect(result.users.get("olivia.owner")!.findings).toEqual([]);
+    expect(result.users.get("ada.admin")!.findings).toEqual(["email-domain"]);
+    expect(result.code).toBe(1);
+
+    // Without emailDomains nothing is checked.
+    const unchecked = await json(["--org-url", fake.origin, "--stack", "prod"], project(CLEAN_GROUP_STACK));
+    expect(unchecked.findings).toEqual([]);
+  });
+
   it("prints findings with their fix in the table", async () => {
     const fake = await start(groupOrg());
     const result = await roles(["--org-url", fake.origin, "--stack", "prod"], { cwd: project(GROUP_STACK) });
