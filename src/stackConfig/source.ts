@@ -39,7 +39,7 @@ export interface Source {
   /** The stack file read, as the user named it. */
   file: string;
   stack?: string;
-  /** The Pulumi project (`name` in the Pulumi.yaml beside the stack file), when there is one: it names URNs. */
+  /** The Pulumi project (`name` in the Pulumi.yaml beside the stack file; the root program's without one): it names URNs. */
   project?: string;
   /** The provider's config (`okta:*`), for the org URL. */
   config: Record<string, string>;
@@ -145,7 +145,9 @@ export function readSource(options: SourceOptions): Source {
   const config = { ...project?.config, ...stackConfig.config };
   const stack = options.stack ?? /^Pulumi\.(.+)\.ya?ml$/.exec(path.basename(fullPath))?.[1];
   const notes: string[] = [];
-  const where = { ...(stack !== undefined ? { stack } : {}), ...(project ? { project: project.name } : {}) };
+  // The root program's keys are its project's own (`statsig-okta:*`), so its project is known without Pulumi.yaml.
+  const projectName = project?.name ?? (options.key === undefined ? CONFIG_NAMESPACE : undefined);
+  const where = { ...(stack !== undefined ? { stack } : {}), ...(projectName !== undefined ? { project: projectName } : {}) };
 
   if (options.key === undefined) {
     if (project && project.name !== CONFIG_NAMESPACE) {

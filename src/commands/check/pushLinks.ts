@@ -41,9 +41,7 @@ function urnOf(context: PushLinkContext, key: string): { urn: string; unknown: s
     (part) => part !== undefined,
   );
   const unknown =
-    missing.length > 0
-      ? ` (fill in ${missing.join(" and ")}, unknown without --stack and a Pulumi.yaml: \`pulumi stack --show-urns\` lists the URN)`
-      : "";
+    missing.length > 0 ? ` (fill in ${missing.join(" and ")}, not known to check: \`pulumi stack --show-urns\` lists the URN)` : "";
   return { urn, unknown };
 }
 

@@ -329,12 +329,12 @@ describe("comparePushLinks: links that block Pulumi, and targets that cannot be 
     expect(item!.urn).toBe(urn);
     expect(item!.notes[0]).toMatch(
       new RegExp(
-        `pulumi state delete '${urn.replace(/[$]/g, "\\$")}' \\(fill in <stack> and <project>, unknown without --stack and a Pulumi.yaml: \`pulumi stack --show-urns\` lists the URN\\)$`,
+        `pulumi state delete '${urn.replace(/[$]/g, "\\$")}' \\(fill in <stack> and <project>, not known to check: \`pulumi stack --show-urns\` lists the URN\\)$`,
       ),
     );
     const projectOnly = comparePushLinks(memberOfWeb(), [], { appId: APP, componentName: "statsig", stack: "prod" }).items[0]!;
     expect(projectOnly.urn).toBe(urn.replace("<stack>", "prod"));
-    expect(projectOnly.notes.at(-1)).toContain("(fill in <project>, unknown");
+    expect(projectOnly.notes.at(-1)).toContain("(fill in <project>, not known to check");
   });
 
   it("a target group that cannot be read: unreadable, with Okta's reason and what to do; the status is still compared", () => {
