@@ -1,6 +1,7 @@
 import { describeOrgRoles } from "../../../src/domain/desired";
 import { apiTokenStub } from "../../support/stubAuth";
 import { validateOrgRolesArgs } from "../../../src/domain/validation";
+import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import { OktaClient } from "../../../src/okta/client";
 import { comparePushLinks } from "../../../src/commands/check/pushLinks";
@@ -144,7 +145,7 @@ describe("comparePushLinks", () => {
   });
 
   it("an Output id cannot be checked", () => {
-    const desired = described([{ groupId: { __pulumiOutput: true }, project: "Web", role: "Admin", name: "admins" }]);
+    const desired = described([{ groupId: pulumi.output(ENG), project: "Web", role: "Admin", name: "admins" }]);
     expect(() => expectedPushLinks(desired)).toThrow('projectRoles "admins" groupId must be a plain string to check a live org');
   });
 });

@@ -119,6 +119,24 @@ describe("statsig-okta plan", () => {
     expect(stderr).toContain('  - statsig-okta:roleGroups[0].role: "owner" is not a Statsig role. Statsig spells it "Owner".');
   });
 
+  it("a stack value spelled like a Pulumi Output is data, not an Output: refused where an id is expected", () => {
+    const dir = stackDir({
+      "marked.yaml": [
+        "config:",
+        "  statsig-okta:appId: 0oa1b2c3d4e5f6g7h8i9",
+        "  statsig-okta:roleGroups:",
+        "    - { groupId: { __pulumiOutput: true }, role: Admin }",
+        "  statsig-okta:projectRoles:",
+        "    - { groupId: { __pulumiOutput: true }, project: Web, role: Member, name: web }",
+      ].join("\n"),
+    });
+    const { code, stdout, stderr } = cli(["plan", "--config", "marked.yaml"], dir);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/statsig-okta:roleGroups\[0\]\.groupId: expected a string or an Output<string>, got an object/);
+    expect(stderr).toMatch(/statsig-okta:projectRoles\[0\]\.groupId: expected a string or an Output<string>, got an object/);
+  });
+
   it("exits 2 when it cannot read the stack, or a key it needs is encrypted", () => {
     expect(cli(["plan", "--stack", "missing"], stackDir({}))).toMatchObject({ code: 2, stderr: expect.stringContaining("cannot read") });
     const secret = stackDir({ "Pulumi.s.yaml": "config:\n  statsig-okta:appId:\n    secure: AAABAxyz\n" });
