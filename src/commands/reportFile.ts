@@ -19,16 +19,19 @@ import { REPORT_KIND, REPORT_VERSION, type ReportMeta } from "./report";
  */
 export const MAX_REPORT_BYTES = 256 * 1024 * 1024;
 
+/** Said as "string or null" when it is neither (a nullable string is said as "string"). */
+const stringOrNull = z.union([z.string(), z.null()]);
+
 const projectRole = z.object({ project: z.string(), role: z.string(), team: z.string().optional() });
 
 /** Only the fields `diff` compares are kept: the rest of each user object is left behind as it is parsed. */
 const user = z.object({
   id: z.string(),
   login: z.string(),
-  role: z.string().nullable(),
+  role: stringOrNull,
   projectRoles: z.array(projectRole),
   // Written by `roles --statsig` only.
-  statsig: z.object({ orgRole: z.string().nullable() }).nullable().optional(),
+  statsig: z.union([z.object({ orgRole: stringOrNull }), z.null()]).optional(),
 });
 
 const finding = z.object({
