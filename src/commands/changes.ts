@@ -75,44 +75,47 @@ const statsigRole = (user: DiffUser): string | null => user.statsig?.orgRole ?? 
 export function diffReports(before: DiffReport, after: DiffReport): Change[] {
   const changes: Change[] = [];
   const withStatsig = before.statsig !== undefined && after.statsig !== undefined;
-  const oldUsers = new Map(before.users.map((user) => [userKey(user), user]));
+  const oldUsers = new Map<string, DiffUser>();
+  for (const user of before.users) oldUsers.set(userKey(user), user);
   const newKeys = new Set<string>();
 
   for (const user of after.users) {
     const key = userKey(user);
     newKeys.add(key);
     const old = oldUsers.get(key);
-    const change = (kind: ChangeKind, from: string | null, to: string | null) =>
-      changes.push({ login: user.login, id: user.id, kind, before: from, after: to });
-    if (old === undefined) change("user-added", null, user.role);
-    else if (old.role !== user.role) change("org-role", old.role, user.role);
+    if (old === undefined) changes.push(change(user, "user-added", null, user.role));
+    else if (old.role !== user.role) changes.push(change(user, "org-role", old.role, user.role));
     if (withStatsig) {
       const from = old === undefined ? null : statsigRole(old);
-      if (from !== statsigRole(user)) change("statsig-org-role", from, statsigRole(user));
+      if (from !== statsigRole(user)) changes.push(change(user, "statsig-org-role", from, statsigRole(user)));
     }
-    projectRoleChanges(old?.projectRoles ?? [], user.projectRoles, change);
+    projectRoleChanges(user, old?.projectRoles ?? [], user.projectRoles, changes);
   }
   for (const [key, user] of oldUsers) {
     if (newKeys.has(key)) continue;
-    const change = (kind: ChangeKind, from: string | null, to: string | null) =>
-      changes.push({ login: user.login, id: user.id, kind, before: from, after: to });
-    change("user-removed", user.role, null);
-    if (withStatsig && statsigRole(user) !== null) change("statsig-org-role", statsigRole(user), null);
-    projectRoleChanges(user.projectRoles, [], change);
+    changes.push(change(user, "user-removed", user.role, null));
+    if (withStatsig && statsigRole(user) !== null) changes.push(change(user, "statsig-org-role", statsigRole(user), null));
+    projectRoleChanges(user, user.projectRoles, [], changes);
   }
   findingChanges(before, after, changes);
   return changes.sort(compareChanges);
 }
 
-function projectRoleChanges(
-  before: DiffUser["projectRoles"],
-  after: DiffUser["projectRoles"],
-  change: (kind: ChangeKind, from: string | null, to: string | null) => void,
-): void {
+const change = (user: DiffUser, kind: ChangeKind, before: string | null, after: string | null): Change => ({
+  login: user.login,
+  id: user.id,
+  kind,
+  before,
+  after,
+});
+
+function projectRoleChanges(user: DiffUser, before: DiffUser["projectRoles"], after: DiffUser["projectRoles"], changes: Change[]): void {
+  // Most users keep their project roles, in the same order (roles sorts them): no sets for them.
+  if (before.length === after.length && before.every((role, i) => projectRoleText(role) === projectRoleText(after[i]!))) return;
   const old = new Set(before.map(projectRoleText));
   const now = new Set(after.map(projectRoleText));
-  for (const role of now) if (!old.has(role)) change("project-role-added", null, role);
-  for (const role of old) if (!now.has(role)) change("project-role-removed", role, null);
+  for (const role of now) if (!old.has(role)) changes.push(change(user, "project-role-added", null, role));
+  for (const role of old) if (!now.has(role)) changes.push(change(user, "project-role-removed", role, null));
 }
 
 /**
@@ -130,7 +133,8 @@ function findingChanges(before: DiffReport, after: DiffReport, changes: Change[]
     return found;
   };
   const ids = new Map<string, string>();
-  for (const user of [...before.users, ...after.users]) ids.set(user.login, user.id);
+  for (const user of before.users) ids.set(user.login, user.id);
+  for (const user of after.users) ids.set(user.login, user.id);
   const old = pairs(before);
   const now = pairs(after);
   for (const [key, { text, login }] of now) {
