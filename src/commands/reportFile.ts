@@ -13,8 +13,8 @@ import { userKey } from "./changes";
 import { REPORT_KIND, REPORT_VERSION, type ReportMeta } from "./report";
 
 /**
- * The largest report read: 256 MiB, half of the longest string V8 holds (2^29 characters), and about eleven
- * times the 23 MB `roles --json` of 50,000 users (bench/RESULTS.md), so beyond the 200,000 app users the
+ * The largest report read: 256 MiB, half of the longest string V8 holds (2^29 characters), and about twelve
+ * times the 20.7 MB `roles --json` of 50,000 users (bench/RESULTS.md), so beyond the 200,000 app users the
  * commands are built for (docs/cli.md#limits-and-timeouts).
  */
 export const MAX_REPORT_BYTES = 256 * 1024 * 1024;
