@@ -23,6 +23,7 @@ import {
   WEB_GROWTH_LEADS,
 } from "../../support/rolesOrgs";
 import { diff, folder, report, write } from "../../support/diffReports";
+import { runProbed } from "../../support/loadProbe";
 
 let server: FakeOktaServer | undefined;
 afterEach(async () => {
@@ -173,28 +174,13 @@ describe("two roles reports a quarter apart", () => {
   });
 
   it("the built CLI diffs two files as a user runs it, loading nothing of the Okta client", async () => {
-    const { spawnSync } = await import("node:child_process");
     const dir = folder();
     write(dir, "a.json", report([{ id: "00ua", login: "a@example.com", role: "Member" }]));
     write(dir, "b.json", report([{ id: "00ua", login: "a@example.com", role: "Admin" }]));
-    const probe = path.join(dir, "probe.cjs");
-    writeFileSync(
-      probe,
-      `const Module = require("node:module"); const load = Module._load; const seen = new Set();
-       Module._load = function (request, parent, ...rest) {
-         try { seen.add(Module._resolveFilename(request, parent, ...rest)); } catch {}
-         return load.call(this, request, parent, ...rest);
-       };
-       process.on("exit", () => process.stderr.write("LOADED " + JSON.stringify([...seen]) + "\\n"));`,
-    );
-    const child = spawnSync(process.execPath, ["-r", probe, path.resolve("dist/cli.js"), "diff", "a.json", "b.json", "--csv"], {
-      cwd: dir,
-      encoding: "utf8",
-      env: { PATH: process.env.PATH },
-    });
+    const child = runProbed(["diff", "a.json", "b.json", "--csv"], dir);
     expect(child.status).toBe(1);
     expect(child.stdout).toContain("\r\na@example.com,00ua,org-role,Member,Admin\r\n");
-    const loaded = JSON.parse(/LOADED (.*)/.exec(child.stderr)![1]!) as string[];
+    const { loaded } = child;
     const ours = loaded
       .filter((file) => file.includes(`${path.sep}dist${path.sep}`))
       .map((file) => path.relative(path.resolve("dist"), file));
