@@ -1,7 +1,7 @@
 /**
  * The evidence a `roles --json` report carries about itself, shared by `roles` (which writes it) and `diff`
  * and `roles --since` (which read it back): the head's fields, the canonical form its args hash is taken of,
- * and the one order of its users. No zod here: `roles --help` and `diff --help` load this module's users.
+ * and the text order every sort of a report uses. No zod here: reading a report back is reportFile.ts's.
  */
 import { createHash } from "node:crypto";
 
