@@ -88,6 +88,49 @@ function readBounded(file: string, cwd: string): string {
   }
 }
 
+/** The fields of a user object that diff compares (userSchema's). */
+const USER_FIELDS = ["id", "login", "role", "projectRoles", "statsig"] as const;
+
+/** `{…},` or `{…}`: one item of a list as `roles --json` writes it, without its comma. */
+const item = (line: string): unknown => JSON.parse(line.endsWith(",") ? line.slice(0, -1) : line);
+
+/**
+ * The layout `roles --json` writes (formatJson): the head on the first line, `"users": [`, one user per line,
+ * `],`, `"findings": [`, one finding per line, then `]}` or, with `--since`, the rest on further lines. Read
+ * line by line, each user object is dropped once the fields diff compares are taken, instead of the whole
+ * file's objects being held until zod has read them: less memory and garbage collection for large reports.
+ * The result is the object JSON.parse would give less the fields no one reads; any other layout, or a line
+ * that is not JSON, gives undefined and the file is parsed whole, with the same checks after.
+ */
+function parseByLines(text: string): Record<string, unknown> | undefined {
+  const lines = text.split("\n");
+  if (lines[1] !== '"users": [' || !lines[0]!.endsWith(",")) return undefined;
+  try {
+    const body = JSON.parse(`${lines[0]!.slice(0, -1)}}`) as Record<string, unknown>;
+    const users: unknown[] = [];
+    let i = 2;
+    for (; i < lines.length && lines[i] !== "],"; i++) {
+      const user = item(lines[i]!);
+      if (typeof user !== "object" || user === null) return undefined;
+      users.push(
+        Object.fromEntries(
+          USER_FIELDS.flatMap((field) => (Object.hasOwn(user, field) ? [[field, (user as Record<string, unknown>)[field]]] : [])),
+        ),
+      );
+    }
+    if (lines[i + 1] !== '"findings": [') return undefined;
+    const findings: unknown[] = [];
+    for (i += 2; i < lines.length && lines[i] !== "]}" && lines[i] !== "],"; i++) findings.push(item(lines[i]!));
+    if (i >= lines.length) return undefined;
+    // What follows the findings (`roles --since`'s changes) must be JSON too, though diff does not read it.
+    const rest = lines[i] === "]}" ? lines.slice(i + 1).join("\n") : `{${lines.slice(i + 1).join("\n")}`;
+    if (rest.trim() !== "") JSON.parse(rest);
+    return { ...body, users, findings };
+  } catch {
+    return undefined;
+  }
+}
+
 const NOT_A_REPORT = "is not a `statsig-okta roles --json` report";
 
 /**
@@ -98,7 +141,8 @@ export function readReport(file: string, cwd: string): ReadReport {
   const shown = visible(file);
   let body: unknown;
   try {
-    body = JSON.parse(readBounded(file, cwd));
+    const text = readBounded(file, cwd);
+    body = parseByLines(text) ?? JSON.parse(text);
   } catch (error) {
     if (error instanceof CliError) throw error;
     throw new CliError(`${shown} ${NOT_A_REPORT}: it is not JSON (${error instanceof Error ? error.message : String(error)})`);

@@ -82,3 +82,13 @@ export async function diff(args: string[], cwd: string): Promise<Result> {
   const code = await main(["diff", ...args], { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {}, cwd });
   return { code, stdout, stderr };
 }
+
+/**
+ * A report object written in the layout `roles --json` writes (the head on one line, then one user and one
+ * finding per line), which diff reads line by line; JSON.stringify of the whole is read whole.
+ */
+export function inRolesLayout(body: Record<string, unknown>): string {
+  const { users, findings, ...head } = body as { users: unknown[]; findings: unknown[] };
+  const list = (items: unknown[]) => items.map((entry, i) => `${JSON.stringify(entry)}${i < items.length - 1 ? "," : ""}\n`).join("");
+  return `${JSON.stringify(head).slice(0, -1)},\n"users": [\n${list(users)}],\n"findings": [\n${list(findings)}]}\n`;
+}

@@ -6,7 +6,18 @@ import { openSync, closeSync, ftruncateSync, mkdirSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { MAX_REPORT_BYTES } from "../../../src/commands/reportFile";
-import { APP, ARGS_SHA, diff, folder, ORG, report, write, type FixtureFinding, type FixtureUser } from "../../support/diffReports";
+import {
+  APP,
+  ARGS_SHA,
+  diff,
+  folder,
+  inRolesLayout,
+  ORG,
+  report,
+  write,
+  type FixtureFinding,
+  type FixtureUser,
+} from "../../support/diffReports";
 
 const statsig = (orgRole: string | null) => ({ orgRole, active: true, projectRoles: [] });
 const STATSIG_HEAD = { statsig: { url: "https://statsigapi.net", users: 3, groups: 1 } };
@@ -273,6 +284,33 @@ describe("statsig-okta diff: refused", () => {
       exitCode: 2,
       message: expect.stringMatching(/bad\.json/),
     });
+    // The same in the layout roles writes, which is read line by line.
+    if (typeof content === "object" && !Array.isArray(content) && "users" in content && "findings" in content) {
+      write(dir, "bad.json", inRolesLayout(content));
+      expect((await diff(["good.json", "bad.json"], dir)).stderr).toMatch(message);
+    }
+  });
+
+  it("reads a report in roles' layout as the same report written on one line", async () => {
+    const dir = folder();
+    const users: FixtureUser[] = [
+      { id: "00ua", login: "a", role: "Admin", projectRoles: [{ project: "Web", role: "Member" }], statsig: statsig("Admin") },
+      { id: "00ub", login: "b", role: null, statsig: null },
+    ];
+    const body = report(users, [{ kind: "no-role", reason: "no-role-group", users: ["b"] }], STATSIG_HEAD);
+    write(dir, "one-line.json", body);
+    write(dir, "layout.json", inRolesLayout(body));
+    write(dir, "empty.json", inRolesLayout(report([], [], STATSIG_HEAD)));
+    expect((await diff(["one-line.json", "layout.json"], dir)).code).toBe(0);
+    const fromEmpty = JSON.parse((await diff(["empty.json", "layout.json", "--json"], dir)).stdout) as { changes: unknown[] };
+    const fromEmptyWhole = JSON.parse((await diff(["empty.json", "one-line.json", "--json"], dir)).stdout) as { changes: unknown[] };
+    expect(fromEmpty.changes).toHaveLength(5);
+    expect(fromEmpty.changes).toEqual(fromEmptyWhole.changes);
+    // A tail that is not JSON (what roles --since adds after the findings) is refused as in a whole parse.
+    write(dir, "tail.json", inRolesLayout(body).replace(/\]\}\n$/, '],\n"since": {,\n"changes": [\n]}\n'));
+    expect((await diff(["one-line.json", "tail.json"], dir)).stderr).toMatch(
+      /tail\.json is not a `statsig-okta roles --json` report: it is not JSON/,
+    );
   });
 
   it("exits 2 for a missing file, a folder, and a file over 256 MiB (without reading it)", async () => {
