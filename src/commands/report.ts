@@ -28,6 +28,8 @@ export interface ReportMeta {
   appId: string;
   /** The stack file the config came from, as given; absent for the component's defaults (`--app-id`). */
   config?: string;
+  /** The config key the args were read from (`--key`, as given); absent for the `statsig-okta:*` keys. */
+  configKey?: string;
   /** {@link argsSha256} of the validated args (defaults filled in) the report was made for. */
   argsSha256: string;
   /** The API requests sent to Okta (OAuth token requests not counted). */

@@ -50,6 +50,7 @@ const reportSchema = z.object({
   org: z.string(),
   appId: z.string(),
   config: z.string().optional(),
+  configKey: z.string().optional(),
   argsSha256: z.string().regex(/^[0-9a-f]{64}$/, "expected 64 lower-case hex digits"),
   requests: z.number().int().nonnegative(),
   // Written by `roles --statsig` only: its presence says the report read Statsig.

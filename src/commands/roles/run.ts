@@ -35,6 +35,7 @@ export async function roles(values: TargetValues & { json?: boolean; csv?: boole
     org: origin,
     appId: input.target.appId,
     ...(target.configFile !== undefined ? { config: target.configFile } : {}),
+    ...(target.configFile !== undefined && values.key !== undefined ? { configKey: values.key } : {}),
     argsSha256: argsSha256(target.args),
     requests: requests(),
   };

@@ -83,6 +83,23 @@ describe("roles: the report's metadata", () => {
     expect(head.argsSha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it("names the config key the args came from with --key, and hashes the same args the same", async () => {
+    server = await new FakeOktaServer(groupOrg(), { apiToken: TOKEN }).start();
+    const now = new Date("2026-11-30T09:00:00.000Z");
+    const dir = project([]);
+    writeFileSync(path.join(dir, "Pulumi.yaml"), "name: myinfra\nruntime: nodejs\n");
+    writeFileSync(path.join(dir, "Pulumi.dev.yaml"), ["config:", "  myinfra:statsig:", `    appId: ${APP_ID}`, ""].join("\n"));
+    const head = async (args: string[], cwd: string) =>
+      JSON.parse((await roles(["--org-url", server!.origin, "--json", ...args], cwd, now)).stdout) as Record<string, unknown>;
+    const embedded = await head(["--stack", "dev", "--key", "statsig"], dir);
+    expect(embedded).toMatchObject({ config: "Pulumi.dev.yaml", configKey: "statsig" });
+    const root = await head(["--stack", "prod"], project([`statsig-okta:appId: ${APP_ID}`]));
+    expect(root.config).toBe("Pulumi.prod.yaml");
+    expect(root).not.toHaveProperty("configKey");
+    // The same args (appId only) from either place.
+    expect(root.argsSha256).toBe(embedded.argsSha256);
+  });
+
   it("hashes the args whatever their order in the stack file; another role, or the defaults, hash otherwise", async () => {
     server = await new FakeOktaServer(groupOrg(), { apiToken: TOKEN }).start();
     const now = new Date("2026-11-30T09:00:00.000Z");
