@@ -38,29 +38,22 @@ const deploy = (fake: FakeOkta, projectRoles: ProjectRole[]) =>
   run((opts) => new OrgRoles("statsig", { appId: APP, projectRoles }, opts), { fake });
 
 describe("okta.PushGroup under Pulumi's mocks", () => {
-  it("registers each link with deleteTargetGroupOnDestroy: false, unlinking before a replacement", async () => {
+  it("links each entry by the id of the group Statsig's import brought into Okta, found by an exact search", async () => {
     const fake = org();
     const push = fake.push;
     const { resources } = await deploy(fake, [
       { groupId: ENG, project: "Web", role: "Member" },
       { groupId: LEADS, project: "Web", team: "Growth", role: "Admin" },
     ]);
+    expect(fake.invocations.filter((i) => i.token === "okta:index/getGroups:getGroups").map((i) => i.inputs)).toEqual([
+      { search: `type eq "APP_GROUP" and source.id eq "${APP}" and profile.name eq "Statsig-Web-Member"` },
+      { search: `type eq "APP_GROUP" and source.id eq "${APP}" and profile.name eq "Statsig-Web-Growth-Admin"` },
+    ]);
     const links = resources.filter((r) => r.type === PUSH_GROUP_TYPE);
+    const common = { appId: APP, status: "ACTIVE", deleteTargetGroupOnDestroy: false };
     expect(links.map((r) => [r.name, r.inputs])).toEqual([
-      [
-        `statsig-push-${ENG}`,
-        { appId: APP, sourceGroupId: ENG, status: "ACTIVE", deleteTargetGroupOnDestroy: false, targetGroupName: "Statsig-Web-Member" },
-      ],
-      [
-        `statsig-push-${LEADS}`,
-        {
-          appId: APP,
-          sourceGroupId: LEADS,
-          status: "ACTIVE",
-          deleteTargetGroupOnDestroy: false,
-          targetGroupName: "Statsig-Web-Growth-Admin",
-        },
-      ],
+      [`statsig-push-${ENG}`, { ...common, sourceGroupId: ENG, targetGroupId: "00gStatsigWebMember1" }],
+      [`statsig-push-${LEADS}`, { ...common, sourceGroupId: LEADS, targetGroupId: "00gStatsigWebGrAdmin" }],
     ]);
     for (const link of links) {
       expect(link.opts).toEqual({
@@ -71,6 +64,8 @@ describe("okta.PushGroup under Pulumi's mocks", () => {
         dependsOn: ["statsig-app-attribute"],
       });
     }
+    // The first write waits for the app check and every group lookup.
+    expect(resources.find((r) => r.name === "statsig-okta-attribute")!.opts.dependsOn).toEqual(["<lookup>", "<lookup>", "<lookup>"]);
     // Linked to the imported Statsig groups: Okta created none.
     expect(push.createdGroups).toEqual([]);
     expect(push.mappings(APP).map((m) => [m.sourceGroupId, m.targetGroupId, m.status])).toEqual([
@@ -78,6 +73,47 @@ describe("okta.PushGroup under Pulumi's mocks", () => {
       [LEADS, "00gStatsigWebGrAdmin", "ACTIVE"],
     ]);
     expect(links.map((r) => r.id)).toEqual(push.mappings(APP).map((m) => m.id));
+    expect(push.requests.filter((r) => r.method === "POST").map((r) => r.body)).toEqual([
+      { status: "ACTIVE", sourceGroupId: ENG, targetGroupId: "00gStatsigWebMember1" },
+      { status: "ACTIVE", sourceGroupId: LEADS, targetGroupId: "00gStatsigWebGrAdmin" },
+    ]);
+  });
+
+  it("finds a project with spaces under Statsig's name without them, and a given name or id as asked", async () => {
+    const fake = org();
+    addAppGroups(fake.org, APP, [
+      { id: "00gStatsigProjARO001", name: "Statsig-ProjectA-Read-Only" },
+      { id: "00gStatsigLegacy0001", name: "Statsig-Legacy Admins" },
+    ]);
+    const { resources } = await deploy(fake, [
+      { groupId: ENG, project: "Project A", role: "Read-Only" },
+      { groupId: LEADS, project: "Legacy", role: "Admin", targetGroupName: "Statsig-Legacy Admins" },
+      { groupId: "00gAnalysts000000001", project: "Web", role: "Member", targetGroupId: "00gStatsigWebMember1" },
+    ]);
+    const links = resources.filter((r) => r.type === PUSH_GROUP_TYPE).map((r) => [r.inputs.sourceGroupId, r.inputs.targetGroupId]);
+    expect(links.sort()).toEqual([
+      ["00gAnalysts000000001", "00gStatsigWebMember1"],
+      [ENG, "00gStatsigProjARO001"],
+      [LEADS, "00gStatsigLegacy0001"],
+    ]);
+    // A given id needs no lookup.
+    expect(fake.invocations.filter((i) => i.token === "okta:index/getGroups:getGroups")).toHaveLength(2);
+    expect(fake.push.createdGroups).toEqual([]);
+  });
+
+  it("createTeam links by name, so that Okta asks Statsig to create the team (the one creation Statsig documents)", async () => {
+    const fake = org();
+    const { resources } = await deploy(fake, [{ groupId: ENG, project: "Web", team: "New Team", role: "Member", createTeam: true }]);
+    const link = resources.find((r) => r.type === PUSH_GROUP_TYPE)!;
+    expect(link.inputs).toEqual({
+      appId: APP,
+      sourceGroupId: ENG,
+      status: "ACTIVE",
+      deleteTargetGroupOnDestroy: false,
+      targetGroupName: "Statsig-Web-NewTeam-Member",
+    });
+    expect(fake.invocations.filter((i) => i.token === "okta:index/getGroups:getGroups")).toEqual([]);
+    expect(fake.push.createdGroups.map((g) => g.name)).toEqual(["Statsig-Web-NewTeam-Member"]);
   });
 
   it("destroying a link unlinks it (INACTIVE, then DELETE ?deleteTargetGroup=false): the Statsig group stays", async () => {
@@ -103,9 +139,11 @@ describe("okta.PushGroup under Pulumi's mocks", () => {
     const push = fake.push;
     const [child] = desired([{ groupId: ENG, project: "Web", role: "Member" }]);
     const { deleteTargetGroupOnDestroy: _dropped, ...providerDefault } = child!.inputs;
-    const { resources } = await run(() => new okta.PushGroup(child!.name, { ...providerDefault, appId: APP } as okta.PushGroupArgs), {
-      fake,
-    });
+    const { resources } = await run(
+      () =>
+        new okta.PushGroup(child!.name, { ...providerDefault, appId: APP, targetGroupId: "00gStatsigWebMember1" } as okta.PushGroupArgs),
+      { fake },
+    );
 
     push.destroyResource(resources.find((r) => r.type === PUSH_GROUP_TYPE)!.id!);
 
@@ -113,10 +151,9 @@ describe("okta.PushGroup under Pulumi's mocks", () => {
     expect(push.deletedGroups).toEqual([STATSIG_GROUPS[0]]);
   });
 
-  it("a target name no Statsig group has makes Okta create one (TestAccResourceOktaPushGroup_crud): why names must match the import", async () => {
-    const fake = org();
-    const push = fake.push;
-    await deploy(fake, [{ groupId: ENG, project: "Web App", role: "Member" }]);
+  it("a target name no Statsig group has makes Okta create one (TestAccResourceOktaPushGroup_crud): why only createTeam links by name", () => {
+    const push = new FakeGroupPush(orgWithAppGroups({ [APP]: STATSIG_GROUPS }));
+    push.link(APP, { sourceGroupId: ENG, status: "ACTIVE", targetGroupName: "Statsig-Web App-Member" });
     expect(push.createdGroups.map((g) => g.name)).toEqual(["Statsig-Web App-Member"]);
   });
 });

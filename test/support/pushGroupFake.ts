@@ -145,6 +145,8 @@ export class FakeGroupPush {
     if ((targetGroupId === undefined) === (targetGroupName === undefined)) {
       return error(400, "E0000001", "Api validation failed: provide either targetGroupId or targetGroupName");
     }
+    if (targetGroupId !== undefined && typeof targetGroupId !== "string")
+      return error(400, "E0000001", "Api validation failed: targetGroupId");
     // Assumed: one mapping per source group and app (Statsig: "By default Okta only allows you to map 1 Okta
     // Group to 1 Statsig Group"; the provider's okta_push_group lookup treats app + source group as one mapping).
     if (app.pushMappings.some((m) => m.sourceGroupId === sourceGroupId)) {
