@@ -5,12 +5,13 @@
 import * as okta from "@pulumi/okta";
 import { describe, expect, it } from "vitest";
 import { OrgRoles, type ProjectRole } from "../../src";
-import { checkProjectRoles, PUSH_GROUP_TYPE } from "../../src/domain/projectRoles";
+import { checkProjectRoles, PUSH_GROUP_TYPE, statsigGroupSearch } from "../../src/domain/projectRoles";
 import { pushGroupResources } from "../../src/domain/desired";
 import { FakeOkta } from "../support/fakeOkta";
 import { run } from "../support/harness";
 import { FakeGroupPush } from "../support/pushGroupFake";
-import { addAppGroups, orgWithAppGroups } from "../support/oktaOrg";
+import { addAppGroups, orgWithAppGroups, type FakeGroup } from "../support/oktaOrg";
+import { searchGroups } from "../support/groupSearch";
 
 const APP = "0oa1b2c3d4e5f6g7h8i9";
 const ENG = "00gEngineers00000001";
@@ -206,5 +207,102 @@ describe("the fake answers like the recorded traffic", () => {
     const push = new FakeGroupPush(orgWithAppGroups({ [APP]: STATSIG_GROUPS }));
     const mapping = push.link(APP, { sourceGroupId: ENG, status: "ACTIVE", targetGroupId: "00gStatsigWebMember1" });
     expect(push.handle("DELETE", `/api/v1/apps/${APP}/group-push/mappings/${mapping.id}?deleteTargetGroup=false`).status).toBe(400);
+  });
+});
+
+describe("the provider model refuses what the provider refuses (resource_okta_push_group.go v6.12.0)", () => {
+  async function linked() {
+    const fake = org();
+    const { resources } = await deploy(fake, [{ groupId: ENG, project: "Web", role: "Member" }]);
+    const id = resources.find((r) => r.type === PUSH_GROUP_TYPE)!.id!;
+    return { push: fake.push, id, mapping: () => fake.org.apps[APP]!.pushMappings.find((m) => m.id === id) };
+  }
+
+  it('a link in ERROR, once a refresh stored it, blocks update and destroy: "Group push mapping in disallowed status"', async () => {
+    const { push, id, mapping } = await linked();
+    mapping()!.status = "ERROR"; // a failed push, as Okta reports it
+    expect(push.refreshResource(id)).toMatchObject({ status: "ERROR", targetGroupId: "00gStatsigWebMember1" });
+    const before = push.requests.length;
+    expect(() => push.updateResource(id, "ACTIVE")).toThrow("Group push mapping in disallowed status");
+    expect(() => push.destroyResource(id)).toThrow("Group push mapping in disallowed status");
+    // Nothing was sent: the link and the Statsig group stay as they are.
+    expect(push.requests.length).toBe(before);
+    expect(mapping()!.status).toBe("ERROR");
+  });
+
+  it("an ACTIVE link updates by a PATCH of its status only", async () => {
+    const { push, id, mapping } = await linked();
+    push.updateResource(id, "INACTIVE");
+    expect(push.requests.at(-1)).toEqual({
+      method: "PATCH",
+      path: `/api/v1/apps/${APP}/group-push/mappings/${id}`,
+      body: { status: "INACTIVE" },
+    });
+    expect(mapping()!.status).toBe("INACTIVE");
+  });
+
+  it("a link unlinked in the admin console fails refresh and destroy (okta/terraform-provider-okta#2807)", async () => {
+    const { push, id } = await linked();
+    const app = push.org.apps[APP]!;
+    app.pushMappings.splice(0, app.pushMappings.length);
+    expect(() => push.refreshResource(id)).toThrow(/^failed to get push group mapping: 404 .*Resource not found/);
+    expect(() => push.destroyResource(id)).toThrow(/404/);
+  });
+});
+
+describe("the groups search the fakes answer (spec listGroups)", () => {
+  const groups: FakeGroup[] = [
+    { id: "00gStatsigWebMember1", name: "Statsig-Web-Member", members: [], source: APP },
+    { id: "00gStatsigQuote00001", name: 'Statsig-"Q"\\x-Admin', members: [], source: APP },
+    { id: "00gOtherApp000000001", name: "Statsig-Web-Member", members: [], source: "0oa9z8y7x6w5v4u3t2s1" },
+    { id: "00gOktaGroup00000001", name: "Statsig-Web-Member", members: [] },
+  ];
+  const ids = (search: string) => searchGroups(groups, search).map((g) => g.id);
+
+  it.each<[string, string[]]>([
+    [`type eq "APP_GROUP" and source.id eq "${APP}" and profile.name eq "Statsig-Web-Member"`, ["00gStatsigWebMember1"]],
+    [`type eq "APP_GROUP" and source.id eq "${APP}"`, ["00gStatsigWebMember1", "00gStatsigQuote00001"]],
+    ['type eq "OKTA_GROUP"', ["00gOktaGroup00000001"]],
+    ['profile.name eq "Statsig-Web-Member"', ["00gStatsigWebMember1", "00gOtherApp000000001", "00gOktaGroup00000001"]],
+    // The spec's example of parentheses, and `or`.
+    [`type eq "APP_GROUP" and (source.id eq "0oa9z8y7x6w5v4u3t2s1" or id eq "00gOktaGroup00000001")`, ["00gOtherApp000000001"]],
+    ['profile.name sw "Statsig-\\"Q" and profile.name co "x-Ad"', ["00gStatsigQuote00001"]],
+    [`profile.name eq "Statsig-\\"Q\\"\\\\x-Admin"`, ["00gStatsigQuote00001"]],
+  ])("%s", (search, expected) => {
+    expect(ids(search)).toEqual(expected);
+  });
+
+  it("finds a name with quotes and backslashes through the component's own search (statsigGroupSearch)", () => {
+    expect(ids(statsigGroupSearch(APP, 'Statsig-"Q"\\x-Admin'))).toEqual(["00gStatsigQuote00001"]);
+    expect(statsigGroupSearch(APP, 'Statsig-"Q"\\x-Admin')).toBe(
+      `type eq "APP_GROUP" and source.id eq "${APP}" and profile.name eq "Statsig-\\"Q\\"\\\\x-Admin"`,
+    );
+  });
+
+  it.each([
+    ["an unknown property", 'profile.colour eq "x"', "profile.colour is not searchable"],
+    ["co outside the profile", 'id co "00g"', "co is allowed only on profile.name and profile.description"],
+    ["an unclosed string", 'type eq "APP_GROUP', "a string value is not closed"],
+    ["a dangling and", 'type eq "APP_GROUP" and', 'expected <property> <operator> "<value>"'],
+  ])("refuses %s like Okta's 400 (E0000031)", (_what, search, detail) => {
+    expect(() => ids(search)).toThrow(`Invalid search criteria: ${detail}`);
+  });
+
+  it("is what the provider mock answers for okta.getGroups, shaped as the data source's groups", async () => {
+    const fake = org();
+    const result = await fake.call({
+      token: "okta:index/getGroups:getGroups",
+      inputs: { search: `type eq "APP_GROUP" and source.id eq "${APP}" and profile.name eq "Statsig-Web-Member"` },
+    } as never);
+    expect(result.groups).toEqual([
+      {
+        id: "00gStatsigWebMember1",
+        name: "Statsig-Web-Member",
+        type: "APP_GROUP",
+        description: "",
+        source: APP,
+        customProfileAttributes: "{}",
+      },
+    ]);
   });
 });
