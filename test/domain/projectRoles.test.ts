@@ -3,6 +3,7 @@ import { pushGroupResources } from "../../src/domain/desired";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import {
   checkProjectRoles,
+  groupLookupError,
   projectRolesOfUser,
   pushGroupName,
   statsigGroupName,
@@ -831,5 +832,36 @@ describe("projectRolesOfUser: order and repeats", () => {
       { project: "Web", role: "Admin" },
       { project: "Web", team: "Growth", role: "Admin" },
     ]);
+  });
+});
+
+describe("groupLookupError: the one error of lookups that did not find one group", () => {
+  const entry = `projectRoles[0] (group ${ENG}, Member in project Web)`;
+
+  it("lists at most five imported Statsig- names, nearest first, and ignores other groups of the app", () => {
+    const imported = [
+      "Web-Member",
+      "Statsig-Web-Members",
+      "Statsig-Api-Admin",
+      "Statsig-Web-Admin",
+      "Statsig-X",
+      "Statsig-Y",
+      "Statsig-Web-Member-Old",
+      "Statsig-Web-Admin",
+    ];
+    const message = groupLookupError('OrgRoles "s"', APP, [{ entry, name: "Statsig-Web-Member", found: [] }], imported);
+    expect(message.split("\n")[1]).toBe(
+      `  - ${entry}: no group "Statsig-Web-Member" imported from the app; the closest imported Statsig groups: "Statsig-Web-Members", "Statsig-Web-Member-Old", "Statsig-Web-Admin", "Statsig-Api-Admin", "Statsig-X"`,
+    );
+  });
+
+  it("says when the app has no Statsig- group at all, and where groups come from", () => {
+    expect(groupLookupError('OrgRoles "s"', APP, [{ entry, name: "Statsig-Web-Member", found: [] }], ["Everyone"])).toBe(
+      [
+        'OrgRoles "s": a project or team role has no Statsig group to link to in Okta, so nothing was written:',
+        `  - ${entry}: no group "Statsig-Web-Member" imported from the app; the app has no imported group whose name starts with "Statsig-"`,
+        `Statsig's groups reach Okta only by import: in Okta, the Statsig app > Import > Import Now (Statsig's setting "Import Groups" must be on when the org has SELECTIVE_APP_IMPORT_PLATFORM). Then give the name Statsig uses (targetGroupName) or the group's Okta id (targetGroupId); a team that does not exist yet can be created with createTeam on its Member entry. Searched: type eq "APP_GROUP" and source.id eq "${APP}" and profile.name eq "<name>"`,
+      ].join("\n"),
+    );
   });
 });
