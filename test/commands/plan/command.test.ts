@@ -65,6 +65,11 @@ describe("statsig-okta plan", () => {
     expect(plan.lookups.map((l: { token: string; inputs: unknown }) => [l.token, l.inputs])).toEqual([
       ["okta:app/getApp:getApp", { id: APP, activeOnly: false }],
       ["okta:user/getUserType:getUserType", { name: "user" }],
+      // The example's project role: its Statsig group, searched among the app's imported groups.
+      [
+        "okta:index/getGroups:getGroups",
+        { search: `type eq "APP_GROUP" and source.id eq "${APP}" and profile.name eq "Statsig-Web-Member"` },
+      ],
     ]);
   });
 
