@@ -4,7 +4,7 @@
  */
 import * as okta from "@pulumi/okta";
 import { describe, expect, it } from "vitest";
-import { OrgRoles, type ProjectRole } from "../../src";
+import { OrgRoles, OrgRolesArgsError, type ProjectRole } from "../../src";
 import { checkProjectRoles, PUSH_GROUP_TYPE, statsigGroupSearch } from "../../src/domain/projectRoles";
 import { pushGroupResources } from "../../src/domain/desired";
 import { FakeOkta } from "../support/fakeOkta";
@@ -115,6 +115,38 @@ describe("okta.PushGroup under Pulumi's mocks", () => {
     });
     expect(fake.invocations.filter((i) => i.token === "okta:index/getGroups:getGroups")).toEqual([]);
     expect(fake.push.createdGroups.map((g) => g.name)).toEqual(["Statsig-Web-NewTeam-Member"]);
+  });
+
+  it("createTeam anywhere but a team's Member entry is refused before anything registers, and nothing is looked up", async () => {
+    const fake = org();
+    let error: unknown;
+    await run(
+      () => {
+        try {
+          new OrgRoles("statsig", {
+            appId: APP,
+            projectRoles: [
+              { groupId: ENG, project: "Web", role: "Member", createTeam: true },
+              { groupId: LEADS, project: "Web", team: "Growth", role: "Admin", createTeam: true },
+            ],
+          });
+        } catch (e) {
+          error = e;
+        }
+      },
+      { fake },
+    );
+    expect(error).toBeInstanceOf(OrgRolesArgsError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/^statsig-okta:index:OrgRoles "statsig" has 2 invalid inputs:/);
+    expect(message).toContain(
+      "- projectRoles[0].createTeam: is only for a team's Member entry with neither targetGroupName nor targetGroupId, but team is not given:",
+    );
+    expect(message).toContain(
+      '- projectRoles[1].createTeam: is only for a team\'s Member entry with neither targetGroupName nor targetGroupId, but role is "Admin":',
+    );
+    expect(fake.registrations).toEqual([]);
+    expect(fake.invocations).toEqual([]);
   });
 
   it("destroying a link unlinks it (INACTIVE, then DELETE ?deleteTargetGroup=false): the Statsig group stays", async () => {
