@@ -32,10 +32,10 @@ it.each([
 });
 
 /** Runs test/support/programs/group-lookup.cjs: OrgRoles under the fake Okta, whose Statsig group lookups fail. */
-function groupLookup(groups: "missing" | "several") {
+function groupLookup(groups: "missing" | "several" | "forbidden") {
   const child = spawnSync(process.execPath, ["test/support/programs/group-lookup.cjs"], {
     encoding: "utf8",
-    env: { ...process.env, GROUPS: groups },
+    env: { ...process.env, SCENARIO: groups },
   });
   const { registered, lookups } = JSON.parse(child.stdout.trim().split("\n").pop()!) as { registered: string[]; lookups: string[] };
   return { status: child.status, stderr: child.stderr, registered, lookups };
@@ -68,5 +68,15 @@ it("a name the app has twice fails the same way, naming both ids", () => {
   expect(registered).toEqual(["statsig-okta:index:OrgRoles"]);
   expect(stderr).toContain(
     '  - projectRoles[0] (group 00gWebAdmins00000001, Admin in project Web): 2 groups of the app are named "Statsig-Web-Admin" (00gStatsigWebAdmin01, 00gStatsigWebAdmin02): set targetGroupId to the one Statsig uses',
+  );
+});
+
+it("a groups search Okta refuses fails the deployment before any write, naming the search and the scope it needs", () => {
+  const { status, stderr, registered } = groupLookup("forbidden");
+  expect(status).not.toBe(0);
+  expect(registered).toEqual(["statsig-okta:index:OrgRoles"]);
+  // (Pulumi's mocks drop the invoke's own message, which a real provider passes on in the parentheses.)
+  expect(stderr).toMatch(
+    /statsig-okta:index:OrgRoles "statsig": Okta did not answer the groups search type eq "APP_GROUP" and source\.id eq "0oa1b2c3d4e5f6g7h8i9" and profile\.name eq "Statsig-Web-Member".*: the provider's credentials must be able to read groups \(okta\.groups\.read\)/,
   );
 });
