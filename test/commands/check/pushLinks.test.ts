@@ -262,7 +262,11 @@ describe("fetchPushLinks (read-only, against the group push fake)", () => {
       { groupId: ENG, project: "Web", role: "Member" },
       { groupId: LEADS, project: "Web", team: "Growth", role: "Member" },
     ]);
-    const ids = pushGroupResources("statsig", value!, APP, []).map((child) => push.mockResource(child.inputs).id!);
+    // The component links to the group its lookup found, by id: the imported group of that name.
+    const found = (name: unknown) => STATSIG_GROUPS.find((group) => group.name === name)!.id;
+    const ids = pushGroupResources("statsig", value!, APP, []).map(
+      (child) => push.mockResource({ ...child.inputs, targetGroupId: found(child.push.targetName) }).id!,
+    );
     const want = expected([
       { groupId: ENG, project: "Web", role: "Member" },
       { groupId: LEADS, project: "Web", team: "Growth", role: "Member" },
