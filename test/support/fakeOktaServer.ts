@@ -18,8 +18,8 @@
  *   `_embedded.user` under `expand=user` as in the spec's `AppUserListEx`;
  * - group members (`/api/v1/groups/{id}/users`): a list (`TestAccDataSourceOktaUsers_readWithGroupId`), items
  *   shaped as the spec's `ListUsersResponse` example;
- * - groups (`/api/v1/groups`, spec `listGroups`) with `search` evaluated by groupSearch.ts (`type`, `source.id`,
- *   `profile.name`, `eq`, `and`; any other search 400 E0000031), as `Group` objects of groupJson;
+ * - groups (`/api/v1/groups`, spec `listGroups`) with `search` evaluated by groupSearch.ts (a search it cannot take
+ *   is a 400 E0000031), as `Group` objects of groupJson, paged;
  * - group push links (`/api/v1/apps/{id}/group-push/mappings`) through pushGroupFake.ts, paged at `pageSize`;
  * - pagination by `Link: <…>; rel="next"` with an `after` cursor (one Link header per relation, as Okta), page
  *   sizes capped at the spec's maximum for each endpoint; Okta's `Error` bodies; 429 with `x-rate-limit-reset`.
@@ -38,7 +38,7 @@ import {
   type FakeUser,
   type OktaOrg,
 } from "./oktaOrg";
-import { searchGroups } from "./groupSearch";
+import { SearchError, searchGroups } from "./groupSearch";
 import { FakeGroupPush } from "./pushGroupFake";
 
 export interface OAuthClientSetup {
@@ -421,14 +421,17 @@ export class FakeOktaServer {
     return { page, headers: { Link: links } };
   }
 
-  /** `listGroups`, with `search` evaluated as groupSearch.ts does (400 E0000031 for a search it cannot parse). */
+  /** `listGroups`, with `search` evaluated by groupSearch.ts (Okta's 400 E0000031 for a search it cannot take). */
   private groups(url: URL, res: ServerResponse) {
     const search = url.searchParams.get("search");
     let groups = this.org.groups;
     if (search !== null) {
-      const result = searchGroups(groups, search);
-      if (!result.ok) return this.send(res, 400, oktaError("E0000031", result.summary));
-      groups = result.groups;
+      try {
+        groups = searchGroups(groups, search);
+      } catch (error) {
+        if (!(error instanceof SearchError)) throw error;
+        return this.send(res, 400, oktaError(error.errorCode, error.message));
+      }
     }
     const { page, headers } = this.page(url, groups, (group) => group.id, LIMITS.groups);
     return this.send(
