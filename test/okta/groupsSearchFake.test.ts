@@ -4,9 +4,9 @@
  * Tests the fake itself, over HTTP, since the component and `check` rely on it to behave like Okta.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FakeOktaServer } from "./fakeOktaServer";
-import { orgWithAppGroups } from "./oktaOrg";
-import { API_TOKEN } from "./stubAuth";
+import { FakeOktaServer } from "../support/fakeOktaServer";
+import { orgWithAppGroups } from "../support/oktaOrg";
+import { API_TOKEN } from "../support/stubAuth";
 
 const APP = "0oastatsigapp0000001";
 const OTHER_APP = "0oaotherapp000000001";
