@@ -18,6 +18,8 @@ export interface Target {
   configFile?: string;
   /** The stack (from --stack, or a `Pulumi.<stack>.yaml` file name), for the import file's URNs. */
   stack?: string;
+  /** The Pulumi project of that stack (its Pulumi.yaml), for URNs. */
+  project?: string;
   /** `https://<okta:orgName>.<okta:baseUrl>` when the stack configures the Okta provider that way. */
   orgUrl?: string;
   /** What the user should know about the config read. */
@@ -60,6 +62,7 @@ export function resolveTarget(options: TargetOptions): Target {
     configFile: source.file,
     notes: source.notes,
     ...(source.stack !== undefined ? { stack: source.stack } : {}),
+    ...(source.project !== undefined ? { project: source.project } : {}),
     ...(orgUrl !== undefined ? { orgUrl } : {}),
   };
 }

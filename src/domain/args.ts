@@ -87,4 +87,11 @@ export interface OrgRolesArgs {
    * be assigned to the app through other groups. Default: none.
    */
   projectRoles?: ProjectRole[];
+  /**
+   * The email domains of the Statsig organization (e.g. `["example.com"]`), compared without regard to case.
+   * Statsig accepts SCIM users only with the organization's email domain ("User userID is not allowed to be
+   * created in this organization"). Nothing is written to Okta: `statsig-okta plan` shows the list and
+   * `statsig-okta roles` reports each app user whose login or email is outside it. Default: not checked.
+   */
+  emailDomains?: string[];
 }

@@ -10,6 +10,21 @@ import type { ValidArgs } from "./validation";
 /** The type token of the component. */
 export const ORG_ROLES_TYPE = "statsig-okta:index:OrgRoles";
 
+/** The stack and project a URN names; unknown parts are shown as `<stack>` and `<project>`. */
+export interface UrnScope {
+  stack?: string;
+  project?: string;
+}
+
+/**
+ * The URN Pulumi gives a child of a top-level OrgRoles component (`pulumi state delete` takes it):
+ * `urn:pulumi:<stack>::<project>::<parent type>$<type>::<name>`. A component nested in another one has that
+ * parent's type before its own: `pulumi stack --show-urns` lists the exact URN.
+ */
+export function childUrn(scope: UrnScope, child: { type: string; name: string }): string {
+  return `urn:pulumi:${scope.stack ?? "<stack>"}::${scope.project ?? "<project>"}::${ORG_ROLES_TYPE}$${child.type}::${child.name}`;
+}
+
 /** The Okta provider's type tokens of the component's children, as state, plans and `pulumi import` name them. */
 export const RESOURCE_TYPES = {
   userSchemaProperty: "okta:index/userSchemaProperty:UserSchemaProperty",
@@ -137,6 +152,8 @@ export interface Desired {
   children: DesiredChild[];
   notManaged: NotManaged[];
   warnings: string[];
+  /** The Statsig organization's email domains (lower-cased), which `roles` checks users against; nothing in Okta. */
+  emailDomains?: string[];
 }
 
 /** Step titles, as plan and check show them. */
@@ -459,6 +476,7 @@ export function describeOrgRoles(component: string, args: ValidArgs): Desired {
     children,
     notManaged: steps.filter(isNotManaged),
     warnings: args.warnings,
+    ...(args.emailDomains !== undefined ? { emailDomains: args.emailDomains } : {}),
   };
 }
 

@@ -165,6 +165,56 @@ function checkAssignedAndPushed(args: Record<string, unknown>, issues: Issues) {
   }
 }
 
+/**
+ * An email domain as Statsig compares it with a user's address: DNS labels of letters, digits and `-` (not at
+ * either end), at least two, joined by dots, at most 253 characters (RFC 1035). Kept lower-cased: domains
+ * compare without regard to case.
+ */
+export const EMAIL_DOMAIN_PATTERN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+
+const EMAIL_DOMAIN_RULE = 'expected a domain name such as "example.com": letters, digits and "-" in labels joined by dots, without "@"';
+
+const emailDomainSchema = z
+  .string({ error: (issue) => `expected a domain name as a plain string, got ${describe(issue.input)}` })
+  .check(
+    z.refine((domain) => EMAIL_DOMAIN_PATTERN.test(domain), {
+      error: (issue) => {
+        const value = String(issue.input);
+        const hint = /^@/.test(value)
+          ? `; leave out the "@"`
+          : value.includes("@")
+            ? "; give the part after the @"
+            : /^\*?\./.test(value)
+              ? "; give the domain itself: its subdomains are not Statsig's organization domain"
+              : "";
+        return `${describe(issue.input)} is not an email domain: ${EMAIL_DOMAIN_RULE}${hint}`;
+      },
+    }),
+  )
+  .transform((domain) => domain.toLowerCase());
+
+/** `emailDomains`: a non-empty list of distinct domains (compared lower-cased). */
+const emailDomainsSchema = z
+  .array(emailDomainSchema, {
+    error: (issue) =>
+      `expected a list of email domains such as ["example.com"] (a plain list, not an Output), got ${describe(issue.input)}`,
+  })
+  .check(
+    z.refine((domains) => domains.length > 0, {
+      error:
+        "is an empty list, which would find every user outside it: give the Statsig organization's email domains, or leave emailDomains out",
+    }),
+  );
+
+/** The same domain twice (whatever its case): said at the second, naming the first. */
+function checkEmailDomainList(list: unknown, issues: Issues) {
+  if (!Array.isArray(list)) return;
+  const keys = list.map((domain: unknown) => (typeof domain === "string" ? domain.toLowerCase() : undefined));
+  for (const { key, index, first } of duplicates(keys)) {
+    issues.error(["emailDomains", index], `"${key}" is already listed at emailDomains[${first}] (domains compare without regard to case)`);
+  }
+}
+
 /** The schema of the component's input. */
 const argsSchema = entryObject(
   {
@@ -213,6 +263,7 @@ const argsSchema = entryObject(
       .default(FIRST_PRIORITY),
     retainAssignments: flag(false),
     projectRoles: projectRolesSchema.optional(),
+    emailDomains: emailDomainsSchema.optional(),
   },
   "an object of inputs",
 );
@@ -236,6 +287,7 @@ export function checkOrgRolesArgs(input: unknown): { issues: ArgsIssue[]; value?
   checkRoleGroupList(raw, issues);
   checkProjectRoleList(raw.projectRoles, issues);
   checkAssignedAndPushed(raw, issues);
+  checkEmailDomainList(raw.emailDomains, issues);
   if (!args || issues.errors.length > 0) return { issues: issues.errors };
   warnOwnerGroup(args.roleGroups ?? [], issues);
   const projectRoles = validProjectRoles(args.projectRoles ?? [], issues);

@@ -17,7 +17,7 @@ const READ_SCOPES: { match: RegExp; scopes: string[]; what: string; usedBy: read
     match: /^\/api\/v1\/apps\/[^/]+\/group-push\//,
     scopes: ["okta.apps.read", "okta.groups.read"],
     what: "group push links",
-    usedBy: ["check-push"],
+    usedBy: ["check-push", "roles"],
   },
   // listApplicationGroupAssignments and listApplicationUsers (with expand=group / expand=user) both list okta.apps.read.
   { match: /^\/api\/v1\/apps\//, scopes: ["okta.apps.read"], what: "the app's group assignments and users", usedBy: ["check", "roles"] },

@@ -117,8 +117,9 @@ export type AppGroupAssignment = z.infer<typeof appGroupAssignmentSchema>;
 
 /**
  * `AppUser` (`listApplicationUsers` with `expand=user`, as in the spec's `AppUserListEx`): scope, status,
- * syncState, the app user name and the role Okta sends; the Okta `User` in `_embedded.user` with its status,
- * login and the Okta attribute named `oktaAttributeName` (a Map of those two own keys of its profile).
+ * syncState, the app user name, the role and the email Okta sends (the app user profile's `email`, as in the
+ * recorded `TestAccDataSourceOktaAppUserAssignments_read` answers); the Okta `User` in `_embedded.user` with its
+ * status, login, email and the Okta attribute named `oktaAttributeName` (a Map of those own keys of its profile).
  */
 export function appUserSchema(oktaAttributeName: string) {
   return z.object({
@@ -127,11 +128,11 @@ export function appUserSchema(oktaAttributeName: string) {
     status: z.string().optional(),
     syncState: z.string().optional(),
     credentials: z.object({ userName: z.string().optional() }).optional(),
-    profile: z.object({ [STATSIG_ATTRIBUTE]: roleValue }),
+    profile: z.object({ [STATSIG_ATTRIBUTE]: roleValue, email: z.string().nullable().optional() }),
     // Asked for with expand=user: without the user, the login and (in personal mode) the intended role are
     // unknown, so an answer that leaves it out is a wrong answer, not a user without a role.
     _embedded: z.object({
-      user: z.object({ status: z.string().optional(), profile: keyedBy(z.string().nullable(), ["login", oktaAttributeName]) }),
+      user: z.object({ status: z.string().optional(), profile: keyedBy(z.string().nullable(), ["login", "email", oktaAttributeName]) }),
     }),
   });
 }

@@ -31,6 +31,7 @@ export const CONFIG_KEYS: Record<keyof OrgRolesArgs | "name", Kind> = {
   firstPriority: "number",
   retainAssignments: "boolean",
   projectRoles: "json",
+  emailDomains: "json",
 };
 
 const configPath = (path: (string | number)[]) => `${CONFIG_NAMESPACE}:${formatPath(path)}`;

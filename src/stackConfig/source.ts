@@ -39,6 +39,8 @@ export interface Source {
   /** The stack file read, as the user named it. */
   file: string;
   stack?: string;
+  /** The Pulumi project (`name` in the Pulumi.yaml beside the stack file; the root program's without one): it names URNs. */
+  project?: string;
   /** The provider's config (`okta:*`), for the org URL. */
   config: Record<string, string>;
   /** Things the user should know about what was read (ignored keys). */
@@ -143,6 +145,9 @@ export function readSource(options: SourceOptions): Source {
   const config = { ...project?.config, ...stackConfig.config };
   const stack = options.stack ?? /^Pulumi\.(.+)\.ya?ml$/.exec(path.basename(fullPath))?.[1];
   const notes: string[] = [];
+  // The root program's keys are its project's own (`statsig-okta:*`), so its project is known without Pulumi.yaml.
+  const projectName = project?.name ?? (options.key === undefined ? CONFIG_NAMESPACE : undefined);
+  const where = { ...(stack !== undefined ? { stack } : {}), ...(projectName !== undefined ? { project: projectName } : {}) };
 
   if (options.key === undefined) {
     if (project && project.name !== CONFIG_NAMESPACE) {
@@ -159,7 +164,7 @@ export function readSource(options: SourceOptions): Source {
     }
     if (options.appId !== undefined) config[`${CONFIG_NAMESPACE}:appId`] = options.appId;
     const { name, valid } = argsFromConfig(config);
-    return { name, valid, file, ...(stack !== undefined ? { stack } : {}), config, notes };
+    return { name, valid, file, ...where, config, notes };
   }
 
   const fullKey = options.key.includes(":") ? options.key : `${namespace}:${options.key}`;
@@ -184,7 +189,7 @@ export function readSource(options: SourceOptions): Source {
   if (options.appId !== undefined && args && typeof args === "object") args = { ...args, appId: options.appId };
   const { issues, value } = checkOrgRolesArgs(args);
   if (!value) throw new OrgRolesArgsError("The stack config", issues, render);
-  return { name, valid: value, file, ...(stack !== undefined ? { stack } : {}), config, notes };
+  return { name, valid: value, file, ...where, config, notes };
 }
 
 function refuseEncrypted(secretKeys: string[], needed: (key: string) => boolean, file: string) {

@@ -241,6 +241,7 @@ describe("statsig-okta as a Pulumi plugin (started like pulumi-language-nodejs d
       firstPriority: { type: "number", optional: true, plain: true },
       retainAssignments: { type: "boolean", optional: true, plain: true },
       projectRoles: { type: "array", items: { $ref: `#/types/${PROJECT_ROLE}`, plain: true }, optional: true, plain: true },
+      emailDomains: { type: "array", items: { type: "string", plain: true }, optional: true, plain: true },
     });
     expect(orgRoles.requiredInputs).toEqual(["appId"]);
     expect(inputs.appId!.description).toContain("Statsig SCIM app");

@@ -24,7 +24,7 @@ const bad: { name: string; args: unknown; path: string; says: RegExp }[] = [
     name: "unknown input",
     args: { appId: APP, roles: [] },
     path: "(args)",
-    says: /unknown input "roles" \(allowed: appId, userTypeId, .*, roleGroups, .*, projectRoles\)/,
+    says: /unknown input "roles" \(allowed: appId, userTypeId, .*, roleGroups, .*, projectRoles, emailDomains\)/,
   },
   {
     name: "READ_WRITE permissions",
@@ -393,7 +393,7 @@ describe("the fields every entry shares, exactly", () => {
       "two unknown inputs",
       { appId: APP, roles: [], groups: [] },
       "(args)",
-      'unknown inputs "roles", "groups" (allowed: appId, userTypeId, oktaAttributeName, manageOktaAttribute, oktaAttributePermissions, oktaAttributeMaster, manageAppToOktaMapping, protect, roleGroups, firstPriority, retainAssignments, projectRoles)',
+      'unknown inputs "roles", "groups" (allowed: appId, userTypeId, oktaAttributeName, manageOktaAttribute, oktaAttributePermissions, oktaAttributeMaster, manageAppToOktaMapping, protect, roleGroups, firstPriority, retainAssignments, projectRoles, emailDomains)',
     ],
     [
       "one unknown input of an entry",
@@ -566,5 +566,51 @@ describe("good input", () => {
     }
     // A custom attribute that merely contains a base name is fine.
     expect(checkOrgRolesArgs({ appId: APP, oktaAttributeName: "statsigLogin" }).issues).toEqual([]);
+  });
+});
+
+describe("emailDomains", () => {
+  const issuesOf = (emailDomains: unknown) =>
+    checkOrgRolesArgs({ appId: APP, emailDomains }).issues.map((issue) => [formatPath(issue.path), issue.message]);
+  const RULE = 'expected a domain name such as "example.com": letters, digits and "-" in labels joined by dots, without "@"';
+
+  it("keeps the domains lower-cased; left out, nothing is checked", () => {
+    expect(
+      validateOrgRolesArgs("t", { appId: APP, emailDomains: ["Example.COM", "corp.example.co.uk", "xn--bcher-kva.example"] }).emailDomains,
+    ).toEqual(["example.com", "corp.example.co.uk", "xn--bcher-kva.example"]);
+    expect(validateOrgRolesArgs("t", { appId: APP }).emailDomains).toBeUndefined();
+  });
+
+  it.each<[unknown, string, string]>([
+    [["@example.com"], "emailDomains[0]", `"@example.com" is not an email domain: ${RULE}; leave out the "@"`],
+    [["ada@example.com"], "emailDomains[0]", `"ada@example.com" is not an email domain: ${RULE}; give the part after the @`],
+    [
+      ["*.example.com"],
+      "emailDomains[0]",
+      `"*.example.com" is not an email domain: ${RULE}; give the domain itself: its subdomains are not Statsig's organization domain`,
+    ],
+    [["localhost"], "emailDomains[0]", `"localhost" is not an email domain: ${RULE}`],
+    [["-bad.example.com"], "emailDomains[0]", `"-bad.example.com" is not an email domain: ${RULE}`],
+    [["example..com"], "emailDomains[0]", `"example..com" is not an email domain: ${RULE}`],
+    [["exa mple.com"], "emailDomains[0]", `"exa mple.com" is not an email domain: ${RULE}`],
+    [[`${"a".repeat(64)}.com`], "emailDomains[0]", `a 68-character string is not an email domain: ${RULE}`],
+    [[42], "emailDomains[0]", "expected a domain name as a plain string, got number 42"],
+    [
+      "example.com",
+      "emailDomains",
+      'expected a list of email domains such as ["example.com"] (a plain list, not an Output), got "example.com"',
+    ],
+    [
+      [],
+      "emailDomains",
+      "is an empty list, which would find every user outside it: give the Statsig organization's email domains, or leave emailDomains out",
+    ],
+    [
+      ["example.com", "EXAMPLE.com"],
+      "emailDomains[1]",
+      '"example.com" is already listed at emailDomains[0] (domains compare without regard to case)',
+    ],
+  ])("refuses %j at %s", (emailDomains, path, message) => {
+    expect(issuesOf(emailDomains)).toEqual([[path, message]]);
   });
 });

@@ -162,7 +162,7 @@ describe("one function per endpoint", () => {
     );
   });
 
-  it("listAppUsers: 500 per page with the Okta user embedded: its status, login and the configured attribute", async () => {
+  it("listAppUsers: 500 per page with the Okta user embedded: its status, login, email and the configured attribute", async () => {
     const path = `/api/v1/apps/${APP}/users?limit=500&expand=user`;
     const appUser = {
       id: "00u1",
@@ -171,19 +171,22 @@ describe("one function per endpoint", () => {
       syncState: "SYNCHRONIZED",
       credentials: { userName: "a@example.com" },
       profile: { email: "a@example.com", statsigOrgRole: "Admin" },
-      _embedded: { user: { status: "ACTIVE", profile: { login: "a@example.com", firstName: "A", stagingRole: "Member" } } },
+      _embedded: {
+        user: { status: "ACTIVE", profile: { login: "a@example.com", email: "a@example.com", firstName: "A", stagingRole: "Member" } },
+      },
     };
     const bare = { id: "00u2", profile: { statsigOrgRole: null }, _embedded: { user: { profile: {} } } };
     const { client } = clientFor({ [path]: json([appUser, bare]) });
     expect(await all(listAppUsers(client, APP, "stagingRole"))).toEqual([
       {
         ...appUser,
-        profile: { statsigOrgRole: "Admin" },
+        profile: { statsigOrgRole: "Admin", email: "a@example.com" },
         _embedded: {
           user: {
             status: "ACTIVE",
             profile: new Map([
               ["login", "a@example.com"],
+              ["email", "a@example.com"],
               ["stagingRole", "Member"],
             ]),
           },

@@ -26,6 +26,18 @@ describe("argsFromConfig", () => {
     });
   });
 
+  it("reads emailDomains as a list, lower-cased, and names the config key of a bad one", () => {
+    const { args, valid } = argsFromConfig({
+      "statsig-okta:appId": APP,
+      "statsig-okta:emailDomains": '["Example.com","corp.example.com"]',
+    });
+    expect(args.emailDomains).toEqual(["Example.com", "corp.example.com"]);
+    expect(valid.emailDomains).toEqual(["example.com", "corp.example.com"]);
+    expect(() => argsFromConfig({ "statsig-okta:appId": APP, "statsig-okta:emailDomains": '["@example.com"]' })).toThrow(
+      'statsig-okta:emailDomains[0]: "@example.com" is not an email domain',
+    );
+  });
+
   it("names the component statsig by default", () => {
     expect(argsFromConfig({ "statsig-okta:appId": APP }).name).toBe("statsig");
   });

@@ -8,6 +8,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { readSource } from "../../src/stackConfig/source";
 
 const CLI = path.resolve("dist/cli.js");
 const APP = "0oa1b2c3d4e5f6g7h8i9";
@@ -135,5 +136,21 @@ describe("what only the Pulumi CLI can resolve", () => {
       expect(code).toBe(2);
       expect(stderr).toContain('imports a Pulumi ESC environment ("environment:")');
     }
+  });
+});
+
+describe("the stack and project that name URNs", () => {
+  it("the root program's project is statsig-okta, with or without Pulumi.yaml; with --key, the Pulumi.yaml's; the stack from the flag or the file name", () => {
+    const root = project({ "Pulumi.prod.yaml": `config:\n  statsig-okta:appId: ${APP}\n` });
+    expect(readSource({ cwd: root, stack: "prod" })).toMatchObject({ stack: "prod", project: "statsig-okta" });
+    expect(readSource({ cwd: root, configFile: "Pulumi.prod.yaml" })).toMatchObject({ stack: "prod", project: "statsig-okta" });
+
+    const embedding = project({ "Pulumi.yaml": EMBEDDING, "Pulumi.dev.yaml": EMBEDDED_STACK });
+    expect(readSource({ cwd: embedding, stack: "dev", key: "statsig" })).toMatchObject({ stack: "dev", project: "myinfra" });
+
+    const alone = project({ "ci.yaml": EMBEDDED_STACK });
+    const source = readSource({ cwd: alone, configFile: "ci.yaml", key: "myinfra:statsig" });
+    expect(source.stack).toBeUndefined();
+    expect(source.project).toBeUndefined();
   });
 });

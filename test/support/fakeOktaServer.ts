@@ -18,6 +18,9 @@
  *   `_embedded.user` under `expand=user` as in the spec's `AppUserListEx`;
  * - group members (`/api/v1/groups/{id}/users`): a list (`TestAccDataSourceOktaUsers_readWithGroupId`), items
  *   shaped as the spec's `ListUsersResponse` example;
+ * - groups (`/api/v1/groups`, spec `listGroups`) with `search` evaluated by groupSearch.ts (a search it cannot take
+ *   is a 400 E0000031), as `Group` objects of groupJson, paged;
+ * - group push links (`/api/v1/apps/{id}/group-push/mappings`) through pushGroupFake.ts, paged at `pageSize`;
  * - pagination by `Link: <…>; rel="next"` with an `after` cursor (one Link header per relation, as Okta), page
  *   sizes capped at the spec's maximum for each endpoint; Okta's `Error` bodies; 429 with `x-rate-limit-reset`.
  * It records every request, so tests can assert what was sent. It knows nothing of what a test expects.
@@ -35,6 +38,7 @@ import {
   type FakeUser,
   type OktaOrg,
 } from "./oktaOrg";
+import { SearchError, searchGroups } from "./groupSearch";
 import { FakeGroupPush } from "./pushGroupFake";
 
 export interface OAuthClientSetup {
@@ -81,7 +85,7 @@ const SCOPE_OF: [RegExp, string][] = [
   [/^\/api\/v1\/apps\/[^/]+\/(groups|users)/, "okta.apps.read"],
   // listGroupPushMappings needs okta.groups.read as well; this table holds one scope per endpoint.
   [/^\/api\/v1\/apps\/[^/]+\/group-push\//, "okta.apps.read"],
-  [/^\/api\/v1\/groups\//, "okta.groups.read"],
+  [/^\/api\/v1\/groups(\/|$)/, "okta.groups.read"],
 ];
 
 /** The largest `limit` each list accepts and its default, from the spec (`queryAppLimit`, `queryGroupAssignmentLimit`, `listGroupUsers`). */
@@ -89,6 +93,8 @@ const LIMITS = {
   appUsers: { max: 500, fallback: 50 },
   appGroups: { max: 200, fallback: 20 },
   groupMembers: { max: 1000, fallback: 1000 },
+  // listGroups: `limit` up to 10000, no default given (the spec recommends 200 or less).
+  groups: { max: 10000, fallback: 200 },
 };
 
 /**
@@ -156,7 +162,7 @@ export class FakeOktaServer {
     });
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
     this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    this.push = new FakeGroupPush(this.org, this.origin);
+    this.push = new FakeGroupPush(this.org, this.origin, this.options.pageSize);
     return this;
   }
 
@@ -382,6 +388,7 @@ export class FakeOktaServer {
       if (!org.apps[match[1]!]) return notFound(match[1]!, "AppInstance");
       return match[2] === "groups" ? this.appGroups(url, res, match[1]!) : this.appUsers(url, res, match[1]!);
     }
+    if (path === "/api/v1/groups") return this.groups(url, res);
     if ((match = /^\/api\/v1\/groups\/([^/]+)(\/users)?$/.exec(path))) {
       const group = org.groups.find((candidate) => candidate.id === match![1]);
       if (!group) return notFound(match[1]!, "UserGroup");
@@ -412,6 +419,27 @@ export class FakeOktaServer {
     }
     // Okta sends one Link header per relation.
     return { page, headers: { Link: links } };
+  }
+
+  /** `listGroups`, with `search` evaluated by groupSearch.ts (Okta's 400 E0000031 for a search it cannot take). */
+  private groups(url: URL, res: ServerResponse) {
+    const search = url.searchParams.get("search");
+    let groups = this.org.groups;
+    if (search !== null) {
+      try {
+        groups = searchGroups(groups, search);
+      } catch (error) {
+        if (!(error instanceof SearchError)) throw error;
+        return this.send(res, 400, oktaError(error.errorCode, error.message));
+      }
+    }
+    const { page, headers } = this.page(url, groups, (group) => group.id, LIMITS.groups);
+    return this.send(
+      res,
+      200,
+      page.map((group) => groupJson(group, this.origin)),
+      headers,
+    );
   }
 
   private userById(id: string): FakeUser {
@@ -466,7 +494,7 @@ export class FakeOktaServer {
           family_name: family ?? null,
           locale: "en_US",
           name: [given, family].filter(Boolean).join(" "),
-          email: user.login,
+          email: user.email ?? user.login,
           statsigOrgRole: appUser.role ?? null,
         },
         _links: { app: { href: `${origin}/api/v1/apps/${appId}` }, user: { href: `${origin}/api/v1/users/${user.id}` } },
@@ -494,7 +522,7 @@ export class FakeOktaServer {
         mobilePhone: null,
         secondEmail: null,
         login: user.login,
-        email: user.login,
+        email: user.email ?? user.login,
         ...user.attributes,
       },
       credentials: { password: {}, provider: { type: "OKTA", name: "OKTA" } },

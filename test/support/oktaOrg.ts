@@ -34,6 +34,8 @@ export interface FakeUserType {
 export interface FakeUser {
   id: string;
   login: string;
+  /** The profile's `email`; the login when absent, as in most orgs. */
+  email?: string;
   /** Okta user status: ACTIVE, STAGED, SUSPENDED, DEPROVISIONED, … */
   status: string;
   /** The user's type; the org's default type when absent. */

@@ -2,7 +2,17 @@
  * Org states for `statsig-okta roles`, each user placed to show one situation a role can be in. Values are
  * written out as an admin would leave them (group priorities, profiles, individual values), not computed from src/.
  */
-import { addApp, mappingOf, newOrg, type FakeAppUser, type FakeAssignment, type OktaOrg } from "./oktaOrg";
+import {
+  addApp,
+  addAppGroups,
+  mappingOf,
+  newOrg,
+  oktaId,
+  type FakeAppUser,
+  type FakeAssignment,
+  type GroupPushMapping,
+  type OktaOrg,
+} from "./oktaOrg";
 
 export const APP_ID = "0oastatsigapp0000001";
 export const USER_TYPE_ID = "otydefaultusertype01";
@@ -172,12 +182,17 @@ export const CLEAN_GROUP_STACK = groupStack([
 export const WEB_ENGINEERS = "00gwebengineers00001";
 export const WEB_GROWTH_LEADS = "00gwebgrowthleads001";
 
+/** Statsig's groups of the two project roles, as its import brought them into Okta. */
+export const STATSIG_WEB_MEMBER = "00gStatsigWebMember1";
+export const STATSIG_WEB_GROWTH_ADMIN = "00gStatsigWebGrAdmin";
+
 /**
  * cleanGroupOrg with two groups pushed for project and team roles: Ada is in both, Mel in Web Engineers, and
  * Zoe is in Web Engineers without being assigned to the app, so Okta cannot push her into Statsig's group.
+ * Both links are ACTIVE unless `links` gives another status for a group, or `null` for no link.
  */
-export function projectOrg(): OktaOrg {
-  return build(
+export function projectOrg(links: Record<string, GroupPushMapping["status"] | null> = {}): OktaOrg {
+  const org = build(
     [
       { login: "olivia.owner@example.com", groups: [OWNERS], app: { scope: "GROUP", role: "Owner" } },
       {
@@ -201,6 +216,27 @@ export function projectOrg(): OktaOrg {
       ]),
     },
   );
+  addAppGroups(org, APP_ID, [
+    { id: STATSIG_WEB_MEMBER, name: "Statsig-Web-Member" },
+    { id: STATSIG_WEB_GROWTH_ADMIN, name: "Statsig-Web-Growth-Admin" },
+  ]);
+  for (const [source, target] of [
+    [WEB_ENGINEERS, STATSIG_WEB_MEMBER],
+    [WEB_GROWTH_LEADS, STATSIG_WEB_GROWTH_ADMIN],
+  ] as const) {
+    const status = links[source] === undefined ? "ACTIVE" : links[source];
+    if (status === null) continue;
+    const at = "2026-03-25T06:09:58Z";
+    org.apps[APP_ID]!.pushMappings.push({
+      created: at,
+      id: oktaId("gPm", source),
+      lastUpdated: at,
+      sourceGroupId: source,
+      status,
+      targetGroupId: target,
+    });
+  }
+  return org;
 }
 
 export const PROJECT_STACK = [

@@ -9,8 +9,9 @@ import type { AppGroupAssignment, SchemaAttribute } from "../../okta/types";
 /**
  * - ok: as expected. - missing: Okta has no such object or property. - different: it exists with other values.
  * - not-in-config: a group assignment the config does not give changes roles. - not-managed: the config leaves it alone.
+ * - unreadable: it exists, but Okta refused to show part of it (a push link's target group), so it cannot be judged.
  */
-export type Status = "ok" | "missing" | "different" | "not-in-config" | "not-managed";
+export type Status = "ok" | "missing" | "different" | "not-in-config" | "not-managed" | "unreadable";
 
 /** A live value that differs from the expected one; `undefined` is "not set". */
 export interface FieldDiff {
@@ -29,6 +30,8 @@ export interface CheckItem {
   notes: string[];
   /** The resource `pulumi import` can adopt, when the object exists and the config manages it. */
   import?: ImportResource;
+  /** The URN of the child resource that manages it (push links: `pulumi state delete` takes it). */
+  urn?: string;
 }
 
 export interface Comparison {
@@ -38,7 +41,7 @@ export interface Comparison {
 }
 
 export const isProblem = (item: CheckItem): boolean =>
-  item.status === "missing" || item.status === "different" || item.status === "not-in-config";
+  item.status === "missing" || item.status === "different" || item.status === "not-in-config" || item.status === "unreadable";
 
 function equal(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);

@@ -4,6 +4,7 @@
  */
 import { STATSIG_ATTRIBUTE } from "../../domain/orgRoles";
 import type { OktaClient } from "../../okta/client";
+import { OktaError } from "../../okta/errors";
 import { getAppUserSchema, getGroup, getUserSchema, listAppGroupAssignments, listGroupPushMappings } from "../../okta/endpoints";
 import type { AppGroupAssignment, GroupPushMapping, SchemaAttribute, UserSchema } from "../../okta/types";
 import { findMapping, findUserType, type LiveMapping } from "../lookups";
@@ -28,8 +29,10 @@ export interface LiveState {
 
 /** A live group push link with the name of the group it targets. */
 export interface LivePushLink extends GroupPushMapping {
-  /** The target group's `profile.name`; undefined when the mapping names no target. */
+  /** The target group's `profile.name`; undefined when the mapping names no target or it cannot be read. */
   targetGroupName?: string;
+  /** Why the target group could not be read (Okta's refusal), when it could not. */
+  targetUnreadable?: string;
 }
 
 /** Steps 1-5 as they are: the user type and its attribute, the app attribute, both mappings, the group assignments. */
@@ -59,19 +62,27 @@ function customProperty(schema: UserSchema, name: string): SchemaAttribute | und
 /**
  * Every push mapping of the app, then the name of each group they target (one GET per group; the `search`
  * of groups would be one request but is eventually consistent, per the spec). Scopes: okta.apps.read and
- * okta.groups.read (see okta/scopes.ts).
+ * okta.groups.read (see okta/scopes.ts). A target group Okta refuses to show (404: deleted, e.g. with its
+ * Statsig project; 403: outside the admin's groups) is reported with its link instead of ending the check; a
+ * token without okta.groups.read, or any other failure, still ends it.
  */
 export async function fetchPushLinks(client: OktaClient, appId: string): Promise<LivePushLink[]> {
   const mappings = await listGroupPushMappings(client, appId);
-  const names = new Map<string, string | undefined>();
+  const targets = new Map<string, Pick<LivePushLink, "targetGroupName" | "targetUnreadable">>();
   for (const mapping of mappings) {
     const id = mapping.targetGroupId;
-    if (id === undefined || names.has(id)) continue;
-    const group = await getGroup(client, id, `group ${id}, the target of push mapping ${mapping.id}, is gone`);
-    names.set(id, group.profile.name);
+    if (id === undefined || targets.has(id)) continue;
+    try {
+      const group = await getGroup(client, id, `group ${id}, the target of push mapping ${mapping.id}, is gone`);
+      targets.set(id, { targetGroupName: group.profile.name });
+    } catch (error) {
+      if (!unreadableGroup(error)) throw error;
+      targets.set(id, { targetUnreadable: error.message });
+    }
   }
-  return mappings.map((mapping) => {
-    const name = mapping.targetGroupId !== undefined ? names.get(mapping.targetGroupId) : undefined;
-    return { ...mapping, ...(name !== undefined ? { targetGroupName: name } : {}) };
-  });
+  return mappings.map((mapping) => ({ ...mapping, ...(mapping.targetGroupId !== undefined ? targets.get(mapping.targetGroupId) : {}) }));
 }
+
+/** Okta refused to show this one group (404 or 403), and not for want of a scope the whole token lacks. */
+const unreadableGroup = (error: unknown): error is OktaError =>
+  error instanceof OktaError && (error.status === 404 || error.status === 403) && error.missingScope === undefined;

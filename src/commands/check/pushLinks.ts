@@ -2,10 +2,17 @@
  * `check` for project and team roles: compares the Statsig app's group push links (read by live.ts) with the
  * links the component would create. Pure; items have the shape of compare.ts.
  */
+import { childUrn, type UrnScope } from "../../domain/desired";
 import { PUSH_GROUP_TYPE, pushGroupName, STATSIG_GROUP_PREFIX } from "../../domain/projectRoles";
 import type { ExpectedPushLink } from "../expected";
 import type { CheckItem, FieldDiff } from "./compare";
 import type { LivePushLink } from "./live";
+
+/** Where the links are: the app, and the component, stack and project that name each link's URN. */
+export interface PushLinkContext extends UrnScope {
+  appId: string;
+  componentName: string;
+}
 
 function item(title: string, differences: FieldDiff[], extra: Partial<CheckItem> = {}): CheckItem {
   return { step: "push", title, status: differences.length > 0 ? "different" : "ok", differences, notes: [], ...extra };
@@ -24,24 +31,70 @@ const STATUS_HINT: Record<string, string> = {
   ERROR: "the latest push failed",
 };
 
+/** Where an admin fixes or unlinks a link by hand. */
+const PUSH_GROUPS_TAB = "the admin console (Applications > the Statsig app > Push Groups)";
+
+/** The URN of the link's child resource, and what to do when `check` could not tell its stack or project. */
+function urnOf(context: PushLinkContext, key: string): { urn: string; unknown: string } {
+  const urn = childUrn(context, { type: PUSH_GROUP_TYPE, name: pushGroupName(context.componentName, key) });
+  const missing = [context.stack === undefined ? "<stack>" : undefined, context.project === undefined ? "<project>" : undefined].filter(
+    (part) => part !== undefined,
+  );
+  const unknown =
+    missing.length > 0 ? ` (fill in ${missing.join(" and ")}, not known to check: \`pulumi stack --show-urns\` lists the URN)` : "";
+  return { urn, unknown };
+}
+
+/**
+ * A link in ERROR blocks Pulumi: the provider's update and delete refuse a link that is neither ACTIVE nor
+ * INACTIVE (terraform-provider-okta v6.12.0 `okta/services/idaas/resource_okta_push_group.go`,
+ * docs/reference/okta.md#group-push).
+ */
+function stuckInError(context: PushLinkContext, key: string): string {
+  const { urn, unknown } = urnOf(context, key);
+  return `a link in ERROR blocks Pulumi: the Okta provider refuses to update or delete it ("Group push mapping in disallowed status"), so \`pulumi up\` changing or removing it and \`pulumi destroy\` fail. Fix the push error or unlink the group (keeping the Statsig group) in ${PUSH_GROUPS_TAB}, or make Pulumi forget the link: pulumi state delete '${urn}'${unknown}`;
+}
+
+/**
+ * A link unlinked in the admin console while the stack's state still holds it: the provider's read fails with
+ * 404 (okta/terraform-provider-okta#2807, fixed after v6.12.0), so refresh and destroy fail.
+ */
+function goneFromOkta(context: PushLinkContext, key: string): string {
+  const { urn, unknown } = urnOf(context, key);
+  return `if \`pulumi up\` created this link before, it was unlinked by hand and the stack's state still holds it: the provider's read then fails with 404, so \`pulumi refresh\` and \`pulumi destroy\` fail (okta/terraform-provider-okta#2807). Run pulumi state delete '${urn}'${unknown}, then \`pulumi up\` links it again`;
+}
+
+/** A target changed by hand: the provider never reads `target_group_name` back, and `pulumi up` does not refresh. */
+function retargeted(context: PushLinkContext, key: string): string {
+  const { urn, unknown } = urnOf(context, key);
+  return `linked to another group, changed outside Pulumi, which \`pulumi up\` does not notice: in ${PUSH_GROUPS_TAB}, unlink it (keeping the group in the app) and link the intended one, or relink it with pulumi up --replace '${urn}'${unknown}`;
+}
+
+/** A target group Okta refused to show. */
+const unreadableTarget = (link: LivePushLink) =>
+  `the target group ${link.targetGroupId ?? "?"} cannot be read, so the link cannot be checked: ${link.targetUnreadable ?? ""}. If the group is gone (404: deleted in Okta, or its Statsig project deleted), import Statsig's groups again (the Statsig app's Import tab > Import Now), then unlink this link in ${PUSH_GROUPS_TAB} or relink it; a 403 needs an admin role that can read the group`;
+
 /**
  * Compares the links the config asks for with the app's live links. Pure.
  * - ok: linked from the group, to the intended Statsig group, ACTIVE.
- * - missing: the group has no link on the app.
- * - different: linked to another group, or INACTIVE / ERROR.
+ * - missing: the group has no link on the app (with how to recover if the stack's state still holds one).
+ * - different: linked to another group (retargeted by hand), or INACTIVE / ERROR (ERROR blocks Pulumi).
+ * - unreadable: the link's target group cannot be read; the check goes on.
  * - not-in-config: a link to a `Statsig-` group that the config does not list (its members get a Statsig
- *   role); links to other groups are only counted.
+ *   role), or to a group that cannot be read; links to other groups are only counted.
+ * Every item about a configured link carries the URN of its child resource.
  */
 export function comparePushLinks(
   expected: readonly ExpectedPushLink[],
   live: readonly LivePushLink[],
-  context: { appId: string; componentName: string },
+  context: PushLinkContext,
 ): { items: CheckItem[]; otherLinks: number } {
   const items: CheckItem[] = [];
   const used = new Set<LivePushLink>();
   for (const want of expected) {
     // A plain id (expectedPushLinks refuses an Output), so it is also the entry's key.
     const title = `Group ${want.groupId} -> ${targetLabel(want)} (${roleLabel(want)})`;
+    const { urn } = urnOf(context, want.key);
     const fromGroup = live.filter((link) => link.sourceGroupId === want.groupId);
     const link = fromGroup.find((candidate) => targets(want, candidate)) ?? fromGroup[0];
     if (!link) {
@@ -52,22 +105,26 @@ export function comparePushLinks(
           notes: [
             `the group is not pushed to the app: in the Statsig app's Push Groups tab, push it with "Link Group" to ${targetLabel(want)}`,
             ...(other ? [`${targetLabel(want)} is linked from group ${other.sourceGroupId} instead (mapping ${other.id})`] : []),
+            goneFromOkta(context, want.key),
           ],
+          urn,
         }),
       );
       continue;
     }
     used.add(link);
     const differences: FieldDiff[] = [];
-    if (!targets(want, link)) {
+    const notes: string[] = [];
+    if (link.targetUnreadable !== undefined) notes.push(unreadableTarget(link));
+    else if (!targets(want, link)) {
       differences.push(
         want.targetGroupId !== undefined
-          ? { field: "targetGroupId", live: link.targetGroupId, expected: want.targetGroupId, hint: "linked to another group" }
+          ? { field: "targetGroupId", live: link.targetGroupId, expected: want.targetGroupId, hint: retargeted(context, want.key) }
           : {
               field: "target group",
               live: link.targetGroupName ?? link.targetGroupId,
               expected: want.targetGroupName,
-              hint: "linked to another group: unlink it, leaving the group in the app, then link the intended one",
+              hint: retargeted(context, want.key),
             },
       );
     }
@@ -80,10 +137,14 @@ export function comparePushLinks(
             ? STATUS_HINT[link.status]
             : undefined;
       differences.push({ field: "status", live: link.status, expected: "ACTIVE", ...(why ? { hint: why } : {}) });
+      if (link.status === "ERROR") notes.push(stuckInError(context, want.key));
     }
     items.push(
       item(title, differences, {
+        ...(link.targetUnreadable !== undefined ? { status: "unreadable" as const } : {}),
+        notes,
         import: { type: PUSH_GROUP_TYPE, name: pushGroupName(context.componentName, want.key), id: `${context.appId}/${link.id}` },
+        urn,
       }),
     );
   }
@@ -91,6 +152,15 @@ export function comparePushLinks(
   let otherLinks = 0;
   for (const link of live) {
     if (used.has(link)) continue;
+    if (link.targetUnreadable !== undefined) {
+      items.push(
+        item(`Group ${link.sourceGroupId ?? "?"} -> group ${link.targetGroupId ?? "?"} (mapping ${link.id}, ${link.status ?? "?"})`, [], {
+          status: "unreadable",
+          notes: [unreadableTarget(link)],
+        }),
+      );
+      continue;
+    }
     if (!link.targetGroupName?.startsWith(STATSIG_GROUP_PREFIX)) {
       otherLinks++;
       continue;
@@ -106,6 +176,8 @@ export function comparePushLinks(
             hint: "its members get this Statsig role, but the config does not list the link: add it to projectRoles, or unlink it (leave the group in the app)",
           },
         ],
+        // Removed from projectRoles while in ERROR: `pulumi up` cannot delete it (the key of a plain group id).
+        notes: link.status === "ERROR" && link.sourceGroupId !== undefined ? [stuckInError(context, link.sourceGroupId)] : [],
       }),
     );
   }

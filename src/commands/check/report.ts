@@ -26,6 +26,7 @@ const LABELS: Record<Status, string> = {
   different: "DIFFERENT",
   "not-in-config": "NOT IN CONFIG",
   "not-managed": "not managed",
+  unreadable: "UNREADABLE",
 };
 
 const stepLabel = (step: string) =>
@@ -108,6 +109,7 @@ export function toJson(report: Report) {
       })),
       notes: item.notes,
       import: item.import ?? null,
+      ...(item.urn !== undefined ? { urn: item.urn } : {}),
     })),
     otherAssignments: report.otherAssignments,
     import: importResources(report),

@@ -33,6 +33,8 @@ async function checkOrg({ client, origin, target }: OktaSession): Promise<Report
     const links = comparePushLinks(expected.pushLinks, await fetchPushLinks(client, expected.appId), {
       appId: expected.appId,
       componentName: expected.desired.component,
+      ...(target.stack !== undefined ? { stack: target.stack } : {}),
+      ...(target.project !== undefined ? { project: target.project } : {}),
     });
     comparison.items.push(...links.items);
   }

@@ -58,6 +58,8 @@ export interface Plan {
   /** Project and team roles: one group push link each, with the lookup that finds its Statsig group. */
   pushLinks: PlannedPushLink[];
   lookups: { token: string; inputs: Record<string, unknown>; why: string }[];
+  /** The Statsig organization's email domains: written nowhere, checked by `statsig-okta roles`. */
+  emailDomains?: string[];
   warnings: string[];
 }
 
@@ -123,6 +125,7 @@ export function toPlan(desired: Desired, source: string): Plan {
       inputs: shown(l.args, desired.lookups) as Record<string, unknown>,
       why: l.why,
     })),
+    ...(desired.emailDomains !== undefined ? { emailDomains: desired.emailDomains } : {}),
     warnings: desired.warnings,
   };
 }
@@ -249,6 +252,12 @@ export function formatPlan(plan: Plan): string {
     for (const l of plan.lookups.filter((lookup) => lookup.token !== LOOKUP_TOKENS.groups)) {
       lines.push(`  ${l.token.split(":").pop()}(${show(l.inputs)}): ${l.why}`);
     }
+  }
+  if (plan.emailDomains) {
+    lines.push("");
+    lines.push(
+      `Email domains of the Statsig organization: ${plan.emailDomains.map(show).join(", ")} (nothing written to Okta: \`statsig-okta roles\` reports app users whose login or email is outside them, whom Statsig refuses)`,
+    );
   }
   for (const w of plan.warnings) lines.push(`warning: ${cell(w, MAX_LINE)}`);
   return `${lines.join("\n")}\n`;

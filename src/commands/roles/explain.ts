@@ -32,10 +32,12 @@ import type {
 const KIND_ORDER: readonly FindingKind[] = [
   "multiple-owners",
   "owner-group",
+  "email-domain",
   "sync-error",
   "role-differs",
   "no-role",
   "not-pushed",
+  "project-link",
   "not-assigned",
 ];
 
@@ -58,6 +60,7 @@ export function explainRoles(input: RolesInput): RolesReport {
   const outsidersOf = outsidersByGroup(input.outsiders);
   ownerGroups(context, input.users, outsidersOf, findings);
   notAssigned(context, outsidersOf, findings);
+  projectLinks(context, input.users, findings);
   users.sort((a, b) => compareRoles(a.role, b.role) || byText(a.login, b.login) || byText(a.id, b.id));
   return { mode: context.target.mode, projectRoles: context.target.projectRoles.length > 0, users, findings: findings.sorted() };
 }
@@ -126,6 +129,27 @@ interface Context {
   groupRefs: readonly GroupRef[];
   groupSources: readonly RoleSource[];
   fixedSources: Readonly<Record<Exclude<RoleSource["kind"], "group">, RoleSource>>;
+  /** Each project role whose group's link does not push (by {@link projectRoleKey}): `missing`, or its status. */
+  brokenLinks: ReadonlyMap<string, string>;
+}
+
+/** A project or team role, as one key: the config gives each Statsig group to one entry. */
+const projectRoleKey = (role: { project: string; team?: string; role: string }) =>
+  JSON.stringify([role.project, role.team ?? null, role.role]);
+
+/**
+ * The state of each project role's link when it does not push: `missing` without a link from its group,
+ * otherwise the link's status unless ACTIVE. Nothing when the links were not read.
+ */
+function brokenLinksOf(input: RolesInput): Map<string, string> {
+  const broken = new Map<string, string>();
+  if (input.links === undefined) return broken;
+  const statusOf = new Map(input.links.map((link) => [link.sourceGroupId, link.status ?? "?"]));
+  for (const entry of input.target.projectRoles) {
+    const status = statusOf.get(entry.groupId);
+    if (status !== "ACTIVE") broken.set(projectRoleKey(entry), status ?? "missing");
+  }
+  return broken;
 }
 
 function contextOf(input: RolesInput): Context {
@@ -155,6 +179,7 @@ function contextOf(input: RolesInput): Context {
       individual: { kind: "individual" },
       unknown: { kind: "unknown" },
     },
+    brokenLinks: brokenLinksOf(input),
   };
 }
 
@@ -185,6 +210,20 @@ function userRecord(context: Context, user: LiveAppUser, findings: FindingsColle
   const source = sourceOf(context, user, assigned);
   const problems = userProblems(context, user, { role, intended, source, winner: assigned[0], intendedGroup });
   for (const problem of problems) findings.addUser(user.login, problem);
+  const projectRoles: UserRecord["projectRoles"] =
+    target.projectRoles.length > 0
+      ? projectRolesOfUser(
+          user.groups.map((index) => context.groups[index]!.id),
+          target.projectRoles,
+        ).map((role) => {
+          const link = context.brokenLinks.get(projectRoleKey(role));
+          return link === undefined ? role : { ...role, link };
+        })
+      : [];
+  // The project-link findings are recorded per group (projectLinks); each concerned user is marked here.
+  const linkMarks = [
+    ...new Set(projectRoles.flatMap((role) => (role.link !== undefined ? [`project-link:${linkReason(role.link)}`] : []))),
+  ];
   return {
     id: user.id,
     login: user.login,
@@ -197,14 +236,8 @@ function userRecord(context: Context, user: LiveAppUser, findings: FindingsColle
     source,
     ...(intended !== undefined ? { intended } : {}),
     ...(user.syncState !== undefined ? { syncState: user.syncState } : {}),
-    projectRoles:
-      target.projectRoles.length > 0
-        ? projectRolesOfUser(
-            user.groups.map((index) => context.groups[index]!.id),
-            target.projectRoles,
-          )
-        : [],
-    findings: problems.map((problem) => (problem.reason ? `${problem.kind}:${problem.reason}` : problem.kind)),
+    projectRoles,
+    findings: [...problems.map((problem) => (problem.reason ? `${problem.kind}:${problem.reason}` : problem.kind)), ...linkMarks],
   };
 }
 
@@ -256,10 +289,39 @@ function sourceOf(context: Context, user: LiveAppUser, assigned: readonly number
   return winner === undefined ? fixedSources.unknown : context.groupSources[winner]!;
 }
 
+/**
+ * Statsig accepts SCIM users only with the organization's email domain (statsig-io/docs
+ * `access-management/scim/concepts.mdx`; its error, `okta_scim_troubleshooting.mdx`; docs/reference/statsig.md#who-statsig-accepts).
+ */
+const NOT_ALLOWED = "User userID is not allowed to be created in this organization";
+
+/** The domain of an address, lower-cased; undefined for text without `@`. */
+const domainOf = (address: string): string | undefined => {
+  const at = address.lastIndexOf("@");
+  return at < 0 ? undefined : address.slice(at + 1).toLowerCase();
+};
+
+/** With emailDomains: the user's login or email outside them (or not an address at all). */
+function emailDomainProblem(domains: readonly string[] | undefined, user: LiveAppUser): Problem | undefined {
+  if (domains === undefined) return undefined;
+  const outside = [user.login, ...(user.email !== undefined ? [user.email] : [])].some((address) => {
+    const domain = domainOf(address);
+    return domain === undefined || !domains.includes(domain);
+  });
+  if (!outside) return undefined;
+  return {
+    kind: "email-domain",
+    message: `The login or email is outside the Statsig organization's email domains (${domains.join(", ")}): Statsig refuses to create the user over SCIM ("${NOT_ALLOWED}")`,
+    fix: "Give the user a login and email in one of those domains, or unassign them from the app; if the domain is the organization's, add it in Statsig and to emailDomains",
+  };
+}
+
 /** A failed push, then what is wrong with the role: not the intended one, none at all, or not pushed yet. */
 function userProblems(context: Context, user: LiveAppUser, facts: UserFacts): Problem[] {
   const { role, intended } = facts;
   const problems: Problem[] = [];
+  const domain = emailDomainProblem(context.target.emailDomains, user);
+  if (domain) problems.push(domain);
   if (user.syncState === "ERROR") {
     problems.push({
       kind: "sync-error",
@@ -482,6 +544,58 @@ function notAssigned(context: Context, outsidersOf: ReadonlyMap<number, string[]
         outside,
       );
     }
+  }
+}
+
+/** Where an admin sees and fixes a group's push link. */
+const PUSH_GROUPS_TAB = "the admin console (Applications > the Statsig app > Push Groups)";
+
+/** The reason of a project-link finding, from the link's state (`missing` or its status). */
+const linkReason = (state: string): "missing" | "error" | "inactive" =>
+  state === "missing" ? "missing" : state === "ERROR" ? "error" : "inactive";
+
+/**
+ * Project and team roles whose group's link does not push: the link is missing, INACTIVE or in ERROR. The
+ * finding names the role and the group, and lists the group's app users (the ones Okta would push); each of
+ * them has the mark on their record too.
+ */
+function projectLinks(context: Context, users: readonly LiveAppUser[], findings: FindingsCollector): void {
+  for (const entry of context.target.projectRoles) {
+    const state = context.brokenLinks.get(projectRoleKey(entry));
+    if (state === undefined) continue;
+    const index = context.groups.findIndex((group) => group.id === entry.groupId);
+    const group = index >= 0 ? groupLabel(context.groups[index]!) : entry.groupId;
+    const role =
+      entry.team !== undefined
+        ? `${entry.role} of team ${entry.team} in project ${entry.project}`
+        : `${entry.role} in project ${entry.project}`;
+    const reason = linkReason(state);
+    const problem: Problem =
+      reason === "missing"
+        ? {
+            kind: "project-link",
+            reason: "missing",
+            groupId: entry.groupId,
+            message: `Group ${group} is not linked to Statsig's group for ${role}: Okta pushes none of its members into it`,
+            fix: "Run `pulumi up` to link it; if Pulumi fails on the link, `statsig-okta check` gives the recovery (a link unlinked by hand while the stack's state holds it: docs/operations.md, Stuck push links)",
+          }
+        : reason === "error"
+          ? {
+              kind: "project-link",
+              reason: "error",
+              groupId: entry.groupId,
+              message: `The link of group ${group} for ${role} is in ERROR: the latest push failed, so Statsig may not hold this role for its members`,
+              fix: `Fix the push error in ${PUSH_GROUPS_TAB} and push again; until then Pulumi cannot change or remove the link (\`statsig-okta check\` gives its URN for \`pulumi state delete\`)`,
+            }
+          : {
+              kind: "project-link",
+              reason: "inactive",
+              groupId: entry.groupId,
+              message: `The link of group ${group} for ${role} is ${state === "INACTIVE" ? "INACTIVE" : `not active (status ${JSON.stringify(state)})`}: Okta pushes no membership changes, so Statsig may not hold this role for its members`,
+              fix: `Run \`pulumi up\` (the component keeps its links ACTIVE), or activate it in ${PUSH_GROUPS_TAB}`,
+            };
+    const members = index >= 0 ? users.filter((user) => user.groups.includes(index)).map((user) => user.login) : [];
+    findings.add(problem, members);
   }
 }
 

@@ -54,7 +54,7 @@ const COLUMNS: Column[] = [
   { header: "sync", value: (r) => r.syncState ?? "", inTable: true },
   {
     header: "project roles",
-    value: (r) => r.projectRoles.map(projectRoleText).join("; "),
+    value: (r) => r.projectRoles.map((p) => `${projectRoleText(p)}${p.link !== undefined ? ` (link ${p.link})` : ""}`).join("; "),
     // Only for configs with project roles: a column of dashes says nothing.
     inTable: (report) => report.projectRoles,
   },

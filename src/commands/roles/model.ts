@@ -20,6 +20,8 @@ export interface RolesTarget {
   roleGroups: { groupId: string; role: Role; priority: number }[];
   /** The groups pushed to Statsig for project and team roles. */
   projectRoles: { groupId: string; project: string; role: string; team?: string }[];
+  /** The Statsig organization's email domains, lower-cased; undefined: not checked. */
+  emailDomains?: string[];
 }
 
 /** The one place that reads the config's `Expected`, so a change of its shape is a change here only. */
@@ -42,6 +44,7 @@ export function rolesTargetFrom(expected: Expected): RolesTarget {
       role: child.group.role,
       priority: child.group.priority,
     })),
+    ...(desired.emailDomains !== undefined ? { emailDomains: desired.emailDomains } : {}),
   };
 }
 
@@ -63,6 +66,8 @@ export interface LiveAppUser {
   id: string;
   /** The Okta login; the app user name when Okta did not embed the user. */
   login: string;
+  /** The email Okta sends (the app user's, else the Okta user's), kept only when it is not the login. */
+  email?: string;
   /** The Okta user's status (`ACTIVE`, `SUSPENDED`, …); undefined when Okta did not embed the user. */
   status?: string;
   /** `USER` (assigned individually) or `GROUP` (only through groups). */
@@ -84,12 +89,21 @@ export interface Outsider {
   status?: string;
 }
 
+/** A group push link of the app, reduced to what `roles` judges: where from, and its status. */
+export interface LiveLink {
+  sourceGroupId: string;
+  /** ACTIVE, INACTIVE or ERROR (`GroupPushMappingStatus`); undefined when Okta leaves it out. */
+  status?: string;
+}
+
 /** Everything `roles` read from Okta. */
 export interface RolesInput {
   target: RolesTarget;
   groups: LiveGroup[];
   users: LiveAppUser[];
   outsiders: Outsider[];
+  /** The app's group push links; read only when the config has project roles. */
+  links?: LiveLink[];
   /** The expression of the Okta -> app mapping of `statsigOrgRole`; undefined when nothing maps it. */
   roleMapping?: string;
 }
@@ -118,9 +132,22 @@ export type Reason =
   | "not-applied"
   | "no-mapping"
   | "other-mapping"
-  | "no-attribute";
+  | "no-attribute"
+  /** project-link: the link of a project role's group is not there, is INACTIVE, or is in ERROR. */
+  | "missing"
+  | "inactive"
+  | "error";
 
-export type FindingKind = "multiple-owners" | "owner-group" | "role-differs" | "no-role" | "not-pushed" | "sync-error" | "not-assigned";
+export type FindingKind =
+  | "multiple-owners"
+  | "owner-group"
+  | "email-domain"
+  | "role-differs"
+  | "no-role"
+  | "not-pushed"
+  | "sync-error"
+  | "project-link"
+  | "not-assigned";
 
 /** One thing to fix, with the users it concerns. */
 export interface Finding {
@@ -152,8 +179,11 @@ export interface UserRecord {
    */
   intended?: string | null;
   syncState?: string;
-  /** The Statsig project and team roles the user's groups are linked to (pushed only while assigned to the app). */
-  projectRoles: UserProjectRole[];
+  /**
+   * The Statsig project and team roles the user's groups are linked to (pushed only while assigned to the app);
+   * `link` is set when that group's live link does not push: `missing`, or its status (`INACTIVE`, `ERROR`).
+   */
+  projectRoles: (UserProjectRole & { link?: string })[];
   /** This user's findings, as `kind` or `kind:reason`. */
   findings: string[];
 }

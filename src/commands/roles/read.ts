@@ -7,11 +7,11 @@
  * Requests: the least the page sizes allow; docs/cli.md ("Who has which role") gives the count.
  */
 import type { OktaClient } from "../../okta/client";
-import { listAppGroupAssignments, listAppUsers, listGroupMembers } from "../../okta/endpoints";
+import { listAppGroupAssignments, listAppUsers, listGroupMembers, listGroupPushMappings } from "../../okta/endpoints";
 import type { AppGroupAssignment, AppUser } from "../../okta/types";
 import { findMapping, findUserType } from "../lookups";
 import { sentRole, STATSIG_ATTRIBUTE } from "../../domain/orgRoles";
-import type { LiveAppUser, LiveGroup, Outsider, RolesInput, RolesTarget } from "./model";
+import type { LiveAppUser, LiveGroup, LiveLink, Outsider, RolesInput, RolesTarget } from "./model";
 
 export interface ReadOptions {
   /** Progress lines (stderr), at most one per `progressEveryMs` while a list is read. */
@@ -41,7 +41,29 @@ export async function readRoles(client: OktaClient, target: RolesTarget, options
   const roleMapping = await readRoleMapping(client, target);
   const users = await readAppUsers(client, target, progress);
   const outsiders = await readMembers(client, toRead, users, progress);
-  return { target, groups: toRead.groups, users, outsiders, ...(roleMapping !== undefined ? { roleMapping } : {}) };
+  const links = await readLinks(client, target);
+  return {
+    target,
+    groups: toRead.groups,
+    users,
+    outsiders,
+    ...(roleMapping !== undefined ? { roleMapping } : {}),
+    ...(links !== undefined ? { links } : {}),
+  };
+}
+
+/**
+ * With project roles, the app's group push links (`listGroupPushMappings`, 1000 per page, one request per page),
+ * each reduced to its source group and status: a project role whose link is missing or not ACTIVE is not pushed.
+ */
+async function readLinks(client: OktaClient, target: RolesTarget): Promise<LiveLink[] | undefined> {
+  if (target.projectRoles.length === 0) return undefined;
+  const links: LiveLink[] = [];
+  for (const mapping of await listGroupPushMappings(client, target.appId)) {
+    if (mapping.sourceGroupId === undefined) continue;
+    links.push({ sourceGroupId: mapping.sourceGroupId, ...(mapping.status !== undefined ? { status: mapping.status } : {}) });
+  }
+  return links;
 }
 
 function throttled(options: ReadOptions): Progress {
@@ -109,10 +131,14 @@ function liveAppUser(appUser: AppUser, oktaAttributeName: string): LiveAppUser {
   const embedded = appUser._embedded?.user;
   const [status, scope, syncState] = [embedded?.status, appUser.scope, appUser.syncState].map(text);
   const role = sentRole(appUser.profile[STATSIG_ATTRIBUTE]);
+  // The app user name is the login unless the app's username template says otherwise.
+  const login = text(embedded?.profile.get("login")) ?? text(appUser.credentials?.userName) ?? appUser.id;
+  const email = text(appUser.profile.email) ?? text(embedded?.profile.get("email"));
   return {
     id: appUser.id,
-    // The app user name is the login unless the app's username template says otherwise.
-    login: text(embedded?.profile.get("login")) ?? text(appUser.credentials?.userName) ?? appUser.id,
+    login,
+    // Most logins are the email: a copy of each would double what 50,000 records keep.
+    ...(email !== undefined && email !== login ? { email } : {}),
     ...(status !== undefined ? { status } : {}),
     ...(scope !== undefined ? { scope } : {}),
     ...(syncState !== undefined ? { syncState } : {}),

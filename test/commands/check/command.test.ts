@@ -300,6 +300,76 @@ describe("statsig-okta check (in-process)", () => {
     expectOnlyGets(fake);
   });
 
+  it("reports every way a link gets stuck, with its recovery and URN, and carries on past a target it cannot read", async () => {
+    const org = groupOrg();
+    addAppGroups(org, APP_ID, [
+      { id: "00gStatsigWebMember1", name: "Statsig-Web-Member" },
+      { id: "00gStatsigWebAdmin01", name: "Statsig-Web-Admin" },
+      { id: "00gStatsigApiMember1", name: "Statsig-Api-Member" },
+      { id: "00gStatsigApiAdmin01", name: "Statsig-Api-Admin" },
+    ]);
+    const push = new FakeGroupPush(org);
+    // A push that failed: Okta leaves the link in ERROR, which the provider refuses to update or delete.
+    push.link(APP_ID, { sourceGroupId: "00gwebengineers00001", status: "ACTIVE", targetGroupName: "Statsig-Web-Member" });
+    org.apps[APP_ID]!.pushMappings[0]!.status = "ERROR";
+    // Retargeted by hand to another Statsig group.
+    push.link(APP_ID, { sourceGroupId: "00gapiengineers00001", status: "ACTIVE", targetGroupName: "Statsig-Api-Admin" });
+    // Its target group deleted in Okta: the group cannot be read.
+    push.link(APP_ID, { sourceGroupId: "00gwebadmins00000001", status: "ACTIVE", targetGroupName: "Statsig-Web-Admin" });
+    org.groups = org.groups.filter((group) => group.id !== "00gStatsigWebAdmin01");
+    // 00gapiadmins00000001 is not linked at all (unlinked in the admin console, or never deployed).
+    const fake = await start(org, { pageSize: 2 });
+    const dir = project("prod", [
+      ...GROUP_CONFIG,
+      "statsig-okta:projectRoles:",
+      "  - { groupId: 00gwebengineers00001, project: Web, role: Member }",
+      "  - { groupId: 00gapiengineers00001, project: Api, role: Member }",
+      "  - { groupId: 00gwebadmins00000001, project: Web, role: Admin }",
+      "  - { groupId: 00gapiadmins00000001, project: Api, role: Admin }",
+    ]);
+    writeFileSync(path.join(dir, "Pulumi.yaml"), "name: statsig-okta\nruntime: nodejs\n");
+    const urn = (group: string) =>
+      `urn:pulumi:prod::statsig-okta::statsig-okta:index:OrgRoles$okta:index/pushGroup:PushGroup::statsig-push-${group}`;
+
+    const result = await runCli(["--org-url", fake.origin, "--stack", "prod"], env, dir);
+
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(1);
+    expect(line(result.stdout, /Group 00gwebengineers00001/)).toMatch(/^\s+DIFFERENT\s+Push\s/);
+    expect(result.stdout).toContain(
+      `a link in ERROR blocks Pulumi: the Okta provider refuses to update or delete it ("Group push mapping in disallowed status")`,
+    );
+    expect(result.stdout).toContain(`pulumi state delete '${urn("00gwebengineers00001")}'`);
+    expect(line(result.stdout, /Group 00gapiengineers00001/)).toMatch(/^\s+DIFFERENT\s+Push\s/);
+    expect(result.stdout).toContain(
+      `target group: live "Statsig-Api-Admin", expected "Statsig-Api-Member" (linked to another group, changed outside Pulumi, which \`pulumi up\` does not notice`,
+    );
+    expect(result.stdout).toContain(`pulumi up --replace '${urn("00gapiengineers00001")}'`);
+    expect(line(result.stdout, /Group 00gwebadmins00000001/)).toMatch(/^\s+UNREADABLE\s+Push\s/);
+    expect(result.stdout).toContain(
+      "the target group 00gStatsigWebAdmin01 cannot be read, so the link cannot be checked: GET /api/v1/groups/00gStatsigWebAdmin01: 404",
+    );
+    expect(line(result.stdout, /Group 00gapiadmins00000001/)).toMatch(/^\s+MISSING\s+Push\s/);
+    expect(result.stdout).toContain(`Run pulumi state delete '${urn("00gapiadmins00000001")}', then \`pulumi up\` links it again`);
+    expect(result.stdout).toMatch(/4 differences found\.\n$/);
+    // The links' two pages, then each target group once.
+    expect(fake.requests.filter((r) => r.path.includes("group-push")).map((r) => r.path)).toEqual([
+      `/api/v1/apps/${APP_ID}/group-push/mappings?limit=1000`,
+      `/api/v1/apps/${APP_ID}/group-push/mappings?after=${org.apps[APP_ID]!.pushMappings[1]!.id}&limit=1000`,
+    ]);
+    expectOnlyGets(fake);
+
+    const json = await runInProcess(["--org-url", fake.origin, "--stack", "prod", "--json"], env, dir);
+    const links = JSON.parse(json.stdout).checks.filter((c: { step: string }) => c.step === "push");
+    expect(links.map((c: { status: string; urn: string }) => [c.status, c.urn])).toEqual([
+      ["different", urn("00gwebengineers00001")],
+      ["different", urn("00gapiengineers00001")],
+      ["unreadable", urn("00gwebadmins00000001")],
+      ["missing", urn("00gapiadmins00000001")],
+    ]);
+    expect(json.code).toBe(1);
+  });
+
   it("follows pagination of the group assignments across pages", async () => {
     const org = groupOrg();
     org.apps[APP_ID]!.groups.push({ id: LEGACY, priority: 4, profile: { statsigOrgRole: "Member" } });

@@ -19,7 +19,9 @@ const LEADS = "00gLeads000000000001";
 const OTHER = "00gOtherOktaGroup001";
 const MEMBER_GROUP = "00gStatsigWebMember1";
 const ADMIN_GROUP = "00gStatsigWebAdmin01";
-const CONTEXT = { appId: APP, componentName: "statsig" };
+const CONTEXT = { appId: APP, componentName: "statsig", stack: "prod", project: "statsig-okta" };
+/** The URN Pulumi gives the link of ENG, as `pulumi stack --show-urns` prints it for a top-level component. */
+const ENG_URN = `urn:pulumi:prod::statsig-okta::statsig-okta:index:OrgRoles$okta:index/pushGroup:PushGroup::statsig-push-${ENG}`;
 const STATSIG_GROUPS = [
   { id: MEMBER_GROUP, name: "Statsig-Web-Member" },
   { id: ADMIN_GROUP, name: "Statsig-Web-Admin" },
@@ -53,6 +55,7 @@ describe("comparePushLinks", () => {
           differences: [],
           notes: [],
           import: { type: "okta:index/pushGroup:PushGroup", name: `statsig-push-${ENG}`, id: `${APP}/gPmMapping0000000001` },
+          urn: ENG_URN,
         },
       ],
       otherLinks: 0,
@@ -109,6 +112,7 @@ describe("comparePushLinks", () => {
       notes: [
         expect.stringMatching(/push it with "Link Group" to "Statsig-Web-Member"/),
         `"Statsig-Web-Member" is linked from group ${OTHER} instead (mapping gPmFromOther00000001)`,
+        expect.stringMatching(/^if `pulumi up` created this link before/),
       ],
     });
     expect(items[0]).not.toHaveProperty("import");
@@ -170,7 +174,9 @@ describe("comparePushLinks: each item as check shows it", () => {
         differences: [],
         notes: [
           `the group is not pushed to the app: in the Statsig app's Push Groups tab, push it with "Link Group" to "Statsig-Web-Member"`,
+          `if \`pulumi up\` created this link before, it was unlinked by hand and the stack's state still holds it: the provider's read then fails with 404, so \`pulumi refresh\` and \`pulumi destroy\` fail (okta/terraform-provider-okta#2807). Run pulumi state delete '${ENG_URN}', then \`pulumi up\` links it again`,
         ],
+        urn: ENG_URN,
       },
     ]);
   });
@@ -188,7 +194,12 @@ describe("comparePushLinks: each item as check shows it", () => {
   it("an explicit target id linked to another group says so", () => {
     const want = expected([{ groupId: ENG, project: "Web", role: "Member", targetGroupId: ADMIN_GROUP }]);
     expect(comparePushLinks(want, [live({})], CONTEXT).items[0]!.differences).toEqual([
-      { field: "targetGroupId", live: MEMBER_GROUP, expected: ADMIN_GROUP, hint: "linked to another group" },
+      {
+        field: "targetGroupId",
+        live: MEMBER_GROUP,
+        expected: ADMIN_GROUP,
+        hint: `linked to another group, changed outside Pulumi, which \`pulumi up\` does not notice: in the admin console (Applications > the Statsig app > Push Groups), unlink it (keeping the group in the app) and link the intended one, or relink it with pulumi up --replace '${ENG_URN}'`,
+      },
     ]);
   });
 
@@ -293,5 +304,108 @@ describe("scopes", () => {
     // Asked for only when the config has project roles: a check without them needs no group scope.
     expect(CHECK_SCOPES).toEqual(["okta.userTypes.read", "okta.schemas.read", "okta.profileMappings.read", "okta.apps.read"]);
     expect(PUSH_LINK_SCOPES).toEqual(["okta.groups.read"]);
+  });
+});
+
+describe("comparePushLinks: links that block Pulumi, and targets that cannot be read", () => {
+  const memberOfWeb = () => expected([{ groupId: ENG, project: "Web", role: "Member" }]);
+  const STATE_DELETE = `pulumi state delete '${ENG_URN}'`;
+
+  it("ERROR: says the provider refuses to update or delete it, and the two ways out", () => {
+    const [item] = comparePushLinks(memberOfWeb(), [live({ status: "ERROR" })], CONTEXT).items;
+    expect(item).toMatchObject({ status: "different", urn: ENG_URN });
+    expect(item!.notes).toEqual([
+      `a link in ERROR blocks Pulumi: the Okta provider refuses to update or delete it ("Group push mapping in disallowed status"), so \`pulumi up\` changing or removing it and \`pulumi destroy\` fail. Fix the push error or unlink the group (keeping the Statsig group) in the admin console (Applications > the Statsig app > Push Groups), or make Pulumi forget the link: ${STATE_DELETE}`,
+    ]);
+  });
+
+  it("INACTIVE does not block Pulumi: no such note", () => {
+    expect(comparePushLinks(memberOfWeb(), [live({ status: "INACTIVE" })], CONTEXT).items[0]!.notes).toEqual([]);
+  });
+
+  it("a Statsig link the config no longer lists, in ERROR: `pulumi up` cannot delete it either", () => {
+    const [item] = comparePushLinks([], [live({ status: "ERROR" })], CONTEXT).items;
+    expect(item).toMatchObject({ status: "not-in-config", notes: [expect.stringContaining(STATE_DELETE)] });
+  });
+
+  it("without a stack or a Pulumi.yaml, the URN has placeholders and says so", () => {
+    const [item] = comparePushLinks(memberOfWeb(), [live({ status: "ERROR" })], { appId: APP, componentName: "statsig" }).items;
+    const urn = `urn:pulumi:<stack>::<project>::statsig-okta:index:OrgRoles$okta:index/pushGroup:PushGroup::statsig-push-${ENG}`;
+    expect(item!.urn).toBe(urn);
+    expect(item!.notes[0]).toMatch(
+      new RegExp(
+        `pulumi state delete '${urn.replace(/[$]/g, "\\$")}' \\(fill in <stack> and <project>, not known to check: \`pulumi stack --show-urns\` lists the URN\\)$`,
+      ),
+    );
+    const projectOnly = comparePushLinks(memberOfWeb(), [], { appId: APP, componentName: "statsig", stack: "prod" }).items[0]!;
+    expect(projectOnly.urn).toBe(urn.replace("<stack>", "prod"));
+    expect(projectOnly.notes.at(-1)).toContain("(fill in <project>, not known to check");
+  });
+
+  it("a target group that cannot be read: unreadable, with Okta's reason and what to do; the status is still compared", () => {
+    const link = live({
+      status: "ERROR",
+      targetGroupName: undefined,
+      targetUnreadable: "GET /api/v1/groups/00gStatsigWebMember1: 404 Not Found",
+    });
+    const [item] = comparePushLinks(memberOfWeb(), [link], CONTEXT).items;
+    expect(item).toMatchObject({
+      status: "unreadable",
+      differences: [{ field: "status", live: "ERROR", expected: "ACTIVE" }],
+      import: { id: `${APP}/gPmMapping0000000001` },
+      urn: ENG_URN,
+    });
+    expect(item!.notes[0]).toBe(
+      `the target group ${MEMBER_GROUP} cannot be read, so the link cannot be checked: GET /api/v1/groups/00gStatsigWebMember1: 404 Not Found. If the group is gone (404: deleted in Okta, or its Statsig project deleted), import Statsig's groups again (the Statsig app's Import tab > Import Now), then unlink this link in the admin console (Applications > the Statsig app > Push Groups) or relink it; a 403 needs an admin role that can read the group`,
+    );
+    expect(item!.notes[1]).toContain(STATE_DELETE);
+  });
+
+  it("a link of another group whose target cannot be read is reported, not counted", () => {
+    const link = live({ sourceGroupId: OTHER, targetGroupName: undefined, targetUnreadable: "403" });
+    expect(comparePushLinks([], [link], CONTEXT)).toEqual({
+      items: [
+        {
+          step: "push",
+          title: `Group ${OTHER} -> group ${MEMBER_GROUP} (mapping gPmMapping0000000001, ACTIVE)`,
+          status: "unreadable",
+          differences: [],
+          notes: [expect.stringMatching(/^the target group 00gStatsigWebMember1 cannot be read/)],
+        },
+      ],
+      otherLinks: 0,
+    });
+  });
+});
+
+describe("fetchPushLinks: a target group Okta will not show", () => {
+  it("is kept with Okta's reason, and the other links are still read", async () => {
+    const push = new FakeGroupPush(orgWithAppGroups({ [APP]: STATSIG_GROUPS }));
+    push.link(APP, { sourceGroupId: ENG, status: "ACTIVE", targetGroupId: MEMBER_GROUP });
+    push.link(APP, { sourceGroupId: LEADS, status: "ACTIVE", targetGroupId: ADMIN_GROUP });
+    // The Statsig group deleted in Okta (a deleted project's group, say): the link still names it.
+    push.org.groups = push.org.groups.filter((group) => group.id !== MEMBER_GROUP);
+
+    const links = await fetchPushLinks(client(push), APP);
+
+    expect(links.map((l) => [l.sourceGroupId, l.targetGroupName, l.targetUnreadable])).toEqual([
+      [
+        ENG,
+        undefined,
+        `GET /api/v1/groups/${MEMBER_GROUP}: 404 error (E0000007 Not found: Resource not found: ${MEMBER_GROUP} (UserGroup)): group ${MEMBER_GROUP}, the target of push mapping ${push.mappings(APP)[0]!.id}, is gone`,
+      ],
+      [LEADS, "Statsig-Web-Admin", undefined],
+    ]);
+  });
+
+  it("a failure that is not about that one group still ends the check", async () => {
+    const push = new FakeGroupPush(orgWithAppGroups({ [APP]: STATSIG_GROUPS }));
+    push.link(APP, { sourceGroupId: ENG, status: "ACTIVE", targetGroupId: MEMBER_GROUP });
+    const failing: typeof fetch = async (input, init) =>
+      String(input instanceof Request ? input.url : input).includes("/api/v1/groups/")
+        ? new Response(JSON.stringify({ errorCode: "E0000009", errorSummary: "Internal Server Error" }), { status: 500 })
+        : push.fetch(input, init);
+    const broken = new OktaClient({ origin: push.origin, auth, fetch: failing, log: () => {} });
+    await expect(fetchPushLinks(broken, APP)).rejects.toThrow(/500/);
   });
 });

@@ -7,10 +7,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
+  APP_ID,
   cutShort,
   endlessPages,
   huge,
   PATHS,
+  project,
   run,
   runBuilt,
   silent,
@@ -93,6 +95,24 @@ describe("a list whose every page links to a new one", () => {
       await run("roles", okta.origin),
       "roles",
       new RegExp(`^GET ${escape(PATHS.appUsers)}: the app's users goes on past 20 pages`),
+    );
+  });
+});
+
+describe("group push links whose every page links to a new one (with project roles)", () => {
+  it.each(COMMANDS)("%s: refused after maxPagesPerList pages, naming the list", async (command) => {
+    const web = "00gwebengineers00001";
+    okta.okta.org.groups.push({ id: web, name: "Web Engineers", members: [] });
+    const links = `/api/v1/apps/${APP_ID}/group-push/mappings?limit=1000`;
+    okta.on(
+      links.split("?")[0]!,
+      endlessPages((page) => ({ id: `gPmendless${String(page).padStart(10, "0")}`, sourceGroupId: web, status: "ACTIVE" })),
+    );
+    const cwd = project([`statsig-okta:projectRoles: '[{"groupId":"${web}","project":"Web","role":"Member"}]'`]);
+    failedWith(
+      await run(command, okta.origin, [], cwd),
+      command,
+      new RegExp(`^GET ${escape(links)}: the app's group push mappings goes on past 20 pages, ${escape(LIST_BOUND)}`),
     );
   });
 });

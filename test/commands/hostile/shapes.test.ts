@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { OWNERS } from "../../support/rolesOrgs";
-import { answer, edit, PATHS, run, startHostile, type HostileOkta, type Script } from "../../support/hostileOkta";
+import { answer, APP_ID, edit, PATHS, project, run, startHostile, type HostileOkta, type Script } from "../../support/hostileOkta";
 
 let okta: HostileOkta;
 beforeEach(async () => {
@@ -169,5 +169,29 @@ describe("an answer that is not JSON", () => {
     expect(result.stderr).toBe(
       `statsig-okta ${command}: GET ${PATHS.userTypes}: Okta answered with something that is not JSON: is ${okta.origin} an Okta org?\n`,
     );
+  });
+});
+
+describe("group push links of a wrong shape (read by both commands when the config has project roles)", () => {
+  const WEB = "00gwebengineers00001";
+  const links = `/api/v1/apps/${APP_ID}/group-push/mappings?limit=1000`;
+  const withProjectRoles = () => project([`statsig-okta:projectRoles: '[{"groupId":"${WEB}","project":"Web","role":"Member"}]'`]);
+
+  it.each<[string, Script, string]>([
+    ["an object for the list", answer('{"mappings":[]}'), "expected array, got object"],
+    ["a status that is not text", answer(`[{"id":"gPm1","sourceGroupId":"${WEB}","status":1}]`), "[0].status: expected string, got number"],
+    [
+      "a source group id that would fake a path",
+      answer('[{"id":"gPm1","sourceGroupId":"../x"}]'),
+      "[0].sourceGroupId: expected an Okta id (letters and digits)",
+    ],
+  ])("%s: exit 2 naming the request and the field", async (_what, script, field) => {
+    okta.okta.org.groups.push({ id: WEB, name: "Web Engineers", members: [] });
+    okta.on(links, script);
+    for (const command of ["check", "roles"] as const) {
+      const result = await run(command, okta.origin, [], withProjectRoles());
+      expect(result).toMatchObject({ code: 2, stdout: "" });
+      expect(result.stderr).toBe(`statsig-okta ${command}: GET ${links}: ${SHAPE}: ${field}\n`);
+    }
   });
 });

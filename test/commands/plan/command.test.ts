@@ -36,6 +36,26 @@ describe("statsig-okta plan", () => {
     expect(stdout).toContain("removing roleGroups (personal mode) or `pulumi destroy` unassigns every group");
   });
 
+  it("shows the email domains, which it writes nowhere, in the text and the JSON; a bad one is exit 1 naming the key", () => {
+    const dir = stackDir({
+      "Pulumi.prod.yaml": `config:\n  statsig-okta:appId: ${APP}\n  statsig-okta:emailDomains:\n    - Example.com\n    - corp.example.com\n`,
+    });
+    const text = cli(["plan", "--stack", "prod"], dir);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(
+      "Email domains of the Statsig organization: example.com, corp.example.com (nothing written to Okta: `statsig-okta roles` reports app users whose login or email is outside them, whom Statsig refuses)",
+    );
+    expect(JSON.parse(cli(["plan", "--stack", "prod", "--json"], dir).stdout).emailDomains).toEqual(["example.com", "corp.example.com"]);
+    expect(cli(["plan"]).stdout).not.toContain("Email domains");
+
+    const bad = stackDir({
+      "Pulumi.prod.yaml": `config:\n  statsig-okta:appId: ${APP}\n  statsig-okta:emailDomains:\n    - "@example.com"\n`,
+    });
+    const refused = cli(["plan", "--stack", "prod"], bad);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('statsig-okta:emailDomains[0]: "@example.com" is not an email domain');
+  });
+
   it("--json prints the same plan for machines, unknown ids marked as unknown", () => {
     const { code, stdout } = cli(["plan", "--json"]);
     expect(code).toBe(0);

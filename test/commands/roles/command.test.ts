@@ -19,6 +19,7 @@ import {
   PROJECT_STACK,
   projectOrg,
   WEB_ENGINEERS,
+  WEB_GROWTH_LEADS,
   cleanGroupOrg,
   CONTRACTORS,
   GROUP_STACK,
@@ -239,6 +240,85 @@ describe("statsig-okta roles: group mode", () => {
     const table = await roles(["--org-url", fake.origin, "--stack", "prod"], { cwd: project(PROJECT_STACK) });
     expect(table.stdout).toMatch(/PROJECT ROLES/);
     expect(table.stdout).toMatch(/ada\.admin@example\.com .* Web: Member; Web\/Growth: Admin/);
+  });
+
+  it("marks each project or team role whose link does not push: missing, INACTIVE or ERROR, reading the links page by page", async () => {
+    const fake = await start(projectOrg({ [WEB_ENGINEERS]: "ERROR", [WEB_GROWTH_LEADS]: null }), { pageSize: 1 });
+    const result = await json(["--org-url", fake.origin, "--stack", "prod"], project(PROJECT_STACK));
+    const user = (login: string) => result.users.get(login) as JsonUser & { projectRoles: unknown };
+    expect(user("ada.admin").projectRoles).toEqual([
+      { project: "Web", role: "Member", link: "ERROR" },
+      { project: "Web", team: "Growth", role: "Admin", link: "missing" },
+    ]);
+    expect(user("ada.admin").findings).toEqual(["project-link:error", "project-link:missing"]);
+    expect(user("mel.member").findings).toEqual(["project-link:error"]);
+    expect(user("olivia.owner").findings).toEqual([]);
+    const links = result.findings.filter((f) => f.kind === "project-link");
+    expect(links.map((f) => [f.reason, f.groupId, f.users])).toEqual([
+      ["error", WEB_ENGINEERS, ["ada.admin@example.com", "mel.member@example.com"]],
+      ["missing", WEB_GROWTH_LEADS, ["ada.admin@example.com"]],
+    ]);
+    expect(links[0]!.message).toBe(
+      `The link of group ${WEB_ENGINEERS} for Member in project Web is in ERROR: the latest push failed, so Statsig may not hold this role for its members`,
+    );
+    expect(links[0]!.fix).toMatch(/^Fix the push error in the admin console \(Applications > the Statsig app > Push Groups\)/);
+    expect(links[1]!.message).toBe(
+      `Group ${WEB_GROWTH_LEADS} is not linked to Statsig's group for Admin of team Growth in project Web: Okta pushes none of its members into it`,
+    );
+    expect(result.code).toBe(1);
+    // One request per page of links (the fake serves one link a page here).
+    expect(fake.requests.map((r) => r.path).filter((p) => p.includes("group-push"))).toEqual([
+      `/api/v1/apps/${APP_ID}/group-push/mappings?limit=1000`,
+    ]);
+
+    const table = await roles(["--org-url", fake.origin, "--stack", "prod"], { cwd: project(PROJECT_STACK) });
+    expect(table.stdout).toMatch(/ada\.admin@example\.com .* Web: Member \(link ERROR\); Web\/Growth: Admin \(link missing\)/);
+    expect(table.stdout).toMatch(/^\d+\. \[project-link:error\] The link of group 00gwebengineers00001 /m);
+    const csv = await roles(["--org-url", fake.origin, "--stack", "prod", "--csv"], { cwd: project(PROJECT_STACK) });
+    expect(csv.stdout).toMatch(/^mel\.member@example\.com,.*,Web: Member \(link ERROR\),project-link:error\r$/m);
+  });
+
+  it("an INACTIVE link is marked too, and with both links ACTIVE there is no project-link finding", async () => {
+    const fake = await start(projectOrg({ [WEB_GROWTH_LEADS]: "INACTIVE" }), { pageSize: 1 });
+    const result = await json(["--org-url", fake.origin, "--stack", "prod"], project(PROJECT_STACK));
+    const finding = result.findings.find((f) => f.kind === "project-link");
+    expect(finding).toMatchObject({ reason: "inactive", groupId: WEB_GROWTH_LEADS, users: ["ada.admin@example.com"] });
+    expect(finding!.message).toContain("is INACTIVE: Okta pushes no membership changes");
+    // Two links, one a page: the second page follows the first's next link.
+    expect(fake.requests.map((r) => r.path).filter((p) => p.includes("group-push"))).toHaveLength(2);
+    await server!.stop();
+
+    const clean = await start(projectOrg());
+    const ok = await json(["--org-url", clean.origin, "--stack", "prod"], project(PROJECT_STACK));
+    expect(ok.findings.map((f) => f.kind)).toEqual(["not-assigned"]);
+  });
+
+  it("with emailDomains, reports each app user whose login or email is outside them, with Statsig's error and the fix", async () => {
+    const org = cleanGroupOrg();
+    const byLogin = (login: string) => org.users.find((user) => user.login === login)!;
+    // A login in another domain, and a login in the domain whose email is not.
+    byLogin("mel.member@example.com").login = "mel.member@contractor.example.net";
+    byLogin("ada.admin@example.com").email = "ada@personal.example.org";
+    const fake = await start(org);
+    const stack = [...CLEAN_GROUP_STACK, "statsig-okta:emailDomains: '[\"EXAMPLE.com\"]'"];
+    const result = await json(["--org-url", fake.origin, "--stack", "prod"], project(stack));
+
+    expect(result.findings).toEqual([
+      {
+        kind: "email-domain",
+        message:
+          'The login or email is outside the Statsig organization\'s email domains (example.com): Statsig refuses to create the user over SCIM ("User userID is not allowed to be created in this organization")',
+        fix: "Give the user a login and email in one of those domains, or unassign them from the app; if the domain is the organization's, add it in Statsig and to emailDomains",
+        users: ["ada.admin@example.com", "mel.member@contractor.example.net"],
+      },
+    ]);
+    expect(result.users.get("olivia.owner")!.findings).toEqual([]);
+    expect(result.users.get("ada.admin")!.findings).toEqual(["email-domain"]);
+    expect(result.code).toBe(1);
+
+    // Without emailDomains nothing is checked.
+    const unchecked = await json(["--org-url", fake.origin, "--stack", "prod"], project(CLEAN_GROUP_STACK));
+    expect(unchecked.findings).toEqual([]);
   });
 
   it("prints findings with their fix in the table", async () => {

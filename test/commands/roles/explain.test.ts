@@ -771,3 +771,79 @@ describe("formatCsv", () => {
     expect(row).toContain(`"'=HYPERLINK(""http://evil"")"`);
   });
 });
+
+describe("project-link: the live links of project roles", () => {
+  const target: RolesInput["target"] = {
+    ...groupTarget,
+    projectRoles: [
+      { groupId: "00gweb", project: "Web", role: "Member" },
+      { groupId: "00gapi", project: "Api", role: "Admin" },
+      { groupId: "00ggrowth", project: "Web", team: "Growth", role: "Admin" },
+    ],
+  };
+  const groups: LiveGroup[] = [
+    { id: "00gmembers", assignment: { priority: 2, role: "Member" } },
+    { id: "00gweb", name: "Web" },
+    { id: "00gapi" },
+    { id: "00ggrowth" },
+  ];
+  const users = [user("a", { role: "Member", groups: [0, 1, 2, 3] }), user("b", { role: "Member", groups: [0, 3] })];
+
+  it("a status Okta does not document is not active either; ACTIVE and unread links mark nothing", () => {
+    const report = explainRoles({
+      target,
+      groups,
+      outsiders: [],
+      users,
+      links: [
+        { sourceGroupId: "00gweb", status: "ACTIVE" },
+        { sourceGroupId: "00gapi", status: "PENDING" },
+        { sourceGroupId: "00ggrowth" },
+      ],
+    });
+    const links = report.findings.filter((finding) => finding.kind === "project-link");
+    expect(links.map((f) => [f.reason, f.groupId, f.users])).toEqual([
+      ["inactive", "00ggrowth", ["a", "b"]],
+      ["inactive", "00gapi", ["a"]],
+    ]);
+    expect(links[1]!.message).toBe(
+      'The link of group 00gapi for Admin in project Api is not active (status "PENDING"): Okta pushes no membership changes, so Statsig may not hold this role for its members',
+    );
+    expect(links[0]!.message).toContain('(status "?")');
+    expect(report.users.find((record) => record.login === "a")!.projectRoles).toEqual([
+      { project: "Api", role: "Admin", link: "PENDING" },
+      { project: "Web", role: "Member" },
+      { project: "Web", team: "Growth", role: "Admin", link: "?" },
+    ]);
+    expect(report.users.find((record) => record.login === "a")!.findings).toEqual(["project-link:inactive"]);
+
+    // Links not read (no project roles to check them for): nothing is marked.
+    const unread = explainRoles({ target, groups, outsiders: [], users });
+    expect(unread.findings.filter((finding) => finding.kind === "project-link")).toEqual([]);
+    expect(unread.users.flatMap((record) => record.projectRoles).filter((role) => "link" in role)).toEqual([]);
+  });
+});
+
+describe("email-domain", () => {
+  const groups: LiveGroup[] = [{ id: "00gmembers", assignment: { priority: 2, role: "Member" } }];
+  const target: RolesInput["target"] = { ...groupTarget, emailDomains: ["example.com", "corp.example.com"] };
+
+  it("compares the login's and the email's domain, without regard to case; a login without @ has none", () => {
+    const report = explainRoles({
+      target,
+      groups,
+      outsiders: [],
+      users: [
+        user("in@Example.COM", { role: "Member", groups: [0] }),
+        user("sub@corp.example.com", { role: "Member", groups: [0], email: "Sub@CORP.example.com" }),
+        user("sub@deeper.corp.example.com", { role: "Member", groups: [0] }),
+        user("in2@example.com", { role: "Member", groups: [0], email: "private@example.org" }),
+        user("jdoe", { role: "Member", groups: [0] }),
+      ],
+    });
+    expect(report.findings.map((finding) => [finding.kind, finding.users])).toEqual([
+      ["email-domain", ["in2@example.com", "jdoe", "sub@deeper.corp.example.com"]],
+    ]);
+    expect(report.findings[0]!.message).toContain("email domains (example.com, corp.example.com)");
+  });
+});
