@@ -1,11 +1,8 @@
 import { CliError } from "../cli/errors";
 import { OktaError } from "./errors";
+import { isLoopbackHost } from "../http/url";
 
-/** True for 127.0.0.0/8, ::1 and localhost: the only hosts plain http may reach (the tests' fake Okta). */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  return host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
+export { isLoopbackHost };
 
 /**
  * The origin (`https://acme.okta.com`) of an org URL. Only https, except plain http to a loopback address:
