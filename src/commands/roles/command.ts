@@ -3,8 +3,9 @@ import type { CliIo } from "../../cli/io";
 import { parseCommandArgs, TARGET_OPTIONS, targetOptionsHelp } from "../options";
 import { PROXY_HELP } from "../../okta/proxy";
 import { ROLES_SCOPES } from "../../okta/scopes";
+import { checkStatsigValues, SCIM_TOKEN_VARIABLE, STATSIG_OPTIONS, STATSIG_OPTIONS_HELP } from "../statsigOptions";
 
-export const ROLES_USAGE = `Usage: statsig-okta roles [--org-url URL] [--app-id ID] [--stack NAME | --config FILE] [--key KEY [--name NAME]] [--json | --csv]
+export const ROLES_USAGE = `Usage: statsig-okta roles [--org-url URL] [--app-id ID] [--stack NAME | --config FILE] [--key KEY [--name NAME]] [--statsig] [--json | --csv]
 
 Who has which Statsig org role, and why. For every user assigned to the Statsig app: login, Okta status, how
 the user is assigned (individually or through which groups), the role Okta sends (the app user's
@@ -17,6 +18,9 @@ Read-only: it sends only GET requests to Okta's management API. Progress goes to
 
 Options:
 ${targetOptionsHelp("Intended roles from", "the component's defaults\n                       (personal mode: the intended role is the Okta attribute)")}
+${STATSIG_OPTIONS_HELP}
+                       Adds per user the org role and project roles Statsig holds, and the findings
+                       statsig-differs, -missing, -unmanaged, -owner, -stale-member, -unlinked-group.
   --json               Print one object per user and the findings as JSON.
   --csv                Print one row per user as CSV (for spreadsheets and access reviews).
   -h, --help           Show this help.
@@ -29,12 +33,14 @@ Credentials, from the environment (as for \`statsig-okta check\`):
                                      ${ROLES_SCOPES.join(" ")}
                                      and an admin role that can read users, groups and the app (a Read-only
                                      Administrator is likely the minimum; unconfirmed).
+  ${SCIM_TOKEN_VARIABLE.padEnd(33)}With --statsig: Statsig's SCIM key (sent as "Bearer <key>", to --statsig-url
+                                     only; never printed).
 
 ${PROXY_HELP}
 Exit status: 0 no findings, 1 findings, 2 the roles could not be read.
 `;
 
-const OPTIONS = { ...TARGET_OPTIONS, json: { type: "boolean" }, csv: { type: "boolean" } } as const;
+const OPTIONS = { ...TARGET_OPTIONS, ...STATSIG_OPTIONS, json: { type: "boolean" }, csv: { type: "boolean" } } as const;
 
 /** `statsig-okta roles`: 0 without findings, 1 with findings; failures are thrown (cli.ts reports them, exit 2). */
 export async function runRoles(args: string[], io: CliIo): Promise<number> {
@@ -44,6 +50,7 @@ export async function runRoles(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (values.json && values.csv) throw new UsageError("give --json or --csv, not both");
+  checkStatsigValues(values);
 
   // Loaded after --help: the run needs zod, YAML and the Okta client, help none of them.
   return (await import("./run.js")).roles(values, io);

@@ -2,7 +2,8 @@
 import { cell, MAX_LINE, visible } from "../../cli/terminal";
 import { ROLES } from "../../domain/orgRoles";
 import { compareRoles } from "./explain";
-import type { RoleSource, RolesReport, UserRecord } from "./model";
+import type { UserProjectRole } from "../../domain/projectRoles";
+import type { HeldProjectRole, RoleSource, RolesReport, UserRecord } from "./model";
 
 export interface ReportContext {
   org: string;
@@ -17,6 +18,8 @@ interface Column {
   value: (record: UserRecord) => string;
   /** False for columns the table shows otherwise (the role is the table's grouping). */
   inTable: boolean | ((report: RolesReport) => boolean);
+  /** Only in reports that have it, table and CSV alike (Statsig's columns: `--statsig`). */
+  when?: (report: RolesReport) => boolean;
 }
 
 export function sourceText(source: RoleSource): string {
@@ -37,23 +40,54 @@ export function sourceText(source: RoleSource): string {
 const assignedText = (record: UserRecord) =>
   [...(record.assignment.individual ? ["individual"] : []), ...record.assignment.groups.map((group) => group.name)].join(", ");
 
+/** `Web: Member; Web/Growth: Admin`; a Statsig group no link explains by its name. */
+const projectRolesText = (roles: readonly (HeldProjectRole | UserProjectRole)[]) =>
+  roles
+    .map((p) =>
+      p.project === undefined || p.role === undefined
+        ? "group" in p
+          ? p.group
+          : ""
+        : `${p.project}${p.team !== undefined ? `/${p.team}` : ""}: ${p.role}`,
+    )
+    .join("; ");
+
+const withStatsig = (report: RolesReport) => report.statsig !== undefined;
+
+/** Statsig's org role of the user: empty when it holds none, `(no user)` when Statsig has no such user. */
+function statsigRoleText(record: UserRecord): string {
+  if (!record.statsig) return "(no user)";
+  return `${record.statsig.orgRole ?? ""}${record.statsig.active ? "" : " (inactive)"}`;
+}
+
 const COLUMNS: Column[] = [
   { header: "login", value: (r) => r.login, inTable: true },
   { header: "id", value: (r) => r.id, inTable: false },
   { header: "status", value: (r) => r.status ?? "", inTable: true },
   { header: "assigned", value: assignedText, inTable: true },
-  { header: "role", value: (r) => r.role ?? "", inTable: false },
+  // With Statsig's column, the role Okta sends is a column too: the three views side by side.
+  { header: "role", value: (r) => r.role ?? "", inTable: withStatsig },
   { header: "source", value: (r) => sourceText(r.source), inTable: true },
   { header: "intended", value: (r) => (r.intended === undefined ? "?" : (r.intended ?? "")), inTable: true },
+  { header: "statsig role", value: statsigRoleText, inTable: true, when: withStatsig },
   { header: "sync", value: (r) => r.syncState ?? "", inTable: true },
   {
     header: "project roles",
-    value: (r) => r.projectRoles.map((p) => `${p.project}${p.team !== undefined ? `/${p.team}` : ""}: ${p.role}`).join("; "),
+    value: (r) => projectRolesText(r.projectRoles),
     // Only for configs with project roles: a column of dashes says nothing.
     inTable: (report) => report.projectRoles,
   },
+  {
+    header: "statsig project roles",
+    value: (r) => projectRolesText(r.statsig?.projectRoles ?? []),
+    inTable: (report) => report.projectRoles || report.users.some((r) => (r.statsig?.projectRoles.length ?? 0) > 0),
+    when: withStatsig,
+  },
   { header: "findings", value: (r) => r.findings.join(" "), inTable: true },
 ];
+
+/** The columns of this report, table and CSV. */
+const columnsOf = (report: RolesReport) => COLUMNS.filter((column) => column.when?.(report) ?? true);
 
 /** Users per role, Owners first; `null` counts users without a role. */
 function roleCounts(report: RolesReport): Map<string | null, number> {
@@ -70,6 +104,10 @@ export function summaryLine(report: RolesReport): string {
   );
   return `${plural(report.users.length, "app user")}: ${parts.length > 0 ? parts.join(", ") : "none"}; ${plural(report.findings.length, "finding")}`;
 }
+
+/** What `--statsig` read: `Statsig (https://statsigapi.net/scim): 120 users, 14 groups`. */
+export const statsigLine = (statsig: NonNullable<RolesReport["statsig"]>) =>
+  `Statsig (${visible(statsig.url)}): ${plural(statsig.users, "user")}, ${plural(statsig.groups, "group")}`;
 
 const MAX_LISTED = 10;
 
@@ -98,7 +136,7 @@ const roleHeading = (role: string | null) =>
  * at a fixed width ({@link cell}), so the table grows with its rows, not with its longest value.
  */
 export function formatTable(report: RolesReport, context: ReportContext): Iterable<string> {
-  const columns = COLUMNS.filter((column) => (typeof column.inTable === "function" ? column.inTable(report) : column.inTable));
+  const columns = columnsOf(report).filter((column) => (typeof column.inTable === "function" ? column.inTable(report) : column.inTable));
   const cells = (record: UserRecord) => columns.map((column) => cell(column.value(record)) || "-");
   // Two passes over the records (widths, then lines) instead of keeping every row's cells.
   const widths = columns.map((column) => column.header.length);
@@ -110,6 +148,7 @@ export function formatTable(report: RolesReport, context: ReportContext): Iterab
     const config = context.config ? `, config ${visible(context.config)}` : "";
     yield `Statsig org roles of app ${visible(context.appId)} on ${visible(context.org)} (${report.mode} mode${config})\n`;
     yield `${summaryLine(report)}\n`;
+    if (report.statsig) yield `${statsigLine(report.statsig)}\n`;
     let section: string | null | undefined;
     for (const record of report.users) {
       if (record.role !== section) {
@@ -146,6 +185,7 @@ export function formatJson(report: RolesReport, context: ReportContext): Iterabl
     appId: context.appId,
     mode: report.mode,
     ...(context.config !== undefined ? { config: context.config } : {}),
+    ...(report.statsig ? { statsig: report.statsig } : {}),
     summary: {
       users: report.users.length,
       // By the role value Okta sends; users without one apart, as any text (even "none") can be a value.
@@ -178,8 +218,9 @@ function csvCell(value: string): string {
 
 export function formatCsv(report: RolesReport): Iterable<string> {
   function* lines(): Generator<string> {
-    yield `${COLUMNS.map((column) => column.header).join(",")}\r\n`;
-    for (const record of report.users) yield `${COLUMNS.map((column) => csvCell(column.value(record))).join(",")}\r\n`;
+    const columns = columnsOf(report);
+    yield `${columns.map((column) => column.header).join(",")}\r\n`;
+    for (const record of report.users) yield `${columns.map((column) => csvCell(column.value(record))).join(",")}\r\n`;
   }
   return chunks(lines());
 }

@@ -63,6 +63,8 @@ export interface LiveAppUser {
   id: string;
   /** The Okta login; the app user name when Okta did not embed the user. */
   login: string;
+  /** The app user name (`credentials.userName`) when it is not the login: Statsig may know the user by it. */
+  userName?: string;
   /** The Okta user's status (`ACTIVE`, `SUSPENDED`, …); undefined when Okta did not embed the user. */
   status?: string;
   /** `USER` (assigned individually) or `GROUP` (only through groups). */
@@ -118,9 +120,33 @@ export type Reason =
   | "not-applied"
   | "no-mapping"
   | "other-mapping"
-  | "no-attribute";
+  | "no-attribute"
+  | StatsigReason;
 
-export type FindingKind = "multiple-owners" | "owner-group" | "role-differs" | "no-role" | "not-pushed" | "sync-error" | "not-assigned";
+export type FindingKind =
+  "multiple-owners" | "owner-group" | "role-differs" | "no-role" | "not-pushed" | "sync-error" | "not-assigned" | StatsigFindingKind;
+
+/** The findings of `--statsig` (statsig.ts): Okta and the config against what Statsig holds. */
+export type StatsigFindingKind =
+  "statsig-differs" | "statsig-unmanaged" | "statsig-missing" | "statsig-owner" | "statsig-stale-member" | "statsig-unlinked-group";
+
+/** Why Statsig holds another org role than Okta sends, or no user (`--statsig`). */
+export type StatsigReason = "not-pushed" | "sync-error" | "owner-kept" | "one-owner" | "changed-in-statsig" | "absent" | "inactive";
+
+/** A Statsig project or team role a user holds: the group, and what the config's link says it is (when linked). */
+export interface HeldProjectRole {
+  group: string;
+  project?: string;
+  team?: string;
+  role?: string;
+}
+
+/** What Statsig holds of one app user (`--statsig`); null on the record when Statsig has no such user. */
+export interface StatsigView {
+  orgRole: string | null;
+  active: boolean;
+  projectRoles: HeldProjectRole[];
+}
 
 /** One thing to fix, with the users it concerns. */
 export interface Finding {
@@ -156,6 +182,8 @@ export interface UserRecord {
   projectRoles: UserProjectRole[];
   /** This user's findings, as `kind` or `kind:reason`. */
   findings: string[];
+  /** With `--statsig`: what Statsig holds of the user (null: no such user); absent without it. */
+  statsig?: StatsigView | null;
 }
 
 export interface RolesReport {
@@ -164,4 +192,6 @@ export interface RolesReport {
   projectRoles: boolean;
   users: UserRecord[];
   findings: Finding[];
+  /** With `--statsig`: the SCIM URL read and what it holds, counted. */
+  statsig?: { url: string; users: number; groups: number };
 }

@@ -109,10 +109,13 @@ function liveAppUser(appUser: AppUser, oktaAttributeName: string): LiveAppUser {
   const embedded = appUser._embedded?.user;
   const [status, scope, syncState] = [embedded?.status, appUser.scope, appUser.syncState].map(text);
   const role = sentRole(appUser.profile[STATSIG_ATTRIBUTE]);
+  // The app user name is the login unless the app's username template says otherwise.
+  const userName = text(appUser.credentials?.userName);
+  const login = text(embedded?.profile.get("login")) ?? userName ?? appUser.id;
   return {
     id: appUser.id,
-    // The app user name is the login unless the app's username template says otherwise.
-    login: text(embedded?.profile.get("login")) ?? text(appUser.credentials?.userName) ?? appUser.id,
+    login,
+    ...(userName !== undefined && userName !== login ? { userName } : {}),
     ...(status !== undefined ? { status } : {}),
     ...(scope !== undefined ? { scope } : {}),
     ...(syncState !== undefined ? { syncState } : {}),

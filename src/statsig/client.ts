@@ -1,0 +1,234 @@
+import { z } from "zod";
+import { packageVersion } from "../cli/errors";
+import { cell, MAX_CELL, MAX_LINE } from "../cli/terminal";
+import { readBoundedBody, retryAfterMs, startAttempt, tooSlowMessage, type Attempt, type Received } from "../http/body";
+import { formatCount, formatDuration } from "../http/format";
+import type { ReadLimits } from "../http/limits";
+import { StatsigError, unexpectedStatsigAnswer, unreachableStatsig } from "./errors";
+import { LARGEST_ORG_USERS, STATSIG_LIMITS } from "./limits";
+
+export interface StatsigClientOptions {
+  /** The SCIM base URL (`https://statsigapi.net/scim`, see url.ts): every request goes below it. */
+  baseUrl: string;
+  /** The SCIM key, sent as `Authorization: Bearer <key>` to {@link baseUrl} only, and never shown. */
+  token: string;
+  /** Where the key came from, in messages (`STATSIG_SCIM_TOKEN`). */
+  tokenSource: string;
+  /** The command reading (`roles`), named in the User-Agent. */
+  command?: string;
+  fetch?: typeof fetch;
+  /** Where waits for the rate limit are announced (stderr). */
+  log: (line: string) => void;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+  /** Retries of one request after a 429. */
+  maxRateLimitRetries?: number;
+  /** Longest wait a `Retry-After` may ask for before giving up. */
+  maxWaitMs?: number;
+  limits?: Partial<ReadLimits>;
+}
+
+/** One page of a SCIM list: its items and the `totalResults` it announced. */
+export interface ScimPage<T> {
+  items: T[];
+  totalResults: number;
+}
+
+/** A SCIM error body (RFC 7644 section 3.12): `detail`, shown on one line. */
+function scimDetail(body: unknown): string {
+  const detail = (body as { detail?: unknown } | undefined)?.detail;
+  return typeof detail === "string" ? ` (${cell(detail, MAX_LINE)})` : "";
+}
+
+/**
+ * A read-only client for Statsig's SCIM API: it can only send GET, to URLs it builds below the base URL
+ * (nothing from an answer is ever followed), with no redirect followed. Pages with `startIndex`/`count` until
+ * `totalResults`, waits out a 429's `Retry-After`, parses every answer with the caller's schema, bounds every
+ * read ({@link STATSIG_LIMITS}) and turns every failure into a {@link StatsigError} naming the request.
+ */
+export class StatsigClient {
+  readonly limits: Readonly<ReadLimits>;
+  private readonly base: URL;
+  private readonly userAgent: string;
+  private readonly fetch: typeof fetch;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly now: () => number;
+  private readonly runEnds: number;
+
+  constructor(private readonly options: StatsigClientOptions) {
+    this.base = new URL(options.baseUrl);
+    this.limits = { ...STATSIG_LIMITS, ...options.limits };
+    this.userAgent = `statsig-okta/${packageVersion()}${options.command ? ` (${options.command})` : ""}`;
+    this.fetch = options.fetch ?? fetch;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.now = options.now ?? Date.now;
+    this.runEnds = this.now() + this.limits.maxRunMs;
+  }
+
+  /** The base URL, as given: shown in reports. */
+  get url(): string {
+    return this.options.baseUrl;
+  }
+
+  /**
+   * A SCIM list (`/Users`, `/Groups`) one page at a time (RFC 7644 section 3.4.2.4): `startIndex` from 1, each
+   * next one past the items received, until `totalResults` are read. At most `maxPagesPerList` pages and
+   * `maxItemsPerList` items; a page without items before the total is reached is an error (the list would be
+   * incomplete, and an incomplete list is never a verdict).
+   */
+  async *list<T>(resource: string, item: z.ZodType<T>, count: number, what: string): AsyncGenerator<ScimPage<T>> {
+    const schema = z.object({
+      totalResults: z.number().int().nonnegative(),
+      Resources: z.array(item).optional(),
+    });
+    const { maxPagesPerList, maxItemsPerList } = this.limits;
+    const bound = `the most statsig-okta reads of one list (enough for ${formatCount(LARGEST_ORG_USERS)} users, with a wide margin)`;
+    let startIndex = 1;
+    let read = 0;
+    for (let pages = 0; ; pages++) {
+      const path = this.path(resource, { startIndex, count });
+      if (pages === maxPagesPerList) {
+        throw new StatsigError(`GET ${path}: ${what} goes on past ${formatCount(maxPagesPerList)} pages, ${bound}; stopped`, { path });
+      }
+      const body = await this.request(path, what);
+      const parsed = schema.safeParse(body);
+      if (!parsed.success) throw unexpectedStatsigAnswer(path, parsed.error.issues, body);
+      const { totalResults } = parsed.data;
+      const items = parsed.data.Resources ?? [];
+      read += items.length;
+      if (read > maxItemsPerList) {
+        throw new StatsigError(`GET ${path}: ${what} has more than ${formatCount(maxItemsPerList)} items, ${bound}; stopped`, { path });
+      }
+      if (items.length === 0 && startIndex <= totalResults) {
+        throw new StatsigError(
+          `GET ${path}: Statsig announced ${formatCount(totalResults)} in ${what} (totalResults) but sent none from item ${formatCount(startIndex)} on: the list would be incomplete`,
+          { path },
+        );
+      }
+      yield { items, totalResults };
+      startIndex += items.length;
+      if (startIndex > totalResults) return;
+    }
+  }
+
+  /** `/scim/Users?startIndex=1&count=500`: below the base URL's path, the query built here. */
+  private path(resource: string, query: Record<string, number>): string {
+    const url = new URL(`${this.base.pathname}/${resource}`, this.base.origin);
+    for (const [key, value] of Object.entries(query)) url.searchParams.set(key, String(value));
+    return `${url.pathname}${url.search}`;
+  }
+
+  private async request(path: string, what: string): Promise<unknown> {
+    const url = new URL(path, this.base.origin);
+    const maxRetries = this.options.maxRateLimitRetries ?? 3;
+    let rateLimited = 0;
+    for (;;) {
+      const attempt = startAttempt(this.runEnds - this.now(), this.limits.timeoutMs);
+      if (!attempt) throw this.runOut(path, what);
+      let response: Response;
+      let text: string;
+      try {
+        try {
+          // GET only; no redirect followed: a redirect could carry the key to another host.
+          response = await this.fetch(url, {
+            method: "GET",
+            headers: {
+              Accept: "application/scim+json, application/json",
+              "User-Agent": this.userAgent,
+              Authorization: `Bearer ${this.options.token}`,
+            },
+            redirect: "manual",
+            signal: attempt.signal,
+          });
+        } catch (error) {
+          if (attempt.signal.aborted) throw this.tooSlow(path, attempt, what);
+          throw unreachableStatsig(this.options.baseUrl, error);
+        }
+        if (response.status === 429 && rateLimited < maxRetries) {
+          rateLimited++;
+          await response.body?.cancel().catch(() => {});
+          attempt.clear();
+          await this.waitForRetry(path, response, rateLimited, maxRetries, what);
+          continue;
+        }
+        text = await readBoundedBody(response, {
+          service: "Statsig",
+          request: `GET ${path}`,
+          host: this.base.host,
+          maxBodyBytes: this.limits.maxBodyBytes,
+          attempt,
+          error: (message, cause) => new StatsigError(message, { path, ...(cause !== undefined ? { cause } : {}) }),
+          tooSlow: (body) => this.tooSlow(path, attempt, what, body),
+        });
+      } finally {
+        attempt.clear();
+      }
+      let body: unknown;
+      try {
+        body = text === "" ? undefined : JSON.parse(text);
+      } catch {
+        if (response.ok) {
+          throw new StatsigError(
+            `GET ${path}: Statsig answered with something that is not JSON: is ${this.options.baseUrl} Statsig's SCIM API?`,
+            {
+              path,
+            },
+          );
+        }
+      }
+      if (response.ok) return body;
+      throw new StatsigError(this.explain(path, response, body, maxRetries), { path, status: response.status });
+    }
+  }
+
+  private tooSlow(path: string, attempt: Attempt, what: string, body?: Received): StatsigError {
+    if (attempt.endsRun) return this.runOut(path, what);
+    return new StatsigError(`GET ${path}: ${tooSlowMessage(this.base.host, attempt, body)}`, { path });
+  }
+
+  private runOut(path: string, what: string): StatsigError {
+    return new StatsigError(
+      `GET ${path}: stopped reading ${what} after ${formatDuration(this.limits.maxRunMs)}, the longest statsig-okta reads from Statsig in one run`,
+      { path },
+    );
+  }
+
+  /** A 429: wait what `Retry-After` asks (10 s without one), within the wait and run limits. */
+  private async waitForRetry(path: string, response: Response, attempt: number, maxRetries: number, what: string): Promise<void> {
+    const waitMs = retryAfterMs(response, this.now) ?? 10_000;
+    const maxWaitMs = this.options.maxWaitMs ?? 120_000;
+    if (waitMs > maxWaitMs) {
+      throw new StatsigError(`GET ${path}: Statsig's rate limit asks to wait ${Math.ceil(waitMs / 1000)}s (Retry-After); try again later`, {
+        path,
+        status: 429,
+      });
+    }
+    if (this.now() + waitMs >= this.runEnds) throw this.runOut(path, what);
+    this.options.log(
+      `Statsig rate limit reached on GET ${path}: waiting ${Math.ceil(waitMs / 1000)}s (Retry-After), then retrying (${attempt} of ${maxRetries})`,
+    );
+    await this.sleep(waitMs);
+  }
+
+  /** What Statsig's refusal means, and what to do about it. */
+  private explain(path: string, response: Response, body: unknown, maxRetries: number): string {
+    const said = `GET ${path}: ${response.status} ${cell(response.statusText || "error", MAX_CELL)}${scimDetail(body)}`;
+    const key = `the SCIM key in ${this.options.tokenSource}`;
+    switch (response.status) {
+      case 401:
+        return `${said}. Statsig does not accept ${key}: it is wrong or revoked, or belongs to another organization (an Org Admin generates it in Statsig, the one Okta's Statsig app uses)`;
+      case 403:
+        return `${said}. Statsig refuses ${key} this read: the key must be the organization's SCIM key`;
+      case 404:
+        return `${said}: is ${this.options.baseUrl} Statsig's SCIM API (--statsig-url)?`;
+      case 429:
+        return `${said}: still rate limited after ${maxRetries} waits; try again later`;
+      default:
+        if (response.status >= 300 && response.status < 400) {
+          const location = response.headers.get("location");
+          return `${said}: Statsig redirected${location ? ` to ${cell(location, MAX_LINE)}` : ""}, not followed (the key goes to --statsig-url only); give the SCIM API's own URL`;
+        }
+        return said;
+    }
+  }
+}
