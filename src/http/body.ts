@@ -121,7 +121,8 @@ export function retryAfterMs(response: Response, now: () => number): number | un
   const value = response.headers.get("retry-after")?.trim();
   if (!value) return undefined;
   if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
+  // An HTTP date names its day and month ("Wed, 21 Oct 2015 07:28:00 GMT"); Date.parse would read "-5" as a year.
+  const at = /^[A-Za-z]{3},/.test(value) ? Date.parse(value) : Number.NaN;
   if (!Number.isFinite(at)) return undefined;
   const serverNow = Date.parse(response.headers.get("date") ?? "");
   return Math.max(0, at - (Number.isFinite(serverNow) ? serverNow : now()));
