@@ -40,7 +40,7 @@ ${PROXY_HELP}
 Exit status: 0 no findings, 1 findings, 2 the roles could not be read.
 `;
 
-const OPTIONS = { ...TARGET_OPTIONS, ...STATSIG_OPTIONS, json: { type: "boolean" }, csv: { type: "boolean" } } as const;
+const OPTIONS = { ...TARGET_OPTIONS, json: { type: "boolean" }, csv: { type: "boolean" }, ...STATSIG_OPTIONS } as const;
 
 /** `statsig-okta roles`: 0 without findings, 1 with findings; failures are thrown (cli.ts reports them, exit 2). */
 export async function runRoles(args: string[], io: CliIo): Promise<number> {
