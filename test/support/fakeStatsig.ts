@@ -117,29 +117,34 @@ export class FakeStatsigServer {
     if (!match) return this.error(res, 404, "Not found");
     if (url.searchParams.has("filter"))
       return this.send(res, 400, { schemas: [ERROR], scimType: "invalidFilter", detail: "filter is not supported here", status: "400" });
-    const resources = match[1] === "Users" ? this.org.users.map(userJson) : this.org.groups.map((group) => this.groupJson(group));
+    // Only the page asked for is turned into JSON: bench/roles.cjs serves 50,000 users from here.
+    const render = (list: readonly (ScimUserSetup | ScimGroupSetup)[]) => {
+      if (match[1] === "Users") return (list as ScimUserSetup[]).map(userJson);
+      const names = new Map(this.org.users.map((user) => [user.id, user.userName]));
+      return (list as ScimGroupSetup[]).map((group) => groupJson(group, names));
+    };
+    const all: readonly (ScimUserSetup | ScimGroupSetup)[] = match[1] === "Users" ? this.org.users : this.org.groups;
     if (match[2] !== undefined) {
-      const one = resources.find((resource) => resource.id === decodeURIComponent(match[2]!));
-      return one ? this.send(res, 200, one) : this.error(res, 404, "Resource not found");
+      const one = all.filter((resource) => resource.id === decodeURIComponent(match[2]!));
+      return one.length > 0 ? this.send(res, 200, render(one)[0]) : this.error(res, 404, "Resource not found");
     }
     const startIndex = Math.max(1, Number.parseInt(url.searchParams.get("startIndex") ?? "1", 10) || 1);
     const asked = Number.parseInt(url.searchParams.get("count") ?? "", 10);
     const pageSize = this.options.pageSize ?? 100;
     const count = Number.isFinite(asked) ? Math.max(0, Math.min(asked, pageSize)) : pageSize;
-    const page = resources.slice(startIndex - 1, startIndex - 1 + count);
-    return this.send(res, 200, { schemas: [LIST], totalResults: resources.length, startIndex, itemsPerPage: page.length, Resources: page });
+    const page = render(all.slice(startIndex - 1, startIndex - 1 + count));
+    return this.send(res, 200, { schemas: [LIST], totalResults: all.length, startIndex, itemsPerPage: page.length, Resources: page });
   }
+}
 
-  private groupJson(group: ScimGroupSetup) {
-    const names = new Map(this.org.users.map((user) => [user.id, user.userName]));
-    return {
-      schemas: [CORE_GROUP],
-      id: group.id,
-      displayName: group.displayName,
-      members: group.members.map((value) => ({ value, display: names.get(value) ?? value })),
-      meta: { resourceType: "Group" },
-    };
-  }
+function groupJson(group: ScimGroupSetup, names: ReadonlyMap<string, string>) {
+  return {
+    schemas: [CORE_GROUP],
+    id: group.id,
+    displayName: group.displayName,
+    members: group.members.map((value) => ({ value, display: names.get(value) ?? value })),
+    meta: { resourceType: "Group" },
+  };
 }
 
 function userJson(user: ScimUserSetup) {
