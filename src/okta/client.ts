@@ -1,31 +1,18 @@
 import { z } from "zod";
 import { cell, MAX_CELL, MAX_LINE } from "../cli/terminal";
-import { packageVersion } from "../cli/errors";
 import type { Authenticator } from "./auth";
 import { OktaError, unexpectedAnswer, unreachable } from "./errors";
+import { BoundedReader, type ReaderOptions } from "../http/reader";
 import { readBoundedBody, startAttempt, tooSlowMessage, type Attempt, type Received } from "../http/body";
 import { formatCount, formatDuration, LARGEST_ORG_APP_USERS, READ_LIMITS, type ReadLimits } from "./limits";
 import { readScopeFor } from "./scopes";
 import { onOrigin } from "./url";
 
-export interface OktaClientOptions {
+export interface OktaClientOptions extends ReaderOptions {
   origin: string;
   auth: Authenticator;
-  /** The command reading (`roles`), named in the User-Agent and in messages. */
-  command?: string;
   /** Every read-only scope the command needs, named when Okta refuses an OAuth token a read. */
   scopes?: readonly string[];
-  fetch?: typeof fetch;
-  /** Where waits for the rate limit are announced (stderr). */
-  log: (line: string) => void;
-  sleep?: (ms: number) => Promise<void>;
-  now?: () => number;
-  /** Retries of one request after a 429. */
-  maxRateLimitRetries?: number;
-  /** Longest wait for a rate limit reset before giving up. */
-  maxWaitMs?: number;
-  /** Bounds on what is read, each defaulting to {@link READ_LIMITS}'s (tests use small ones). */
-  limits?: Partial<ReadLimits>;
 }
 
 /** What a list's messages say: a 404 in the caller's words, and what the list is (e.g. "the app's users"). */
@@ -65,26 +52,14 @@ export function nextLink(header: string | null): string | undefined {
  * an answer, the pages of a list, the time of a request and of the run), and turns every failure into an
  * {@link OktaError} that names the request and says what to do.
  */
-export class OktaClient {
+export class OktaClient extends BoundedReader {
   readonly origin: string;
-  readonly limits: Readonly<ReadLimits>;
   private readonly host: string;
-  private readonly userAgent: string;
-  private readonly fetch: typeof fetch;
-  private readonly sleep: (ms: number) => Promise<void>;
-  private readonly now: () => number;
-  /** When the run's time limit ends, on {@link now}'s clock. */
-  private readonly runEnds: number;
 
   constructor(private readonly options: OktaClientOptions) {
+    super(options, READ_LIMITS);
     this.origin = options.origin;
     this.host = new URL(options.origin).host;
-    this.limits = { ...READ_LIMITS, ...options.limits };
-    this.userAgent = `statsig-okta/${packageVersion()}${options.command ? ` (${options.command})` : ""}`;
-    this.fetch = options.fetch ?? fetch;
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    this.now = options.now ?? Date.now;
-    this.runEnds = this.now() + this.limits.maxRunMs;
   }
 
   /** One resource, parsed with `schema`. `notFound` explains a 404 in the user's terms. */
@@ -139,7 +114,7 @@ export class OktaClient {
 
   private async request(path: string, notFound?: string, what?: string): Promise<{ body: unknown; link: string | null }> {
     const url = new URL(path, this.origin);
-    const maxRetries = this.options.maxRateLimitRetries ?? 3;
+    const maxRetries = this.maxRateLimitRetries;
     let rateLimited = 0;
     let nonceRetried = false;
     for (;;) {
@@ -234,7 +209,7 @@ export class OktaClient {
     const serverNow = Date.parse(response.headers.get("date") ?? "");
     const now = Number.isFinite(serverNow) ? serverNow : this.now();
     const waitMs = Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - now) + 250 : 10_000;
-    const maxWaitMs = this.options.maxWaitMs ?? 120_000;
+    const maxWaitMs = this.maxWaitMs;
     if (waitMs > maxWaitMs) {
       throw new OktaError(`GET ${path}: Okta's rate limit resets only in ${Math.ceil(waitMs / 1000)}s; try again later`, {
         method: "GET",
@@ -276,7 +251,7 @@ export class OktaClient {
       case 404:
         return `${said}${notFound ? `: ${notFound}` : ""}`;
       case 429:
-        return `${said}: still rate limited after ${this.options.maxRateLimitRetries ?? 3} waits; try again later`;
+        return `${said}: still rate limited after ${this.maxRateLimitRetries} waits; try again later`;
       default:
         if (response.status >= 300 && response.status < 400) {
           return `${said}: Okta redirected to ${response.headers.get("location") ?? "another address"}; use the org's own URL`;

@@ -1,31 +1,18 @@
 import { z } from "zod";
-import { packageVersion } from "../cli/errors";
 import { cell, MAX_CELL, MAX_LINE } from "../cli/terminal";
 import { readBoundedBody, retryAfterMs, startAttempt, tooSlowMessage, type Attempt, type Received } from "../http/body";
 import { formatCount, formatDuration } from "../http/format";
-import type { ReadLimits } from "../http/limits";
+import { BoundedReader, type ReaderOptions } from "../http/reader";
 import { StatsigError, unexpectedStatsigAnswer, unreachableStatsig } from "./errors";
 import { LARGEST_ORG_USERS, STATSIG_LIMITS } from "./limits";
 
-export interface StatsigClientOptions {
+export interface StatsigClientOptions extends ReaderOptions {
   /** The SCIM base URL (`https://statsigapi.net/scim`, see url.ts): every request goes below it. */
   baseUrl: string;
   /** The SCIM key, sent as `Authorization: Bearer <key>` to {@link baseUrl} only, and never shown. */
   token: string;
   /** Where the key came from, in messages (`STATSIG_SCIM_TOKEN`). */
   tokenSource: string;
-  /** The command reading (`roles`), named in the User-Agent. */
-  command?: string;
-  fetch?: typeof fetch;
-  /** Where waits for the rate limit are announced (stderr). */
-  log: (line: string) => void;
-  sleep?: (ms: number) => Promise<void>;
-  now?: () => number;
-  /** Retries of one request after a 429. */
-  maxRateLimitRetries?: number;
-  /** Longest wait a `Retry-After` may ask for before giving up. */
-  maxWaitMs?: number;
-  limits?: Partial<ReadLimits>;
 }
 
 /** One page of a SCIM list: its items and the `totalResults` it announced. */
@@ -46,23 +33,12 @@ function scimDetail(body: unknown): string {
  * `totalResults`, waits out a 429's `Retry-After`, parses every answer with the caller's schema, bounds every
  * read ({@link STATSIG_LIMITS}) and turns every failure into a {@link StatsigError} naming the request.
  */
-export class StatsigClient {
-  readonly limits: Readonly<ReadLimits>;
+export class StatsigClient extends BoundedReader {
   private readonly base: URL;
-  private readonly userAgent: string;
-  private readonly fetch: typeof fetch;
-  private readonly sleep: (ms: number) => Promise<void>;
-  private readonly now: () => number;
-  private readonly runEnds: number;
 
   constructor(private readonly options: StatsigClientOptions) {
+    super(options, STATSIG_LIMITS);
     this.base = new URL(options.baseUrl);
-    this.limits = { ...STATSIG_LIMITS, ...options.limits };
-    this.userAgent = `statsig-okta/${packageVersion()}${options.command ? ` (${options.command})` : ""}`;
-    this.fetch = options.fetch ?? fetch;
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    this.now = options.now ?? Date.now;
-    this.runEnds = this.now() + this.limits.maxRunMs;
   }
 
   /** The base URL, as given: shown in reports. */
@@ -120,7 +96,7 @@ export class StatsigClient {
 
   private async request(path: string, what: string): Promise<unknown> {
     const url = new URL(path, this.base.origin);
-    const maxRetries = this.options.maxRateLimitRetries ?? 3;
+    const maxRetries = this.maxRateLimitRetries;
     let rateLimited = 0;
     for (;;) {
       const attempt = startAttempt(this.runEnds - this.now(), this.limits.timeoutMs);
@@ -196,8 +172,7 @@ export class StatsigClient {
   /** A 429: wait what `Retry-After` asks (10 s without one), within the wait and run limits. */
   private async waitForRetry(path: string, response: Response, attempt: number, maxRetries: number, what: string): Promise<void> {
     const waitMs = retryAfterMs(response, this.now) ?? 10_000;
-    const maxWaitMs = this.options.maxWaitMs ?? 120_000;
-    if (waitMs > maxWaitMs) {
+    if (waitMs > this.maxWaitMs) {
       throw new StatsigError(`GET ${path}: Statsig's rate limit asks to wait ${Math.ceil(waitMs / 1000)}s (Retry-After); try again later`, {
         path,
         status: 429,

@@ -1,5 +1,5 @@
 import { CliError } from "../cli/errors";
-import { isLoopbackHost } from "../http/url";
+import { parseHttpsUrl } from "../http/url";
 
 /** Statsig's SCIM API (statsig-io/docs `access-management/scim/scimopenapi.json`: server `https://statsigapi.net`, paths `/scim/…`). */
 export const DEFAULT_STATSIG_URL = "https://statsigapi.net/scim";
@@ -10,18 +10,7 @@ export const DEFAULT_STATSIG_URL = "https://statsigapi.net/scim";
  */
 export function parseStatsigUrl(text: string | undefined): string {
   if (text === undefined) return DEFAULT_STATSIG_URL;
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    throw new CliError(`--statsig-url ${JSON.stringify(text)} is not a URL: expected e.g. ${DEFAULT_STATSIG_URL}`);
-  }
-  if (url.username || url.password) throw new CliError("--statsig-url must not contain a user name or password");
-  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
-    throw new CliError(`--statsig-url ${url.origin} uses plain http: only https is allowed (plain http only to a loopback address)`);
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:")
-    throw new CliError(`--statsig-url ${JSON.stringify(text)} is not an https URL`);
+  const url = parseHttpsUrl(text, "--statsig-url", DEFAULT_STATSIG_URL);
   if (url.search || url.hash) throw new CliError(`--statsig-url must not have a query or fragment: expected e.g. ${DEFAULT_STATSIG_URL}`);
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
