@@ -127,3 +127,17 @@ export function retryAfterMs(response: Response, now: () => number): number | un
   const serverNow = Date.parse(response.headers.get("date") ?? "");
   return Math.max(0, at - (Number.isFinite(serverNow) ? serverNow : now()));
 }
+
+/**
+ * An answer's JSON: undefined for an empty body; a body that is not JSON is `notJson()` on a success (a wrong
+ * server) and undefined on a failure (an error page, whose status says enough).
+ */
+export function jsonBody(text: string, ok: boolean, notJson: () => Error): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    if (ok) throw notJson();
+    return undefined;
+  }
+}

@@ -3,7 +3,7 @@ import { cell, MAX_CELL, MAX_LINE } from "../cli/terminal";
 import type { Authenticator } from "./auth";
 import { OktaError, unexpectedAnswer, unreachable } from "./errors";
 import { BoundedReader, type ReaderOptions } from "../http/reader";
-import { readBoundedBody, startAttempt, tooSlowMessage, type Attempt, type Received } from "../http/body";
+import { jsonBody, readBoundedBody, startAttempt, tooSlowMessage, type Attempt, type Received } from "../http/body";
 import { formatCount, formatDuration, LARGEST_ORG_APP_USERS, READ_LIMITS, type ReadLimits } from "./limits";
 import { readScopeFor } from "./scopes";
 import { onOrigin } from "./url";
@@ -151,18 +151,15 @@ export class OktaClient extends BoundedReader {
       } finally {
         attempt.clear();
       }
-      let body: unknown;
-      try {
-        body = text === "" ? undefined : JSON.parse(text);
-      } catch {
-        body = undefined;
-        if (response.ok) {
-          throw new OktaError(`GET ${path}: Okta answered with something that is not JSON: is ${this.origin} an Okta org?`, {
+      const body = jsonBody(
+        text,
+        response.ok,
+        () =>
+          new OktaError(`GET ${path}: Okta answered with something that is not JSON: is ${this.origin} an Okta org?`, {
             method: "GET",
             path,
-          });
-        }
-      }
+          }),
+      );
       if (response.ok) return { body, link: response.headers.get("link") };
       throw this.failure(path, response, body, notFound);
     }

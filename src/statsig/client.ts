@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cell, MAX_CELL, MAX_LINE } from "../cli/terminal";
-import { readBoundedBody, retryAfterMs, startAttempt, tooSlowMessage, type Attempt, type Received } from "../http/body";
+import { jsonBody, readBoundedBody, retryAfterMs, startAttempt, tooSlowMessage, type Attempt, type Received } from "../http/body";
 import { formatCount, formatDuration } from "../http/format";
 import { BoundedReader, type ReaderOptions } from "../http/reader";
 import { StatsigError, unexpectedStatsigAnswer, unreachableStatsig } from "./errors";
@@ -139,19 +139,15 @@ export class StatsigClient extends BoundedReader {
       } finally {
         attempt.clear();
       }
-      let body: unknown;
-      try {
-        body = text === "" ? undefined : JSON.parse(text);
-      } catch {
-        if (response.ok) {
-          throw new StatsigError(
+      const body = jsonBody(
+        text,
+        response.ok,
+        () =>
+          new StatsigError(
             `GET ${path}: Statsig answered with something that is not JSON: is ${this.options.baseUrl} Statsig's SCIM API?`,
-            {
-              path,
-            },
-          );
-        }
-      }
+            { path },
+          ),
+      );
       if (response.ok) return body;
       throw new StatsigError(this.explain(path, response, body, maxRetries), { path, status: response.status });
     }
