@@ -48,7 +48,7 @@ function heldUser(user: ScimUser): HeldUser {
 }
 
 /** Every SCIM user, then every group with its members. A user or group listed twice (pages shifting) counts once. */
-export async function readStatsig(client: StatsigClient, progress: (line: () => string) => void = () => {}): Promise<StatsigHolding> {
+export async function readStatsig(client: StatsigClient): Promise<StatsigHolding> {
   const users: HeldUser[] = [];
   const seenUsers = new Set<string>();
   for await (const page of client.list("Users", scimUserSchema, SCIM_PAGE_SIZE.users, "Statsig's users")) {
@@ -57,7 +57,6 @@ export async function readStatsig(client: StatsigClient, progress: (line: () => 
       seenUsers.add(user.id);
       users.push(heldUser(user));
     }
-    progress(() => `read ${users.length.toLocaleString("en-US")} of ${page.totalResults.toLocaleString("en-US")} Statsig users so far`);
   }
   const groups: HeldGroup[] = [];
   const seenGroups = new Set<string>();

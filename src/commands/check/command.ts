@@ -7,7 +7,7 @@ import { checkStatsigValues, SCIM_TOKEN_VARIABLE, STATSIG_OPTIONS, STATSIG_OPTIO
 export const CHECK_USAGE = `Usage: statsig-okta check [--org-url URL] [--app-id ID] [--stack NAME | --config FILE] [--key KEY [--name NAME]] [options]
 
 Compares a live Okta org with Statsig's "Okta SCIM Org Roles" steps and, when given, a stack's config.
-Read-only: it sends only GET requests to Okta's management API.
+Read-only: it sends only GET requests to Okta's management API (and with --statsig to Statsig's SCIM API).
 
 Options:
 ${targetOptionsHelp("Compare with", "the component's defaults (personal mode)")}

@@ -14,7 +14,8 @@ attribute through the mapping), the role the config intends, and the provisionin
 findings, each with what to do: more than one Owner, roles that differ from the config and why, users without
 a role, provisioning errors, members of role groups (or of groups pushed for project roles) not assigned to the
 app. With projectRoles in the config, each user's Statsig project and team roles too.
-Read-only: it sends only GET requests to Okta's management API. Progress goes to stderr.
+Read-only: it sends only GET requests to Okta's management API (and with --statsig to Statsig's SCIM API).
+Progress goes to stderr.
 
 Options:
 ${targetOptionsHelp("Intended roles from", "the component's defaults\n                       (personal mode: the intended role is the Okta attribute)")}
