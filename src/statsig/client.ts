@@ -6,13 +6,24 @@ import { BoundedReader, type ReaderOptions } from "../http/reader";
 import { StatsigError, unexpectedStatsigAnswer, unreachableStatsig } from "./errors";
 import { LARGEST_ORG_USERS, STATSIG_LIMITS } from "./limits";
 
+/** Which of Statsig's APIs a client reads, and the key it reads with. */
+export interface StatsigApi {
+  /** `SCIM API`, `Console API`, in messages. */
+  name: string;
+  /** The request header that carries the key (`Authorization`, `STATSIG-API-KEY`) and its value. */
+  header: string;
+  value: string;
+  /** What the key is, in messages: `the SCIM key in STATSIG_SCIM_TOKEN`. Never the key itself. */
+  key: string;
+  /** Where the right key comes from, said after a 401 or 403. */
+  keyHint: string;
+}
+
 export interface StatsigClientOptions extends ReaderOptions {
-  /** The SCIM base URL (`https://statsigapi.net/scim`, see url.ts): every request goes below it. */
+  /** The API's base URL (`https://statsigapi.net/scim`, see url.ts): every request goes below it. */
   baseUrl: string;
-  /** The SCIM key, sent as `Authorization: Bearer <key>` to {@link baseUrl} only, and never shown. */
-  token: string;
-  /** Where the key came from, in messages (`STATSIG_SCIM_TOKEN`). */
-  tokenSource: string;
+  /** The key, sent to {@link baseUrl} only, and never shown. */
+  api: StatsigApi;
 }
 
 /** One page of a SCIM list: its items and the `totalResults` it announced. */
@@ -28,7 +39,7 @@ function scimDetail(body: unknown): string {
 }
 
 /**
- * A read-only client for Statsig's SCIM API: it can only send GET, to URLs it builds below the base URL
+ * A read-only client for Statsig's SCIM API (and, with another key, its Console API): it can only send GET, to URLs it builds below the base URL
  * (nothing from an answer is ever followed), with no redirect followed. Pages with `startIndex`/`count` until
  * `totalResults`, waits out a 429's `Retry-After`, parses every answer with the caller's schema, bounds every
  * read ({@link STATSIG_LIMITS}) and turns every failure into a {@link StatsigError} naming the request.
@@ -87,6 +98,30 @@ export class StatsigClient extends BoundedReader {
     }
   }
 
+  /**
+   * A Console API list (`/users`, `/users/teams`) one page at a time: `page` from 1 with `limit`, while the answer's
+   * `pagination.nextPage` is not null (its link is never followed: the next page is asked for here). Bounded as
+   * {@link list}.
+   */
+  async *numberedPages<T>(resource: string, item: z.ZodType<T>, limit: number, what: string): AsyncGenerator<T[]> {
+    const schema = z.object({ data: z.array(item), pagination: z.object({ nextPage: z.string().nullable() }) });
+    const { maxPagesPerList, maxItemsPerList } = this.limits;
+    let read = 0;
+    for (let page = 1; ; page++) {
+      const path = this.path(resource, { limit, page });
+      if (page > maxPagesPerList)
+        throw new StatsigError(`GET ${path}: ${what} goes on past ${formatCount(maxPagesPerList)} pages; stopped`, { path });
+      const body = await this.request(path, what);
+      const parsed = schema.safeParse(body);
+      if (!parsed.success) throw unexpectedStatsigAnswer(path, parsed.error.issues, body);
+      read += parsed.data.data.length;
+      if (read > maxItemsPerList)
+        throw new StatsigError(`GET ${path}: ${what} has more than ${formatCount(maxItemsPerList)} items; stopped`, { path });
+      yield parsed.data.data;
+      if (parsed.data.pagination.nextPage === null || parsed.data.data.length === 0) return;
+    }
+  }
+
   /** `/scim/Users?startIndex=1&count=500`: below the base URL's path, the query built here. */
   private path(resource: string, query: Record<string, number>): string {
     const url = new URL(`${this.base.pathname}/${resource}`, this.base.origin);
@@ -111,7 +146,7 @@ export class StatsigClient extends BoundedReader {
             headers: {
               Accept: "application/scim+json, application/json",
               "User-Agent": this.userAgent,
-              Authorization: `Bearer ${this.options.token}`,
+              [this.options.api.header]: this.options.api.value,
             },
             redirect: "manual",
             signal: attempt.signal,
@@ -144,7 +179,7 @@ export class StatsigClient extends BoundedReader {
         response.ok,
         () =>
           new StatsigError(
-            `GET ${path}: Statsig answered with something that is not JSON: is ${this.options.baseUrl} Statsig's SCIM API?`,
+            `GET ${path}: Statsig answered with something that is not JSON: is ${this.options.baseUrl} Statsig's ${this.options.api.name}?`,
             { path },
           ),
       );
@@ -184,20 +219,20 @@ export class StatsigClient extends BoundedReader {
   /** What Statsig's refusal means, and what to do about it. */
   private explain(path: string, response: Response, body: unknown, maxRetries: number): string {
     const said = `GET ${path}: ${response.status} ${cell(response.statusText || "error", MAX_CELL)}${scimDetail(body)}`;
-    const key = `the SCIM key in ${this.options.tokenSource}`;
+    const { key, keyHint, name } = this.options.api;
     switch (response.status) {
       case 401:
-        return `${said}. Statsig does not accept ${key}: it is wrong or revoked, or belongs to another organization (an Org Admin generates it in Statsig, the one Okta's Statsig app uses)`;
+        return `${said}. Statsig does not accept ${key}: it is wrong or revoked, or belongs to another organization (${keyHint})`;
       case 403:
-        return `${said}. Statsig refuses ${key} this read: the key must be the organization's SCIM key`;
+        return `${said}. Statsig refuses ${key} this read (${keyHint})`;
       case 404:
-        return `${said}: is ${this.options.baseUrl} Statsig's SCIM API (--statsig-url)?`;
+        return `${said}: is ${this.options.baseUrl} Statsig's ${name} (--statsig-url)?`;
       case 429:
         return `${said}: still rate limited after ${maxRetries} waits; try again later`;
       default:
         if (response.status >= 300 && response.status < 400) {
           const location = response.headers.get("location");
-          return `${said}: Statsig redirected${location ? ` to ${cell(location, MAX_LINE)}` : ""}, not followed (the key goes to --statsig-url only); give the SCIM API's own URL`;
+          return `${said}: Statsig redirected${location ? ` to ${cell(location, MAX_LINE)}` : ""}, not followed (the key goes to --statsig-url only); give the ${name}'s own URL`;
         }
         return said;
     }

@@ -48,7 +48,19 @@ export interface StatsigSetup {
   groups: ScimGroupSetup[];
 }
 
+/** One project as its Console API shows it (`UserContractDto`, `TeamDto`), by the project's key. */
+export interface ConsoleProjectSetup {
+  users: { email: string; role: string }[];
+  teams: { name: string; members: string[]; admins: string[] }[];
+}
+
 export interface FakeStatsigOptions {
+  /**
+   * The Console API (`/console/v1/users`, `/console/v1/users/teams`, header `STATSIG-API-KEY`), by key. Paged by
+   * `page` and `limit` (at most `pageSize`) with `pagination.nextPage`, as the Console API spec's example. A
+   * wrong key gets the spec's 401, which quotes the key it was sent.
+   */
+  consoles?: Record<string, ConsoleProjectSetup>;
   /** The SCIM key accepted as `Bearer <key>`. */
   token: string;
   /** The most items on one page, whatever `count` asks (default 100). */
@@ -104,10 +116,44 @@ export class FakeStatsigServer {
     this.send(res, status, { schemas: [ERROR], detail, status: String(status) }, headers);
   }
 
+  private console(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const key = req.headers["statsig-api-key"];
+    const project = typeof key === "string" ? this.options.consoles?.[key] : undefined;
+    if (!project) {
+      res.writeHead(401, { "Content-Type": "application/json" });
+      return res.end(
+        JSON.stringify({
+          status: 401,
+          message: `This endpoint only accepts an active CONSOLE key, but an invalid key was sent. Key: ${String(key)}`,
+        }),
+      );
+    }
+    const pageSize = this.options.pageSize ?? 100;
+    if (url.pathname === "/console/v1/users")
+      return consolePage(
+        res,
+        url,
+        project.users.map((u) => ({ ...u, firstName: "", lastName: "" })),
+        pageSize,
+      );
+    if (url.pathname === "/console/v1/users/teams") {
+      const person = (email: string) => ({
+        email,
+        firstName: "",
+        lastName: "",
+        role: project.users.find((u) => u.email === email)?.role ?? "member",
+      });
+      const teams = project.teams.map((team) => ({ name: team.name, members: team.members.map(person), admins: team.admins.map(person) }));
+      return consolePage(res, url, teams, pageSize);
+    }
+    return this.error(res, 404, "Not found");
+  }
+
   private handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", this.origin);
     this.requests.push({ method: req.method ?? "", path: `${url.pathname}${url.search}`, headers: req.headers });
     if (req.method !== "GET") return this.error(res, 405, `${req.method} is not allowed by this fake`);
+    if (url.pathname.startsWith("/console/v1/")) return this.console(req, res, url);
     if (req.headers.authorization !== `Bearer ${this.options.token}`) return this.error(res, 401, "Unauthorized");
     this.gets++;
     if (this.options.rateLimitRequests?.includes(this.gets)) {
@@ -135,6 +181,28 @@ export class FakeStatsigServer {
     const page = render(all.slice(startIndex - 1, startIndex - 1 + count));
     return this.send(res, 200, { schemas: [LIST], totalResults: all.length, startIndex, itemsPerPage: page.length, Resources: page });
   }
+}
+
+function consolePage(res: ServerResponse, url: URL, items: unknown[], pageSize: number) {
+  const page = Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1);
+  const limit = Math.min(pageSize, Math.max(1, Number.parseInt(url.searchParams.get("limit") ?? "10", 10) || 10));
+  const data = items.slice((page - 1) * limit, page * limit);
+  const link = (n: number) => `${url.pathname}?page=${n}&limit=${limit}`;
+  res.writeHead(200, { "Content-Type": "application/json" });
+  res.end(
+    JSON.stringify({
+      message: "User listed successfully.",
+      data,
+      pagination: {
+        itemsPerPage: limit,
+        pageNumber: page,
+        totalItems: items.length,
+        nextPage: page * limit < items.length ? link(page + 1) : null,
+        previousPage: page > 1 ? link(page - 1) : null,
+        all: url.pathname,
+      },
+    }),
+  );
 }
 
 function groupJson(group: ScimGroupSetup, names: ReadonlyMap<string, string>) {

@@ -83,6 +83,16 @@ const COLUMNS: Column[] = [
     inTable: (report) => report.projectRoles || report.users.some((r) => (r.statsig?.projectRoles.length ?? 0) > 0),
     when: withStatsig,
   },
+  {
+    header: "console roles",
+    // `Web: admin (Growth: admin)`: each project's role as its console shows it, with team roles.
+    value: (r) =>
+      (r.statsig?.console ?? [])
+        .map((c) => `${c.project}: ${c.role}${c.teams.length > 0 ? ` (${c.teams.map((t) => `${t.team}: ${t.role}`).join(", ")})` : ""}`)
+        .join("; "),
+    inTable: true,
+    when: (report) => (report.statsig?.consoleProjects?.length ?? 0) > 0,
+  },
   { header: "findings", value: (r) => r.findings.join(" "), inTable: true },
 ];
 

@@ -146,6 +146,15 @@ export interface StatsigView {
   orgRole: string | null;
   active: boolean;
   projectRoles: HeldProjectRole[];
+  /** With Console API keys: the user's role in each of those projects, and team roles, as the console shows them. */
+  console?: ConsoleRole[];
+}
+
+/** A project role (and team roles) from a project's Console API. */
+export interface ConsoleRole {
+  project: string;
+  role: string;
+  teams: { team: string; role: string }[];
 }
 
 /** One thing to fix, with the users it concerns. */
@@ -193,5 +202,5 @@ export interface RolesReport {
   users: UserRecord[];
   findings: Finding[];
   /** With `--statsig`: the SCIM URL read and what it holds, counted. */
-  statsig?: { url: string; users: number; groups: number };
+  statsig?: { url: string; users: number; groups: number; consoleProjects?: string[] };
 }

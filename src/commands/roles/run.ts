@@ -4,6 +4,7 @@ import type { TargetValues } from "../options";
 import { openSession } from "../session";
 import type { StatsigValues } from "../statsigOptions";
 import { openStatsigSession } from "../statsigSession";
+import { readConsoleProject } from "../../statsig/console";
 import { readStatsig } from "../../statsig/scim";
 import { explainRoles } from "./explain";
 import { formatCsv, formatJson, formatTable, summaryLine, type ReportContext } from "./format";
@@ -21,7 +22,9 @@ export async function roles(values: TargetValues & StatsigValues & { json?: bool
   const report = explainRoles(input);
   if (statsig) {
     const holding = await readStatsig(statsig.client);
-    explainStatsig(report, input, holding, linksFromConfig(target.expected.pushLinks));
+    const consoles = [];
+    for (const { project, client: console } of statsig.consoles) consoles.push(await readConsoleProject(console, project));
+    explainStatsig(report, input, holding, linksFromConfig(target.expected.pushLinks), consoles);
   }
   const context: ReportContext = {
     org: origin,

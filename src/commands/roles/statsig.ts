@@ -11,10 +11,11 @@
  *   (docs/reference/statsig.md#the-org-role-attribute).
  */
 import { STATSIG_ATTRIBUTE } from "../../domain/orgRoles";
+import type { ConsoleProject } from "../../statsig/console";
 import type { HeldUser, StatsigHolding } from "../../statsig/scim";
 import type { ExpectedPushLink } from "../expected";
 import { FindingsCollector, groupLabel, ONE_OWNER, PENDING_SYNC } from "./explain";
-import type { Finding, HeldProjectRole, LiveAppUser, RolesInput, RolesReport, StatsigView, UserRecord } from "./model";
+import type { ConsoleRole, Finding, HeldProjectRole, LiveAppUser, RolesInput, RolesReport, StatsigView, UserRecord } from "./model";
 
 /** An Okta group linked (by Group Push) to a Statsig group, and the role that group gives. */
 export interface StatsigLink {
@@ -103,14 +104,22 @@ function join(input: RolesInput, holding: StatsigHolding, links: readonly Statsi
  * Adds Statsig's view to each record (`statsig`), the counts to the report, and the six `statsig-*` findings
  * to its findings, in the report's one order.
  */
-export function explainStatsig(report: RolesReport, input: RolesInput, holding: StatsigHolding, links: readonly StatsigLink[]): void {
+export function explainStatsig(
+  report: RolesReport,
+  input: RolesInput,
+  holding: StatsigHolding,
+  links: readonly StatsigLink[],
+  consoles: readonly ConsoleProject[] = [],
+): void {
   const joined = join(input, holding, links);
   const findings = new FindingsCollector(report.findings);
   const recordOf = new Map(report.users.map((record) => [record.id, record]));
   const owners = holding.users.filter((user) => user.active && isOwner(user.orgRole));
   for (const record of report.users) {
     const held = joined.statsigOf.get(record.id);
-    record.statsig = held ? view(held, joined) : null;
+    record.statsig = held
+      ? view(held, joined, consoles.length > 0 ? consoleRoles(consoles, [record.login, held.userName, held.email]) : undefined)
+      : null;
     const problem = userProblem(record, held, owners);
     if (problem) {
       findings.addUser(record.login, problem);
@@ -132,11 +141,25 @@ export function explainStatsig(report: RolesReport, input: RolesInput, holding: 
   unmanaged(holding, joined, findings);
   groupProblems(input, holding, links, joined, mark);
   report.findings = findings.sorted();
-  report.statsig = { url: holding.url, users: holding.users.length, groups: holding.groups.length };
+  report.statsig = {
+    url: holding.url,
+    users: holding.users.length,
+    groups: holding.groups.length,
+    ...(consoles.length > 0 ? { consoleProjects: consoles.map((entry) => entry.project) } : {}),
+  };
 }
 
-function view(held: HeldUser, joined: Join): StatsigView {
-  return { orgRole: held.orgRole, active: held.active, projectRoles: joined.heldRoles.get(held.id) ?? [] };
+function view(held: HeldUser, joined: Join, console: ConsoleRole[] | undefined): StatsigView {
+  return { orgRole: held.orgRole, active: held.active, projectRoles: joined.heldRoles.get(held.id) ?? [], ...(console ? { console } : {}) };
+}
+
+/** The user's role in each project whose console knows one of these names (emails, without regard to case). */
+function consoleRoles(consoles: readonly ConsoleProject[], names: readonly (string | undefined)[]): ConsoleRole[] {
+  const keys = names.flatMap((name) => (name === undefined ? [] : [key(name)]));
+  return consoles.flatMap(({ project, users }) => {
+    const found = keys.map((name) => users.get(name)).find((user) => user !== undefined);
+    return found ? [{ project, role: found.role, teams: found.teams }] : [];
+  });
 }
 
 /** One app user against Statsig: another org role held (and the likely reason), or no active user there. */

@@ -202,7 +202,7 @@ describe("roles --statsig: bounds, redirects and methods", () => {
     const forbidden = await statsig(json({ detail: "Forbidden" }, 403));
     failedWith(
       await roles(forbidden.url),
-      `${USERS}: 403 Forbidden (Forbidden). Statsig refuses the SCIM key in STATSIG_SCIM_TOKEN this read: the key must be the organization's SCIM key`,
+      `${USERS}: 403 Forbidden (Forbidden). Statsig refuses the SCIM key in STATSIG_SCIM_TOKEN this read (it must be the organization's SCIM key, which an Org Admin generates in Statsig: the one Okta's Statsig app uses)`,
     );
     const missing = await statsig(json("", 404));
     failedWith(await roles(missing.url), `${USERS}: 404 Not Found: is ${missing.url} Statsig's SCIM API (--statsig-url)?`);

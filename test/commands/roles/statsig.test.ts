@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { main } from "../../../src/cli";
 import { FakeOktaServer } from "../../support/fakeOktaServer";
-import { FakeStatsigServer, type FakeStatsigOptions, type StatsigSetup } from "../../support/fakeStatsig";
+import { FakeStatsigServer, type ConsoleProjectSetup, type FakeStatsigOptions, type StatsigSetup } from "../../support/fakeStatsig";
 import type { OktaOrg } from "../../support/oktaOrg";
 import { stackYaml } from "../../support/rolesOrgs";
 import { agreeingOrgs, disagreeingOrgs, SCIM_TOKEN, STATSIG_STACK } from "../../support/statsigOrgs";
@@ -56,12 +56,13 @@ interface JsonUser {
     orgRole: string | null;
     active: boolean;
     projectRoles: { group: string; project?: string; team?: string; role?: string }[];
+    console?: { project: string; role: string; teams: { team: string; role: string }[] }[];
   } | null;
   findings: string[];
 }
 interface JsonReport {
   result: string;
-  statsig?: { url: string; users: number; groups: number };
+  statsig?: { url: string; users: number; groups: number; consoleProjects?: string[] };
   users: JsonUser[];
   findings: { kind: string; reason?: string; groupId?: string; users: string[]; message: string; fix: string }[];
 }
@@ -247,7 +248,7 @@ describe("roles --statsig: paging, refusals and the key", () => {
     const error = JSON.parse(result.stdout) as { result: string; status?: number; message: string };
     expect(error).toMatchObject({ result: "error", status: 401 });
     expect(error.message).toBe(
-      "GET /scim/Users?startIndex=1&count=500: 401 Unauthorized (Unauthorized). Statsig does not accept the SCIM key in STATSIG_SCIM_TOKEN: it is wrong or revoked, or belongs to another organization (an Org Admin generates it in Statsig, the one Okta's Statsig app uses)",
+      "GET /scim/Users?startIndex=1&count=500: 401 Unauthorized (Unauthorized). Statsig does not accept the SCIM key in STATSIG_SCIM_TOKEN: it is wrong or revoked, or belongs to another organization (it must be the organization's SCIM key, which an Org Admin generates in Statsig: the one Okta's Statsig app uses)",
     );
     expect(result.stdout + result.stderr).not.toContain(wrong);
   });
@@ -269,5 +270,71 @@ describe("roles --statsig: paging, refusals and the key", () => {
     expect(withoutFlag.stderr).toContain("--statsig-url needs --statsig");
     expect(okta.requests).toEqual([]);
     expect(statsig.requests).toEqual([]);
+  });
+});
+
+describe("roles --statsig with Console API keys", () => {
+  const WEB_KEY = "console-web-key-0123456789";
+  const MOBILE_KEY = "console-mobile-key-9876543210";
+  const consoles: Record<string, ConsoleProjectSetup> = {
+    [WEB_KEY]: {
+      users: [
+        { email: "ada.admin@example.com", role: "admin" },
+        { email: "Mel.Member@example.com", role: "member" },
+        { email: "ghost@example.com", role: "member" },
+      ],
+      teams: [{ name: "Growth", members: ["ada.admin@example.com", "Mel.Member@example.com"], admins: ["ada.admin@example.com"] }],
+    },
+    [MOBILE_KEY]: { users: [{ email: "mel.member@example.com", role: "Read Only" }], teams: [] },
+  };
+  const env = (keys: string) => ({ OKTA_API_TOKEN: API_TOKEN, STATSIG_SCIM_TOKEN: SCIM_TOKEN, STATSIG_CONSOLE_API_KEYS: keys });
+
+  it("adds each project's role and team roles as its console shows them, paging by page and limit", async () => {
+    const { okta, statsig, dir } = await start(agreeingOrgs(), { consoles, pageSize: 2 });
+    const result = await roles([...base(statsig, okta), "--json"], dir, env(`Web=${WEB_KEY}, Mobile = ${MOBILE_KEY}`));
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as JsonReport;
+    expect(report.statsig?.consoleProjects).toEqual(["Web", "Mobile"]);
+    const user = (login: string) => report.users.find((u) => u.login.startsWith(login))!;
+    expect(user("ada").statsig?.console).toEqual([{ project: "Web", role: "admin", teams: [{ team: "Growth", role: "admin" }] }]);
+    expect(user("mel").statsig?.console).toEqual([
+      { project: "Web", role: "member", teams: [{ team: "Growth", role: "member" }] },
+      { project: "Mobile", role: "Read Only", teams: [] },
+    ]);
+    expect(user("olivia").statsig?.console).toEqual([]);
+    const consoleRequests = statsig.requests.filter((r) => r.path.startsWith("/console/"));
+    expect(consoleRequests.map((r) => [r.headers["statsig-api-key"] === WEB_KEY ? "Web" : "Mobile", r.path])).toEqual([
+      ["Web", "/console/v1/users?limit=100&page=1"],
+      ["Web", "/console/v1/users?limit=100&page=2"],
+      ["Web", "/console/v1/users/teams?limit=100&page=1"],
+      ["Mobile", "/console/v1/users?limit=100&page=1"],
+      ["Mobile", "/console/v1/users/teams?limit=100&page=1"],
+    ]);
+    expect(consoleRequests.every((r) => r.headers.authorization === undefined)).toBe(true);
+    onlyGets(statsig);
+    expect(result.stdout + result.stderr).not.toMatch(new RegExp(`${WEB_KEY}|${MOBILE_KEY}|${SCIM_TOKEN}`));
+
+    const table = await roles(base(statsig, okta), dir, env(`Web=${WEB_KEY}`));
+    expect(table.stdout).toContain("CONSOLE ROLES");
+    expect(table.stdout).toContain("Web: admin (Growth: admin)");
+  });
+
+  it("a refused key (whose 401 quotes it) is exit 2 naming the project, never the key; a malformed pair fails before any request", async () => {
+    const { okta, statsig, dir } = await start(agreeingOrgs(), { consoles });
+    const wrong = "console-wrong-key-5555555555";
+    const refused = await roles(base(statsig, okta), dir, env(`Web=${wrong}`));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      'statsig-okta roles: GET /console/v1/users?limit=100&page=1: 401 Unauthorized. Statsig does not accept the Console API key of project "Web" in STATSIG_CONSOLE_API_KEYS: it is wrong or revoked, or belongs to another organization (it must be a Console API key of that project)\n',
+    );
+    expect(refused.stdout + refused.stderr).not.toContain(wrong);
+
+    const before = okta.requests.length + statsig.requests.length;
+    const malformed = await roles(base(statsig, okta), dir, env(`Web=${WEB_KEY},${MOBILE_KEY}`));
+    expect(malformed.stderr).toBe(
+      "statsig-okta roles: STATSIG_CONSOLE_API_KEYS: pair 2 is not Project=key (pairs are separated by commas)\n",
+    );
+    expect(malformed.code).toBe(2);
+    expect(okta.requests.length + statsig.requests.length).toBe(before);
   });
 });
