@@ -12,8 +12,12 @@ export type StatsigValues = { statsig?: boolean; "statsig-url"?: string };
 /** The environment variable holding Statsig's SCIM key. */
 export const SCIM_TOKEN_VARIABLE = "STATSIG_SCIM_TOKEN";
 
-export const STATSIG_OPTIONS_HELP = `  --statsig            Read what Statsig holds too, over its SCIM API (GET only), with the key in
+/** The help lines of {@link STATSIG_OPTIONS}; `adds` says what `--statsig` adds to the command's output. */
+export const statsigOptionsHelp = (
+  adds: string,
+) => `  --statsig            Read what Statsig holds too, over its SCIM API (GET only), with the key in
                        ${SCIM_TOKEN_VARIABLE}. That key can also write: run where it already lives.
+${adds}
   --statsig-url URL    Statsig's SCIM API (default: https://statsigapi.net/scim). https only.`;
 
 /** `--statsig-url` means nothing without `--statsig`. */

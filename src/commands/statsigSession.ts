@@ -18,9 +18,9 @@ export interface StatsigSession {
 /**
  * The Statsig side of a `--statsig` run, opened after the Okta session (which hides the key in every output
  * from then on, see okta/auth.ts `scrubbedOutput`): the SCIM key from the environment, the base URL, the same
- * proxy and `--timeout` as for Okta.
+ * proxy and `--timeout` as for Okta; with `readsConsole`, a Console API client per key of STATSIG_CONSOLE_API_KEYS.
  */
-export function openStatsigSession(io: CliIo, command: string, values: TargetValues & StatsigValues): StatsigSession {
+export function openStatsigSession(io: CliIo, command: string, values: TargetValues & StatsigValues, readsConsole = false): StatsigSession {
   const token = io.env[SCIM_TOKEN_VARIABLE]?.trim();
   if (!token) {
     throw new CliError(
@@ -53,7 +53,7 @@ export function openStatsigSession(io: CliIo, command: string, values: TargetVal
   });
   // The Console API lives on the same host as the SCIM API (statsigapi.net).
   const consoleUrl = `${new URL(baseUrl).origin}/console/v1`;
-  const consoles = parseConsoleKeys(io.env[CONSOLE_KEYS_VARIABLE]).map(({ project, key }) => ({
+  const consoles = parseConsoleKeys(readsConsole ? io.env[CONSOLE_KEYS_VARIABLE] : undefined).map(({ project, key }) => ({
     project,
     client: new StatsigClient({
       ...options,

@@ -2,7 +2,7 @@ import type { CliIo } from "../../cli/io";
 import { parseCommandArgs, TARGET_OPTIONS, targetOptionsHelp } from "../options";
 import { PROXY_HELP } from "../../okta/proxy";
 import { CHECK_SCOPES, PUSH_LINK_SCOPES } from "../../okta/scopes";
-import { checkStatsigValues, SCIM_TOKEN_VARIABLE, STATSIG_OPTIONS, STATSIG_OPTIONS_HELP } from "../statsigOptions";
+import { checkStatsigValues, SCIM_TOKEN_VARIABLE, STATSIG_OPTIONS, statsigOptionsHelp } from "../statsigOptions";
 
 export const CHECK_USAGE = `Usage: statsig-okta check [--org-url URL] [--app-id ID] [--stack NAME | --config FILE] [--key KEY [--name NAME]] [options]
 
@@ -11,9 +11,8 @@ Read-only: it sends only GET requests to Okta's management API (and with --stats
 
 Options:
 ${targetOptionsHelp("Compare with", "the component's defaults (personal mode)")}
-${STATSIG_OPTIONS_HELP}
-                       Adds Statsig's Owner against the config's Owner group, and the users Statsig
-                       holds by org role.
+${statsigOptionsHelp(`                       Adds Statsig's Owner against the config's Owner group, and the users Statsig
+                       holds by org role.`)}
   --json               Print the result as JSON (and a failure as {"result":"error",...}).
   --import-file FILE   Write a \`pulumi import --file\` file for the objects that exist in Okta, as children of
                        the OrgRoles component (for a stack that does not have it yet; Pulumi 3.94+).

@@ -3,7 +3,7 @@ import type { CliIo } from "../../cli/io";
 import { parseCommandArgs, TARGET_OPTIONS, targetOptionsHelp } from "../options";
 import { PROXY_HELP } from "../../okta/proxy";
 import { ROLES_SCOPES } from "../../okta/scopes";
-import { checkStatsigValues, SCIM_TOKEN_VARIABLE, STATSIG_OPTIONS, STATSIG_OPTIONS_HELP } from "../statsigOptions";
+import { checkStatsigValues, SCIM_TOKEN_VARIABLE, STATSIG_OPTIONS, statsigOptionsHelp } from "../statsigOptions";
 
 export const ROLES_USAGE = `Usage: statsig-okta roles [--org-url URL] [--app-id ID] [--stack NAME | --config FILE] [--key KEY [--name NAME]] [--statsig] [--json | --csv]
 
@@ -19,9 +19,8 @@ Progress goes to stderr.
 
 Options:
 ${targetOptionsHelp("Intended roles from", "the component's defaults\n                       (personal mode: the intended role is the Okta attribute)")}
-${STATSIG_OPTIONS_HELP}
-                       Adds per user the org role and project roles Statsig holds, and the findings
-                       statsig-differs, -missing, -unmanaged, -owner, -stale-member, -unlinked-group.
+${statsigOptionsHelp(`                       Adds per user the org role and project roles Statsig holds, and the findings
+                       statsig-differs, -missing, -unmanaged, -owner, -stale-member, -unlinked-group.`)}
   --json               Print one object per user and the findings as JSON.
   --csv                Print one row per user as CSV (for spreadsheets and access reviews).
   -h, --help           Show this help.
@@ -36,6 +35,8 @@ Credentials, from the environment (as for \`statsig-okta check\`):
                                      Administrator is likely the minimum; unconfirmed).
   ${SCIM_TOKEN_VARIABLE.padEnd(33)}With --statsig: Statsig's SCIM key (sent as "Bearer <key>", to --statsig-url
                                      only; never printed).
+  STATSIG_CONSOLE_API_KEYS           Optional, with --statsig: Project=key pairs, comma-separated: each
+                                     project's roles and teams from Statsig's Console API.
 
 ${PROXY_HELP}
 Exit status: 0 no findings, 1 findings, 2 the roles could not be read.

@@ -16,7 +16,7 @@ import { explainStatsig, linksFromConfig } from "./statsig";
 export async function roles(values: TargetValues & StatsigValues & { json?: boolean; csv?: boolean }, io: CliIo): Promise<number> {
   const { target, origin, client, requests } = openSession(io, "roles", values);
   // Opened before any read: a missing key or a bad URL fails before Okta is asked anything.
-  const statsig = values.statsig ? openStatsigSession(io, "roles", values) : undefined;
+  const statsig = values.statsig ? openStatsigSession(io, "roles", values, true) : undefined;
   const started = Date.now();
   const input = await readRoles(client, rolesTargetFrom(target.expected), { progress: (line) => io.stderr(`${line}\n`) });
   const report = explainRoles(input);
