@@ -9,6 +9,7 @@ Commands:
   plan    Show what \`pulumi up\` would do to Okta for a stack's config, offline (no Okta, no Pulumi CLI).
   check   Compare a live Okta org with Statsig's five steps and a stack's config (read-only).
   roles   Who has which Statsig org role in a live Okta org, and why; findings to fix (read-only).
+  diff    What changed between two \`roles --json\` reports: roles gained or lost, findings (offline).
 
 Run \`statsig-okta <command> --help\` for a command's options, \`statsig-okta --version\` for the version.
 Under --json, a failure also prints {"result":"error","command":…,"exitCode":…,"message":…} on stdout,
@@ -29,6 +30,7 @@ const commands: Record<string, CommandEntry> = {
   plan: { load: async () => (await import("./commands/plan/command.js")).runPlanCommand, invalidConfigExit: 1 },
   check: { load: async () => (await import("./commands/check/command.js")).runCheck, invalidConfigExit: 2 },
   roles: { load: async () => (await import("./commands/roles/command.js")).runRoles, invalidConfigExit: 2 },
+  diff: { load: async () => (await import("./commands/diff/command.js")).runDiff, invalidConfigExit: 2 },
 };
 
 export async function main(argv: string[], unguarded: CliIo = processIo()): Promise<number> {

@@ -38,7 +38,7 @@ describe("statsig-okta", () => {
 
   it("an unknown command names the commands, as JSON too", async () => {
     const result = await run(["nosuch", "--json"]);
-    expect(result.stderr).toContain('statsig-okta: unknown command "nosuch": the commands are plan, check, roles\n\nUsage:');
+    expect(result.stderr).toContain('statsig-okta: unknown command "nosuch": the commands are plan, check, roles, diff\n\nUsage:');
     expectJsonError(result, undefined, 2);
     expect((await run(["nosuch"])).stdout).toBe("");
   });
@@ -49,7 +49,7 @@ describe("statsig-okta", () => {
     expect(result.stderr).toContain('statsig-okta: unknown command "\\x1b[2J\\u202eplan\\x85": the commands are');
     expect(result.stderr + result.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
     expect((JSON.parse(result.stdout) as { message: string }).message).toBe(
-      `unknown command "${name}": the commands are plan, check, roles`,
+      `unknown command "${name}": the commands are plan, check, roles, diff`,
     );
   });
 
@@ -57,7 +57,7 @@ describe("statsig-okta", () => {
     for (const name of ["toString", "constructor", "__proto__"]) {
       const result = await run([name]);
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain(`statsig-okta: unknown command "${name}": the commands are plan, check, roles`);
+      expect(result.stderr).toContain(`statsig-okta: unknown command "${name}": the commands are plan, check, roles, diff`);
     }
   });
 

@@ -169,6 +169,7 @@ describe("docs/cli.md", () => {
     plan: "Plan offline: `statsig-okta plan`",
     check: "Check a live org: `statsig-okta check`",
     roles: "Who has which role: `statsig-okta roles`",
+    diff: "What changed: `statsig-okta diff`",
   };
 
   it.each(Object.entries(commands))("the options of %s are exactly those its --help lists", (command, heading) => {

@@ -4,28 +4,12 @@
  * must not load it, nor the YAML reader, nor the config's validation. Measured by `npm run bench:startup`;
  * this test guards the cause without timing anything: it lists what the built CLI loads.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-
-const dir = mkdtempSync(path.join(tmpdir(), "statsig-okta-startup-"));
-const probe = path.join(dir, "probe.cjs");
-writeFileSync(
-  probe,
-  `const Module = require("node:module"); const load = Module._load; const seen = new Set();
-   Module._load = function (request, parent, ...rest) {
-     try { seen.add(Module._resolveFilename(request, parent, ...rest)); } catch {}
-     return load.call(this, request, parent, ...rest);
-   };
-   process.on("exit", () => process.stderr.write("LOADED " + JSON.stringify([...seen]) + "\\n"));`,
-);
+import { runProbed } from "./support/loadProbe";
 
 /** What a run of the built CLI loads that help must not: zod, js-yaml, and the config's validation. */
 function heavyModules(args: string[]): string[] {
-  const child = spawnSync(process.execPath, ["-r", probe, "dist/cli.js", ...args], { encoding: "utf8", env: { PATH: process.env.PATH } });
-  const loaded = JSON.parse(/LOADED (.*)/.exec(child.stderr)![1]!) as string[];
+  const { loaded } = runProbed(args);
   const heavy = loaded.flatMap((file) => {
     const name = /[\\/]node_modules[\\/](zod|js-yaml)[\\/]/.exec(file)?.[1] ?? /[\\/]dist[\\/](domain[\\/]validation)\.js$/.exec(file)?.[1];
     return name === undefined ? [] : [name.replace("\\", "/")];
@@ -34,7 +18,7 @@ function heavyModules(args: string[]): string[] {
 }
 
 describe("start-up", () => {
-  it.each([[["--help"]], [["check", "--help"]], [["roles", "--help"]], [["plan", "--help"]], [["check", "-h"]]])(
+  it.each([[["--help"]], [["check", "--help"]], [["roles", "--help"]], [["plan", "--help"]], [["check", "-h"]], [["diff", "--help"]]])(
     "statsig-okta %j loads neither zod, YAML nor the validation",
     (args) => {
       expect(heavyModules(args)).toEqual([]);

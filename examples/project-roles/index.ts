@@ -9,8 +9,9 @@ const admins = new okta.group.Group("statsig-admins", { name: "Statsig Admins" }
 const members = new okta.group.Group("statsig-members", { name: "Statsig Members" });
 
 // Project and team roles: one Okta group per Statsig group. Before the first `pulumi up`, bring Statsig's
-// groups into Okta (Statsig app > Import > "Import Now") and check their names under Directory > Groups:
-// the links target `Statsig-Web-Member` and `Statsig-Web-Growth-Admin`.
+// groups into Okta (Statsig app > Import > "Import Now"): at deploy the component looks up the imported
+// `Statsig-Web-Member` and `Statsig-Web-Growth-Admin` and links to them by id, or fails before writing
+// anything, listing the imported names (then set targetGroupName to the name Statsig uses).
 const webEngineers = new okta.group.Group("statsig-web-engineers", {
   name: "Statsig Web Engineers",
   description: "Member of the Statsig project Web.",
@@ -18,6 +19,11 @@ const webEngineers = new okta.group.Group("statsig-web-engineers", {
 const growthLeads = new okta.group.Group("statsig-web-growth-admins", {
   name: "Statsig Web Growth Admins",
   description: "Admin of the team Growth in the Statsig project Web.",
+});
+
+const experimenters = new okta.group.Group("statsig-web-experiments", {
+  name: "Statsig Web Experiments",
+  description: "Member of the new team Experiments in the Statsig project Web.",
 });
 
 const roles = new OrgRoles("statsig", {
@@ -32,6 +38,9 @@ const roles = new OrgRoles("statsig", {
   projectRoles: [
     { groupId: webEngineers.id, project: "Web", role: "Member", name: "web-engineers" },
     { groupId: growthLeads.id, project: "Web", team: "Growth", role: "Admin", name: "web-growth-admins" },
+    // A team Statsig does not have yet: createTeam links by Statsig's name, Statsig-Web-Experiments-Member,
+    // so that Statsig creates the team. Remove it once the team exists and Okta imported it.
+    { groupId: experimenters.id, project: "Web", team: "Experiments", role: "Member", createTeam: true, name: "web-experiments" },
   ],
 });
 

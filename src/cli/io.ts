@@ -10,6 +10,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** The clock a report is dated by; the system's when absent (tests give a fixed one). */
+  now?: () => Date;
 }
 
 export const processIo = (): CliIo => ({

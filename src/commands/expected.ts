@@ -51,9 +51,10 @@ export function expectedPushLinks(desired: Desired): ExpectedPushLink[] {
       role,
       ...(team !== undefined ? { team } : {}),
       statsigName: statsigGroupName({ project, role, team }),
-      ...(inputs.targetGroupId !== undefined
+      // A looked-up or created link targets its group by name; only a given id is compared as an id.
+      ...(push.target === "id"
         ? { targetGroupId: plain(inputs.targetGroupId, `projectRoles "${key}" targetGroupId`) }
-        : { targetGroupName: plain(inputs.targetGroupName, `projectRoles "${key}" targetGroupName`) }),
+        : { targetGroupName: plain(push.targetName, `projectRoles "${key}" targetGroupName`) }),
     };
   });
 }

@@ -11,9 +11,12 @@ import {
   ORG_ROLES_TYPE,
   RESOURCE_TYPES,
   type DesiredChild,
+  type DesiredLookup,
+  type GroupLookup,
   type Ref,
   wrongScopeMessage,
 } from "../domain/desired";
+import { groupLookupError, statsigGroupSearch, type GroupLookupFailure } from "../domain/projectRoles";
 import { OrgRolesArgsError, validateOrgRolesArgs } from "../domain/validation";
 
 export { ORG_ROLES_TYPE };
@@ -78,22 +81,29 @@ export class OrgRoles extends pulumi.ComponentResource {
     if (conflicts.length > 0) throw new OrgRolesArgsError(`${ORG_ROLES_TYPE} "${name}"`, conflicts);
     for (const warning of desired.warnings) pulumi.log.warn(warning, this);
 
-    const refs: Record<Ref["ref"], pulumi.Output<string>> = {
-      appId: this.checkedApp(valid.appId),
+    const appId = this.checkedApp(valid.appId);
+    const refs: Refs = {
+      appId,
       userTypeId: valid.userTypeId !== undefined ? pulumi.output(valid.userTypeId) : this.lookupDefaultUserType(),
+      ...this.lookupStatsigGroups(name, appId, desired.lookups),
     };
     // Okta's schema endpoints mishandle parallel writes, also from two instances: the first schema write
     // waits for the last one of the previous instance on the same provider, and for this component's dependsOn.
     const external = [...toArray(opts?.dependsOn), ...toArray(previousSchemaWrite(provider))];
+    const ref = (name: string) => {
+      const output = refs[name];
+      if (!output) throw new Error(`${ORG_ROLES_TYPE}: no lookup provides ${name}`);
+      return output;
+    };
     const created = new Map<string, pulumi.CustomResource>();
     for (const child of desired.children) {
       const Ctor = CONSTRUCTORS[child.type];
       if (!Ctor) throw new Error(`${ORG_ROLES_TYPE}: no provider class for ${child.type}`);
       const dependsOn: pulumi.Input<pulumi.Resource>[] = child.dependsOn.map((other) => created.get(other)!);
       // A lookup to wait for, as an Output that resolves to no resources (or fails with the lookup).
-      for (const ref of child.waitsFor ?? []) dependsOn.push(refs[ref].apply(() => [] as unknown as pulumi.Resource));
+      for (const name of child.waitsFor ?? []) dependsOn.push(ref(name).apply(() => [] as unknown as pulumi.Resource));
       if (isSchemaWrite(child) && child.dependsOn.length === 0) dependsOn.push(...external);
-      created.set(child.name, new Ctor(child.name, resolveRefs(child.inputs, refs), { parent: this, ...child.options, dependsOn }));
+      created.set(child.name, new Ctor(child.name, resolveRefs(child.inputs, ref), { parent: this, ...child.options, dependsOn }));
     }
     const lastSchemaWrite = desired.children.filter(isSchemaWrite).at(-1);
     if (lastSchemaWrite) recordSchemaWrite(provider, created.get(lastSchemaWrite.name)!);
@@ -105,8 +115,8 @@ export class OrgRoles extends pulumi.ComponentResource {
       const child = childOf(desired, kind);
       return child ? created.get(child.name)!.id : pulumi.output(undefined);
     };
-    this.appId = refs.appId;
-    this.userTypeId = refs.userTypeId;
+    this.appId = ref("appId");
+    this.userTypeId = ref("userTypeId");
     this.mode = pulumi.output(desired.mode);
     this.oktaAttributeName = pulumi.output(valid.oktaAttributeName);
     this.appToOktaMappingId = mappingId("appToOkta");
@@ -157,6 +167,47 @@ export class OrgRoles extends pulumi.ComponentResource {
     });
   }
 
+  /**
+   * The Okta id of each looked-up Statsig group, by its ref: `okta.getGroups` with the exact search among the
+   * groups imported from the app, once the app check passed. All lookups resolve together, so one error names
+   * every entry whose name matched no group, or several, with the app's imported `Statsig-` names (one more
+   * search, only then); the children wait for them (`waitsFor`), so nothing is written before.
+   */
+  private lookupStatsigGroups(name: string, appId: pulumi.Output<string>, lookups: readonly DesiredLookup[]): Refs {
+    const wanted = lookups.filter((lookup): lookup is DesiredLookup & { group: GroupLookup } => lookup.group !== undefined);
+    if (wanted.length === 0) return {};
+    const search = async (app: string, groupName?: string) => {
+      const query = statsigGroupSearch(app, groupName);
+      try {
+        return (await okta.getGroups({ search: query }, { parent: this })).groups;
+      } catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new Error(
+          `${ORG_ROLES_TYPE} "${name}": Okta did not answer the groups search ${query}${detail ? ` (${detail})` : ""}: the provider's credentials must be able to read groups (okta.groups.read)`,
+        );
+      }
+    };
+    const ids = pulumi
+      .all([appId, pulumi.all(wanted.map((lookup) => pulumi.output(lookup.group.name as pulumi.Input<string>)))])
+      .apply(async ([app, names]) => {
+        const found = await Promise.all(names.map((name) => search(app, name)));
+        const failures: GroupLookupFailure[] = [];
+        const byRef: Record<string, string> = {};
+        wanted.forEach((lookup, i) => {
+          // Only a group of exactly that name counts: Okta does not document whether `eq` ignores case here.
+          const groups = found[i]!.filter((group) => group.name === names[i]);
+          if (groups.length === 1) byRef[lookup.provides] = groups[0]!.id;
+          else failures.push({ entry: lookup.group.entry, name: names[i]!, found: groups.map((group) => group.id) });
+        });
+        if (failures.length > 0) {
+          const imported = (await search(app)).map((group) => group.name);
+          throw new Error(groupLookupError(`${ORG_ROLES_TYPE} "${name}"`, app, failures, imported));
+        }
+        return byRef;
+      });
+    return Object.fromEntries(wanted.map((lookup) => [lookup.provides, ids.apply((byRef) => byRef[lookup.provides]!)]));
+  }
+
   /** The org's default user type id; fails the deployment rather than carry on with an empty id. */
   private lookupDefaultUserType(): pulumi.Output<string> {
     return okta.user.getUserTypeOutput({ name: DEFAULT_USER_TYPE_NAME }, { parent: this }).apply((type) => {
@@ -187,12 +238,15 @@ function toArray<T>(value: pulumi.Input<pulumi.Input<T>[]> | pulumi.Input<T> | u
   return Array.isArray(value) ? value : [value as pulumi.Input<T>];
 }
 
+/** The deploy-time Output of each {@link Ref}, by its name. */
+type Refs = Record<Ref["ref"], pulumi.Output<string>>;
+
 /** The description's inputs with each {@link Ref} replaced by its deploy-time Output. */
-function resolveRefs(value: unknown, refs: Record<Ref["ref"], pulumi.Output<string>>): unknown {
-  if (isRef(value)) return refs[value.ref];
-  if (Array.isArray(value)) return value.map((item) => resolveRefs(item, refs));
+function resolveRefs(value: unknown, ref: (name: string) => pulumi.Output<string>): unknown {
+  if (isRef(value)) return ref(value.ref);
+  if (Array.isArray(value)) return value.map((item) => resolveRefs(item, ref));
   if (typeof value === "object" && value !== null && !pulumi.Output.isInstance(value) && !(value instanceof Promise)) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveRefs(item, refs)]));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveRefs(item, ref)]));
   }
   return value;
 }

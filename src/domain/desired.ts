@@ -4,7 +4,7 @@
  * this, `plan` prints it and `check` compares a live org with it. Pure data: no Pulumi runtime.
  */
 import { assignmentProfile, assignPriorities, ROLE_ENUM_ORDER, SCIM_CORE_USER_NAMESPACE, STATSIG_ATTRIBUTE, type Role } from "./orgRoles";
-import { PUSH_GROUP_TYPE, pushGroupName, type ValidProjectRole } from "./projectRoles";
+import { PUSH_GROUP_TYPE, pushGroupName, statsigGroupSearch, STATSIG_GROUP_PREFIX, type ValidProjectRole } from "./projectRoles";
 import type { ValidArgs } from "./validation";
 
 /** The type token of the component. */
@@ -23,19 +23,33 @@ export const RESOURCE_TYPES = {
 export const LOOKUP_TOKENS = {
   app: "okta:app/getApp:getApp",
   userType: "okta:user/getUserType:getUserType",
+  groups: "okta:index/getGroups:getGroups",
 } as const;
 
 /** Okta's name for every org's default user type (read-only). */
 export const DEFAULT_USER_TYPE_NAME = "user";
 
-/** A value only known at deploy time, from a lookup; inputs hold it where the value goes. */
+/**
+ * A value only known at deploy time, from a lookup; inputs hold it where the value goes. `appId`, `userTypeId`,
+ * or `targetGroupId:<key>`, the Statsig group of the project role entry with that key.
+ */
 export interface Ref {
-  readonly ref: "appId" | "userTypeId";
+  readonly ref: string;
 }
 export const APP_ID: Ref = { ref: "appId" };
 export const USER_TYPE_ID: Ref = { ref: "userTypeId" };
+/** The Statsig group id of the project role entry `key`, found by its lookup. */
+export const targetGroupRef = (key: string): Ref => ({ ref: `targetGroupId:${key}` });
 export const isRef = (value: unknown): value is Ref =>
   typeof value === "object" && value !== null && Object.keys(value).length === 1 && "ref" in value;
+
+/** The lookup of one project role entry's Statsig group, by name among the groups imported from the app. */
+export interface GroupLookup {
+  /** The entry, as errors name it: `projectRoles[0] (group 00g…, Member in project Web)`. */
+  entry: string;
+  /** The group name searched for; an Output when `targetGroupName` is one. */
+  name: unknown;
+}
 
 export interface DesiredLookup {
   /** The input value it provides. */
@@ -45,6 +59,8 @@ export interface DesiredLookup {
   /** The value when known before deploy (the app id is given; the lookup only checks the app). */
   known?: unknown;
   why: string;
+  /** Set on the lookups of project roles' Statsig groups (`okta.getGroups`), whose args are built at deploy. */
+  group?: GroupLookup;
 }
 
 /** The four steps of Statsig's setup that have at most one child each. */
@@ -90,7 +106,16 @@ export interface GroupAssignmentChild extends ChildBase {
 /** A group push link: the project or team role it gives. */
 export interface PushGroupChild extends ChildBase {
   kind: "pushGroup";
-  push: { key: string; project: string; role: string; team?: string };
+  push: {
+    key: string;
+    project: string;
+    role: string;
+    team?: string;
+    /** How the link finds its Statsig group: looked up by name, a given id, or created by name (createTeam). */
+    target: ValidProjectRole["target"]["by"];
+    /** The Statsig group's name, when the link is made by name or by a lookup of it. */
+    targetName?: unknown;
+  };
 }
 
 /** One child resource of the component, told apart by `kind`. */
@@ -173,11 +198,24 @@ const MAPPING_OPTIONS: ChildOptions = { retainOnDelete: true, replaceOnChanges: 
  */
 const PUSH_GROUP_REPLACE_ON = ["appId", "sourceGroupId", "targetGroupName", "targetGroupId"];
 
+/** What a link targets, as plan and check show it. */
+function targetTitle(entry: ValidProjectRole): string {
+  const { target } = entry;
+  const shown = (value: unknown) => (typeof value === "string" ? value : "(an Output)");
+  if (target.by === "id") return `Statsig group ${shown(target.targetGroupId)}`;
+  if (target.by === "create") return `"${target.name}", created as a new team`;
+  return typeof target.name === "string" ? `"${target.name}", looked up` : "targetGroupName (an Output), looked up";
+}
+
 /**
  * One `okta.PushGroup` per entry, linking the Okta group to its Statsig group.
+ * - The target is the Statsig group's Okta id: looked up at deploy (a {@link targetGroupRef}) or given. Okta's
+ *   spec, `createGroupPushMapping`: "If `targetGroupId` is provided, it links to an existing group. If
+ *   `targetGroupName` is provided, it creates a new group" (docs/reference/okta.md#linking-by-id). Only
+ *   `createTeam` sends a name, to create a team.
  * - `deleteTargetGroupOnDestroy: false`, always: the provider's default (true) deletes the Statsig group when
- *   the link is destroyed. Removing an entry, renaming or destroying only unlinks (Okta leaves the group and
- *   its members in Statsig). No `retainOnDelete`: unlinking is the wanted removal.
+ *   the link is destroyed. Removing an entry, renaming, destroying or replacing only unlinks (Okta leaves the
+ *   group and its members in Statsig). No `retainOnDelete`: unlinking is the wanted removal.
  * - `deleteBeforeReplace`: a replacement (new target) must unlink first, as Okta links an Okta group to one
  *   group of the app; create-before-delete would ask for a second link of the same group.
  * - `status: "ACTIVE"`: the provider's default too, but an INACTIVE link pushes nothing.
@@ -188,23 +226,61 @@ export function pushGroupResources(
   appId: unknown,
   dependsOn: string[],
 ): PushGroupChild[] {
-  return projectRoles.map((entry) => ({
-    kind: "pushGroup",
-    step: "push",
-    title: `Group ${typeof entry.groupId === "string" ? entry.groupId : `"${entry.key}"`} -> ${entry.team !== undefined ? `team ${entry.team} in ` : ""}project ${entry.project}: ${entry.role} (${entry.targetGroupId !== undefined ? `Statsig group ${typeof entry.targetGroupId === "string" ? entry.targetGroupId : "(an Output)"}` : `"${typeof entry.targetGroupName === "string" ? entry.targetGroupName : entry.statsigName}"`})`,
-    type: PUSH_GROUP_TYPE,
-    name: pushGroupName(componentName, entry.key),
-    inputs: {
-      appId,
-      sourceGroupId: entry.groupId,
-      status: "ACTIVE",
-      deleteTargetGroupOnDestroy: false,
-      ...(entry.targetGroupId !== undefined ? { targetGroupId: entry.targetGroupId } : { targetGroupName: entry.targetGroupName }),
-    },
-    options: { deleteBeforeReplace: true, replaceOnChanges: [...PUSH_GROUP_REPLACE_ON] },
-    dependsOn: [...dependsOn],
-    push: { key: entry.key, project: entry.project, role: entry.role, ...(entry.team !== undefined ? { team: entry.team } : {}) },
-  }));
+  return projectRoles.map((entry) => {
+    const { target } = entry;
+    return {
+      kind: "pushGroup",
+      step: "push",
+      title: `Group ${typeof entry.groupId === "string" ? entry.groupId : `"${entry.key}"`} -> ${entry.team !== undefined ? `team ${entry.team} in ` : ""}project ${entry.project}: ${entry.role} (${targetTitle(entry)})`,
+      type: PUSH_GROUP_TYPE,
+      name: pushGroupName(componentName, entry.key),
+      inputs: {
+        appId,
+        sourceGroupId: entry.groupId,
+        status: "ACTIVE",
+        deleteTargetGroupOnDestroy: false,
+        ...(target.by === "create"
+          ? { targetGroupName: target.name }
+          : { targetGroupId: target.by === "id" ? target.targetGroupId : targetGroupRef(entry.key) }),
+      },
+      options: { deleteBeforeReplace: true, replaceOnChanges: [...PUSH_GROUP_REPLACE_ON] },
+      dependsOn: [...dependsOn],
+      push: {
+        key: entry.key,
+        project: entry.project,
+        role: entry.role,
+        ...(entry.team !== undefined ? { team: entry.team } : {}),
+        target: target.by,
+        ...(target.by !== "id" ? { targetName: target.name } : {}),
+      },
+    };
+  });
+}
+
+/** What an entry is, as a failed lookup names it. */
+const entryLabel = (entry: ValidProjectRole, index: number) =>
+  `projectRoles[${index}] (group ${typeof entry.groupId === "string" ? entry.groupId : `"${entry.key}"`}, ${entry.role} in ${entry.team !== undefined ? `team ${entry.team} of ` : ""}project ${entry.project})`;
+
+/**
+ * The lookups of the entries' Statsig groups: `okta.getGroups` with the exact search for the name among the
+ * app's imported groups. The search needs the app id, known once the app check passed, so it is built at
+ * deploy from {@link statsigGroupSearch}; here only when the app id and the name are plain strings.
+ */
+function groupLookups(projectRoles: readonly ValidProjectRole[], appId: unknown): DesiredLookup[] {
+  return projectRoles.flatMap((entry, index) => {
+    const { target } = entry;
+    if (target.by !== "lookup") return [];
+    const search = typeof appId === "string" && typeof target.name === "string" ? statsigGroupSearch(appId, target.name) : undefined;
+    return [
+      {
+        provides: targetGroupRef(entry.key).ref,
+        token: LOOKUP_TOKENS.groups,
+        args: search !== undefined ? { search } : {},
+        why: `the Okta id of the Statsig group to link ${entryLabel(entry, index).replace(/^projectRoles\[\d+\] /, "")}; none or several fail the deployment before anything is written, listing the app's imported "${STATSIG_GROUP_PREFIX}" groups`,
+        group: { entry: entryLabel(entry, index), name: target.name },
+      },
+    ];
+  });
 }
 
 /** Each step's number in Statsig's guide and the provider type of its child. */
@@ -330,7 +406,10 @@ function groupAssignments(component: string, args: ValidArgs, after: string): Gr
   return children;
 }
 
-/** The lookups made at deploy: the app always, the default user type when none is given. */
+/**
+ * The lookups made at deploy: the app always, the default user type when none is given, and the Statsig group
+ * of each project role entry that is looked up.
+ */
 function lookupsOf(args: ValidArgs): DesiredLookup[] {
   const app: DesiredLookup = {
     provides: "appId",
@@ -339,14 +418,15 @@ function lookupsOf(args: ValidArgs): DesiredLookup[] {
     known: args.appId,
     why: "checks that the Statsig app exists and is active before anything is written to it",
   };
-  if (args.userTypeId !== undefined) return [app];
+  const groups = groupLookups(args.projectRoles, args.appId);
+  if (args.userTypeId !== undefined) return [app, ...groups];
   const userType: DesiredLookup = {
     provides: "userTypeId",
     token: LOOKUP_TOKENS.userType,
     args: { name: DEFAULT_USER_TYPE_NAME },
     why: "the id of the org's default user type, which the mappings connect to the app",
   };
-  return [app, userType];
+  return [app, userType, ...groups];
 }
 
 const isGroupMode = (args: ValidArgs) => args.roleGroups !== undefined;
@@ -363,12 +443,20 @@ export function describeOrgRoles(component: string, args: ValidArgs): Desired {
   // Project and team roles: one group push link per entry, after the group assignments: Okta pushes only
   // users who are assigned to the app.
   const pushLinks = pushGroupResources(component, args.projectRoles, APP_ID, [assignments.at(-1)?.name ?? appAttribute.name]);
+  const lookups = lookupsOf(args);
+  const children = [...steps.filter(isChild), ...assignments, ...pushLinks];
+  // Nothing is written before every Statsig group is found: each child that waits for no other child waits
+  // for the group lookups, and every other child waits for one of those.
+  const groupRefs = lookups.filter((lookup) => lookup.group !== undefined).map((lookup) => lookup.provides);
+  if (groupRefs.length > 0) {
+    for (const child of children) if (child.dependsOn.length === 0) child.waitsFor = [...(child.waitsFor ?? []), ...groupRefs];
+  }
   return {
     component,
     mode: isGroupMode(args) ? "group" : "personal",
     oktaAttributeName: args.oktaAttributeName,
-    lookups: lookupsOf(args),
-    children: [...steps.filter(isChild), ...assignments, ...pushLinks],
+    lookups,
+    children,
     notManaged: steps.filter(isNotManaged),
     warnings: args.warnings,
   };

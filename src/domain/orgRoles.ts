@@ -13,6 +13,14 @@ export const sentRole = (value: unknown): string | undefined => (typeof value ==
 /** The SCIM namespace Okta needs on the app attribute to send it to Statsig at all. */
 export const SCIM_CORE_USER_NAMESPACE = "urn:ietf:params:scim:schemas:core:2.0:User";
 
+/**
+ * What the Owner role group must hold. Statsig has a single Owner, who "can only be replaced by another user"
+ * ("Owner cannot be modified"; docs/reference/statsig.md#one-owner): if the group holds anyone else, Okta pushes
+ * Owner for them and Statsig refuses, or takes it as a transfer of ownership.
+ */
+export const OWNER_GROUP_RULE =
+  "the group must hold exactly one person, the current Statsig Owner (Statsig has a single Owner, who can only be replaced by another user); putting someone else in it transfers ownership of the Statsig organization to them";
+
 /** Statsig's org roles, spelled exactly as Statsig expects them, highest first. */
 export const ROLES = ["Owner", "Admin", "Member"] as const;
 export type Role = (typeof ROLES)[number];

@@ -11,7 +11,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { acrossFields, checkUniqueKeys, entryName, entryObject, GROUP_ID_EXAMPLE, idInput, nameForOutputId, requiredOr } from "./fields";
 import { duplicates, Issues, type ArgsIssue, type Path } from "./issues";
-import { spellingHint } from "./suggest";
+import { ranked, spellingHint } from "./suggest";
 import { describe, GROUP_ID_PATTERN, isDeferred, isPlainObject } from "./values";
 
 /** One Okta group whose members get a Statsig project role, or a team role in a project. */
@@ -36,16 +36,23 @@ export interface ProjectRole {
    */
   team?: string;
   /**
-   * The name of the Statsig group to link to, when it is not Statsig's usual `Statsig-<Project>-<Role>`
-   * (`Statsig-<Project>-<Team>-<Role>`). Okta links to the app group of that name, or asks Statsig to create
-   * one when none exists. Cannot be combined with `targetGroupId`.
+   * The name of the Statsig group to link to, when Statsig spells it otherwise than
+   * `Statsig-<Project>-<Role>` (`Statsig-<Project>-<Team>-<Role>`). Like the default name, it is looked up at
+   * deploy among the groups Statsig's import brought into Okta, and the link is made to the group found, by
+   * its id: nothing is ever created under this name. Cannot be combined with `targetGroupId` or `createTeam`.
    */
   targetGroupName?: pulumi.Input<string>;
   /**
    * The Okta id (`00g…`) of the Statsig group to link to, as imported into Okta (Directory > Groups, source
-   * the Statsig app). Cannot be combined with `targetGroupName`.
+   * the Statsig app): no lookup. Cannot be combined with `targetGroupName` or `createTeam`.
    */
   targetGroupId?: pulumi.Input<string>;
+  /**
+   * Creates the team in Statsig through Okta, the one creation Statsig documents over SCIM: the link asks Okta
+   * to create the group `Statsig-<Project>-<Team>-Member` in Statsig instead of looking it up. Only on a team
+   * `Member` entry, and only while the team does not exist yet. Default: false (the group is looked up).
+   */
+  createTeam?: boolean;
   /**
    * A stable key for the link's resource when `groupId` is an Output (letters, digits, `.`, `_`, `-`; at most
    * 64); required then, ignored for a plain id (the id is the key). Changing it on a deployed stack creates the
@@ -75,12 +82,21 @@ export interface ValidProjectRole {
   team?: string;
   /** Statsig's name for the role's group, whatever the link targets. */
   statsigName: string;
-  /** What the link targets: exactly one of the two is set. */
-  targetGroupName?: pulumi.Input<string>;
-  targetGroupId?: pulumi.Input<string>;
+  /** How the link finds its Statsig group. */
+  target: LinkTarget;
   /** A role that is not one of Statsig's built-in project roles. */
   custom: boolean;
 }
+
+/**
+ * How a link finds its Statsig group:
+ * - `lookup`: the group of that name that Statsig's import brought into Okta, looked up at deploy and linked by
+ *   its id (Okta's spec documents `targetGroupId` as the way to link to an existing group);
+ * - `id`: the given id, no lookup;
+ * - `create`: by name, so that Okta asks Statsig to create it: only a team's Member group (`createTeam`).
+ */
+export type LinkTarget =
+  { by: "lookup"; name: pulumi.Input<string> } | { by: "id"; targetGroupId: pulumi.Input<string> } | { by: "create"; name: string };
 
 export interface ProjectRolesCheck {
   /** Every problem, with the path a user writes (`["projectRoles", 0, "role"]`). */
@@ -91,9 +107,76 @@ export interface ProjectRolesCheck {
   value?: ValidProjectRole[];
 }
 
-/** Statsig's name for the group of a project role (`Statsig-<Project>-<Role>`) or team role (`Statsig-<Project>-<Team>-<Role>`). */
+/**
+ * Statsig's name for the group of a project role (`Statsig-<Project>-<Role>`) or team role
+ * (`Statsig-<Project>-<Team>-<Role>`), written the way Statsig's only example does: project "Project A" with
+ * role Admin is `Statsig-ProjectA-Admin` (statsig-io/docs `access-management/scim/concepts.mdx`), so spaces are
+ * dropped from each part. Every other character is kept as given: Statsig documents nothing else. A guess, not a
+ * rule: the component looks the name up among the groups Okta imported and fails, listing them, when it differs.
+ */
 export function statsigGroupName({ project, role, team }: { project: string; role: string; team?: string | undefined }): string {
-  return [STATSIG_GROUP_PREFIX + project, ...(team !== undefined ? [team] : []), role].join("-");
+  const part = (value: string) => value.replace(/\s+/g, "");
+  return [STATSIG_GROUP_PREFIX + part(project), ...(team !== undefined ? [part(team)] : []), part(role)].join("-");
+}
+
+/**
+ * An Okta filter string value: in double quotes, with `"` and `\` escaped by a backslash (Okta API reference,
+ * "Filter" > "Special characters", developer.okta.com/docs/api/#special-characters).
+ */
+const filterValue = (value: string) => `"${value.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+
+/**
+ * The groups search (`GET /api/v1/groups?search=`, Okta spec `listGroups`, which documents `source.id` for
+ * APP_GROUP groups) for the groups Statsig's import brought into Okta from the app `appId`: all of them, or
+ * only those named `name`.
+ */
+export function statsigGroupSearch(appId: string, name?: string): string {
+  return `type eq "APP_GROUP" and source.id eq ${filterValue(appId)}${name !== undefined ? ` and profile.name eq ${filterValue(name)}` : ""}`;
+}
+
+/** How many imported names a failed lookup suggests. */
+const SUGGESTED_NAMES = 5;
+
+/** A link whose Statsig group the lookup did not find exactly once. */
+export interface GroupLookupFailure {
+  /** The entry, as a user finds it: `projectRoles[0] (group 00g…, Member in project Web)`. */
+  entry: string;
+  /** The name looked up. */
+  name: string;
+  /** The ids of the groups found: none, or several. */
+  found: string[];
+}
+
+/**
+ * The one error of a deployment whose lookups did not each find one Statsig group: for each entry, the name it
+ * looked for and the closest imported `Statsig-` names of the app, and where groups come from.
+ * `imported`: the names of every group imported from the app (the second search, without a name).
+ */
+export function groupLookupError(
+  component: string,
+  appId: string,
+  failures: readonly GroupLookupFailure[],
+  imported: readonly string[],
+): string {
+  const statsigNames = [...new Set(imported.filter((name) => name.startsWith(STATSIG_GROUP_PREFIX)))];
+  const lines = failures.map(({ entry, name, found }) => {
+    if (found.length > 1) {
+      return `  - ${entry}: ${found.length} groups of the app are named "${name}" (${found.join(", ")}): set targetGroupId to the one Statsig uses`;
+    }
+    const near = ranked(name, statsigNames).slice(0, SUGGESTED_NAMES);
+    const names =
+      near.length > 0
+        ? `the closest imported Statsig groups: ${near.map((n) => `"${n}"`).join(", ")}`
+        : `the app has no imported group whose name starts with "${STATSIG_GROUP_PREFIX}"`;
+    return `  - ${entry}: no group "${name}" imported from the app; ${names}`;
+  });
+  return [
+    `${component}: ${failures.length === 1 ? "a project or team role has" : `${failures.length} project or team roles have`} no Statsig group to link to in Okta, so nothing was written:`,
+    ...lines,
+    `Statsig's groups reach Okta only by import: in Okta, the Statsig app > Import > Import Now (Statsig's setting "Import Groups" must be on when the org has SELECTIVE_APP_IMPORT_PLATFORM). ` +
+      `Then give the name Statsig uses (targetGroupName) or the group's Okta id (targetGroupId); a team that does not exist yet can be created with createTeam on its Member entry. ` +
+      `Searched: ${statsigGroupSearch(appId)} and profile.name eq "<name>"`,
+  ].join("\n");
 }
 
 /** The child resource name of a link: only the component's name and the entry's key, never its position. */
@@ -105,8 +188,8 @@ export function pushGroupName(componentName: string, key: string): string {
 
 /**
  * Project, team and custom role names. Statsig documents no rules for them; Okta group names are 1 to 255
- * characters. Assumed: Statsig keeps the name as shown in its console (its docs' examples drop spaces, see
- * the warning), so only what can never be right is refused: empty names, spaces around the name and control
+ * characters. Assumed: Statsig keeps the name as shown in its console, without its spaces in group names (see
+ * {@link statsigGroupName}), so only what can never be right is refused: empty names, spaces around the name and control
  * characters.
  */
 function statsigNameProblem(what: string, value: string): string | undefined {
@@ -177,9 +260,10 @@ const projectRoleSchema = entryObject(
     team: statsigName("team name").optional(),
     targetGroupName: targetName.optional(),
     targetGroupId: idInput(GROUP_ID_PATTERN, "an Okta group id of a Statsig group", GROUP_ID_EXAMPLE).optional(),
+    createTeam: z.boolean({ error: (issue) => `expected true or false, got ${describe(issue.input)}` }).optional(),
     name: entryName.optional(),
   },
-  "{ groupId, project, role } with optional team, targetGroupName, targetGroupId, name",
+  "{ groupId, project, role } with optional team, targetGroupName, targetGroupId, createTeam, name",
 ).check(
   acrossFields((entry, report) => {
     const problem = typeof entry.role === "string" ? roleProblem(entry.role, entry.team) : undefined;
@@ -190,6 +274,23 @@ const projectRoleSchema = entryObject(
   acrossFields((entry, report) => {
     if (entry.targetGroupName !== undefined && entry.targetGroupId !== undefined) {
       report("targetGroupId", "cannot be combined with targetGroupName: give the Statsig group's id or its name, not both");
+    }
+  }),
+  // Statsig documents one creation over SCIM: a team, by pushing a group named Statsig-<Project>-<Team>-Member
+  // ("Creation of projects and roles is not supported"; statsig-io/docs `okta_scim_team_management.mdx`).
+  acrossFields((entry, report) => {
+    if (entry.createTeam !== true) return;
+    const problems = [
+      ...(entry.team === undefined ? ["team is not given"] : []),
+      ...(entry.team !== undefined && entry.role !== "Member" ? [`role is ${describe(entry.role)}`] : []),
+      ...(entry.targetGroupName !== undefined ? ["targetGroupName is given"] : []),
+      ...(entry.targetGroupId !== undefined ? ["targetGroupId is given"] : []),
+    ];
+    if (problems.length > 0) {
+      report(
+        "createTeam",
+        `is only for a team's Member entry with neither targetGroupName nor targetGroupId, but ${problems.join(" and ")}: Statsig creates a team from a pushed group named Statsig-<Project>-<Team>-Member and creates nothing else over SCIM; leave createTeam out to link to an existing group`,
+      );
     }
   }),
   nameForOutputId("link"),
@@ -259,19 +360,18 @@ function warnProjectRole(entry: ProjectRoleEntry, at: Path, issues: Issues): voi
       `gives ${describe(entry.role)}, which is not one of Statsig's project roles (${PROJECT_ROLES.join(", ")}): it is taken as a custom role, which exists only on Enterprise plans and only once it is defined in Statsig`,
     );
   }
-  if (typeof entry.targetGroupName === "string" && !entry.targetGroupName.startsWith(STATSIG_GROUP_PREFIX)) {
+  if (entry.createTeam === true) {
     issues.warn(
       at,
-      `links to "${entry.targetGroupName}", which does not start with "${STATSIG_GROUP_PREFIX}" as Statsig's role groups do: Okta asks Statsig to create a group of that name if the app has none`,
+      `creates the team ${describe(entry.team)} in Statsig: the link asks Okta to create "${statsigGroupName(entry)}" instead of linking to an existing group. Use it only for a team that does not exist yet; once Statsig has it and Okta imported it, remove createTeam (the next \`pulumi up\` relinks the group by id, unlinking first)`,
     );
   }
-  const explicit = entry.targetGroupName !== undefined || entry.targetGroupId !== undefined;
-  if (!explicit && /\s/.test(entry.project + (entry.team ?? ""))) {
-    issues.warn(
-      at,
-      `links to "${statsigGroupName(entry)}": Statsig's docs write project "Project A" as Statsig-ProjectA-Admin (team "Team A" as …-TeamA-…), so the group may be named without spaces; compare with the group Okta imported (Directory > Groups) and set targetGroupName or targetGroupId if it differs`,
-    );
-  }
+}
+
+function linkTarget(entry: ProjectRoleEntry, statsigName: string): LinkTarget {
+  if (entry.targetGroupId !== undefined) return { by: "id", targetGroupId: entry.targetGroupId };
+  if (entry.createTeam === true) return { by: "create", name: statsigName };
+  return { by: "lookup", name: entry.targetGroupName ?? statsigName };
 }
 
 /** The valid entries with their keys and link targets; their warnings go to `issues`. */
@@ -287,9 +387,7 @@ export function validProjectRoles(entries: readonly ProjectRoleEntry[], issues: 
       role: entry.role,
       ...(entry.team !== undefined ? { team: entry.team } : {}),
       statsigName,
-      ...(entry.targetGroupId !== undefined
-        ? { targetGroupId: entry.targetGroupId }
-        : { targetGroupName: entry.targetGroupName ?? statsigName }),
+      target: linkTarget(entry, statsigName),
       custom: isCustomRole(entry),
     };
   });

@@ -32,6 +32,12 @@ export function closest(word: string, candidates: readonly string[]): string | u
   return best?.candidate;
 }
 
+/** The candidates nearest to `word` first, by {@link editDistance} ignoring case; ties keep their order. */
+export function ranked(word: string, candidates: readonly string[]): string[] {
+  const distance = new Map(candidates.map((candidate) => [candidate, editDistance(word.toLowerCase(), candidate.toLowerCase())]));
+  return [...candidates].sort((a, b) => distance.get(a)! - distance.get(b)!);
+}
+
 // Case, spaces, "-" and "_" do not tell Statsig's role names apart: "read only", "READ_ONLY" and "readonly"
 // all mean Read-Only, and "ad-min" means Admin.
 const fold = (value: string) => value.toLowerCase().replace(/[\s_-]+/g, "");

@@ -7,7 +7,7 @@ import { checkUniqueKeys, entryName, entryObject, GROUP_ID_EXAMPLE, idInput, nam
 import { duplicates, formatPath, Issues, type ArgsIssue, type Path } from "./issues";
 import { checkProjectRoleList, projectRolesSchema, validProjectRoles, type ValidProjectRole } from "./projectRoles";
 import { describe, GROUP_ID_PATTERN, isDeferred, isPlainObject, NAME_PATTERN, NAME_RULE } from "./values";
-import { FIRST_PRIORITY, MAX_PRIORITY, ROLE_ENUM_ORDER, ROLES, STATSIG_ATTRIBUTE } from "./orgRoles";
+import { FIRST_PRIORITY, MAX_PRIORITY, OWNER_GROUP_RULE, ROLE_ENUM_ORDER, ROLES, STATSIG_ATTRIBUTE } from "./orgRoles";
 import { spellingHint } from "./suggest";
 
 export { formatPath, type ArgsIssue };
@@ -140,7 +140,7 @@ function checkRoleGroupList(args: Record<string, unknown>, issues: Issues) {
 function warnOwnerGroup(roleGroups: readonly ValidRoleGroup[], issues: Issues) {
   const owner = roleGroups.findIndex((group) => group.role === "Owner");
   if (owner >= 0) {
-    issues.warn(["roleGroups", owner], "maps a group to Owner: Statsig has a single Owner, so that group must contain exactly one person");
+    issues.warn(["roleGroups", owner], `maps a group to Owner: ${OWNER_GROUP_RULE}`);
   }
 }
 

@@ -11,10 +11,14 @@ export const NAME_RULE = '1 to 64 letters, digits, ".", "_" or "-", starting wit
 
 /**
  * True for a value known only later: a Pulumi Output (which carries `__pulumiOutput: true`) or a promise.
- * Duck-typed so that this module does not load the Pulumi SDK.
+ * Duck-typed so that this module does not load the Pulumi SDK. Both are class instances: plain data (what a
+ * stack config's YAML or JSON gives, with `Object.prototype` or none) is never deferred, even with the mark,
+ * or `{"__pulumiOutput": true}` in a stack file would pass validation as an Output and fail at deploy.
  */
 export function isDeferred(value: unknown): boolean {
   if (typeof value !== "object" || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype === Object.prototype || prototype === null) return false;
   const candidate = value as { __pulumiOutput?: unknown; then?: unknown };
   return candidate.__pulumiOutput === true || typeof candidate.then === "function";
 }

@@ -33,7 +33,7 @@ export function formatAnswerPath(path: readonly PropertyKey[]): string {
 }
 
 /** One field at fault: `[3].priority: expected number, got string`, `[0].id: missing (expected string)`. */
-function describeIssue(issue: z.core.$ZodIssue, body: unknown): string {
+export function describeIssue(issue: z.core.$ZodIssue, body: unknown): string {
   const path = formatAnswerPath(issue.path);
   const where = path === "" ? "" : `${path}: `;
   const value = valueAt(body, issue.path);

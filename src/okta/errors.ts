@@ -2,6 +2,9 @@ import { CliError } from "../cli/errors";
 import type { z } from "zod";
 import { describeIssues, whyUnreachable } from "../http/answer";
 
+/** Re-exported for the report file reader (commands/reportFile.ts), which describes its own fields the same way. */
+export { describeIssue } from "../http/answer";
+
 /**
  * Okta could not be read: unreachable, a request refused (with Okta's HTTP `status`), or an answer that is not
  * what the API promises. Exit status 2.

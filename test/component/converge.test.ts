@@ -183,13 +183,58 @@ describe("project and team role links", () => {
     expect(new Set(Object.values(secondRun(first.resources, second.resources)))).toEqual(new Set(["same"]));
   });
 
-  it("a link adopted with pulumi import is relinked once by the next up: the provider's import reads no target name", async () => {
+  it("a link adopted with pulumi import stays: the provider's Read stores the target id the component links by", async () => {
     const fake = withStatsigGroups();
     const { resources } = await up(fake, { appId: APP, projectRoles: WEB });
     const link = resources.find((r) => r.name === "statsig-push-00gwebengineers00001")!;
-    // What `pulumi import` stores for a push group: the app and the id, nothing else (provider import).
-    const imported = { ...link, state: { appId: APP, id: link.id } };
-    expect(plannedStep(link.type, imported.state, link.inputs, link.opts)).toBe("replace");
+    // What `pulumi import` stores for a push group: what the provider's Read sets (ids and status), no target name.
+    const { appId, sourceGroupId, targetGroupId, status } = link.state;
+    const imported = { ...link, state: { appId, id: link.id, sourceGroupId, targetGroupId, status } };
+    // Only deleteTargetGroupOnDestroy, which Read does not set, is written, in place.
+    expect(plannedStep(link.type, imported.state, link.inputs, link.opts)).toBe("update");
+  });
+
+  it("an imported createTeam link is relinked once by the next up: the provider's Read sets no target name", async () => {
+    const fake = withStatsigGroups();
+    const team = { groupId: "00gwebnewteam0000001", project: "Web", team: "New", role: "Member", createTeam: true };
+    const { resources } = await up(fake, { appId: APP, projectRoles: [team] });
+    const link = resources.find((r) => r.name === "statsig-push-00gwebnewteam0000001")!;
+    const { appId, sourceGroupId, targetGroupId, status } = link.state;
+    expect(plannedStep(link.type, { appId, id: link.id, sourceGroupId, targetGroupId, status }, link.inputs, link.opts)).toBe("replace");
+  });
+
+  it("upgrading a stack whose links were made by name relinks each once, by id, unlinking first and keeping the Statsig group", async () => {
+    const fake = withStatsigGroups();
+    const push = fake.push;
+    // What the previous version deployed: the same link, by name (resource_okta_push_group.go stores the target
+    // id Okta answered beside it).
+    const byName = push.mockResource({
+      appId: APP,
+      sourceGroupId: WEB[0]!.groupId,
+      status: "ACTIVE",
+      deleteTargetGroupOnDestroy: false,
+      targetGroupName: "Statsig-Web-Member",
+    });
+    const old = {
+      appId: APP,
+      sourceGroupId: WEB[0]!.groupId,
+      status: "ACTIVE",
+      deleteTargetGroupOnDestroy: false,
+      targetGroupName: "Statsig-Web-Member",
+      targetGroupId: "00gStatsigWebMember1",
+    };
+    expect(byName.state).toMatchObject(old);
+
+    const second = await up(fake, { appId: APP, projectRoles: [WEB[0]!] });
+    const link = second.find("okta:index/pushGroup:PushGroup");
+    expect(link.inputs).toMatchObject({ targetGroupId: "00gStatsigWebMember1", deleteTargetGroupOnDestroy: false });
+    expect(plannedStep(link.type, old, link.inputs, link.opts)).toBe("replace");
+    expect(link.opts.deleteBeforeReplace).toBe(true);
+    // The replacement, as the engine runs it (delete first): unlink with the old state's deleteTargetGroup=false.
+    push.destroyResource(byName.id!);
+    expect(push.requests.at(-1)!.path).toMatch(/\?deleteTargetGroup=false$/);
+    expect(push.deletedGroups).toEqual([]);
+    expect(push.groups(APP).map((g) => g.name)).toContain("Statsig-Web-Member");
   });
 
   it("links wait for every group assignment: Okta pushes only users assigned to the app", async () => {

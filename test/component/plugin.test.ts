@@ -283,6 +283,7 @@ describe("statsig-okta as a Pulumi plugin (started like pulumi-language-nodejs d
       team: { type: "string", optional: true, plain: true },
       targetGroupName: { type: "string", optional: true },
       targetGroupId: { type: "string", optional: true },
+      createTeam: { type: "boolean", optional: true, plain: true },
       name: { type: "string", optional: true, plain: true },
     });
     expect(projectRole.required).toEqual(["groupId", "project", "role"]);

@@ -32,7 +32,10 @@ describe("the children, by kind", () => {
       ["groupAssignment", { key: ADMINS, role: "Admin", priority: 1 }],
     ]);
     expect(pushLinksOf(groupMode).map((child) => [child.kind, child.push])).toEqual([
-      ["pushGroup", { key: ENG, project: "Web", role: "Member", team: "Growth" }],
+      [
+        "pushGroup",
+        { key: ENG, project: "Web", role: "Member", team: "Growth", target: "lookup", targetName: "Statsig-Web-Growth-Member" },
+      ],
     ]);
     expectTypeOf(assignmentsOf(groupMode)).toEqualTypeOf<GroupAssignmentChild[]>();
     expectTypeOf<GroupAssignmentChild["group"]>().not.toBeNullable();
@@ -298,7 +301,7 @@ describe("the description, whole", () => {
       {
         kind: "pushGroup",
         step: "push",
-        title: `Group ${ENG} -> team Growth in project Web: Member ("Statsig-Web-Growth-Member")`,
+        title: `Group ${ENG} -> team Growth in project Web: Member ("Statsig-Web-Growth-Member", looked up)`,
         type: "okta:index/pushGroup:PushGroup",
         name: `s-push-${ENG}`,
         inputs: {
@@ -306,7 +309,7 @@ describe("the description, whole", () => {
           sourceGroupId: ENG,
           status: "ACTIVE",
           deleteTargetGroupOnDestroy: false,
-          targetGroupName: "Statsig-Web-Growth-Member",
+          targetGroupId: { ref: `targetGroupId:${ENG}` },
         },
         options: PUSH_OPTIONS,
         dependsOn: [`s-group-${ADMINS}`],
@@ -346,8 +349,8 @@ describe("the description, whole", () => {
       {
         kind: "pushGroup",
         step: "push",
-        // An Output name is not known yet: the title shows Statsig's own.
-        title: 'Group 00gEngineers00000003 -> project Api: Member ("Statsig-Api-Member")',
+        // An Output name is not known yet: the title says so.
+        title: "Group 00gEngineers00000003 -> project Api: Member (targetGroupName (an Output), looked up)",
         type: "okta:index/pushGroup:PushGroup",
         name: "s-push-00gEngineers00000003",
         inputs: {
@@ -355,14 +358,14 @@ describe("the description, whole", () => {
           sourceGroupId: "00gEngineers00000003",
           status: "ACTIVE",
           deleteTargetGroupOnDestroy: false,
-          targetGroupName: outputName,
+          targetGroupId: { ref: "targetGroupId:00gEngineers00000003" },
         },
         options: PUSH_OPTIONS,
         dependsOn: [`s-group-${ADMINS}`],
       },
     ]);
     expect(description.warnings).toEqual([
-      "roleGroups[1] maps a group to Owner: Statsig has a single Owner, so that group must contain exactly one person",
+      "roleGroups[1] maps a group to Owner: the group must hold exactly one person, the current Statsig Owner (Statsig has a single Owner, who can only be replaced by another user); putting someone else in it transfers ownership of the Statsig organization to them",
     ]);
   });
 
@@ -382,7 +385,7 @@ describe("the description, whole", () => {
     ]);
     const [link] = pushLinksOf(description);
     expect(link!.dependsOn).toEqual(["statsig-group-00gMembers0000000001"]);
-    expect(link!.title).toBe(`Group ${ENG} -> project Q: Read-Only ("Statsig-Q (old)-Read-Only")`);
+    expect(link!.title).toBe(`Group ${ENG} -> project Q: Read-Only ("Statsig-Q (old)-Read-Only", looked up)`);
   });
 
   it("the component's type token is the package's name and the type, as stacks' state records it", () => {
@@ -393,8 +396,60 @@ describe("the description, whole", () => {
   it("push links without role groups wait for the app attribute; a project role has no team", () => {
     const [link] = pushLinksOf(desired({ projectRoles: [{ groupId: ENG, project: "Web", role: "Member" }] }));
     expect(link!.dependsOn).toEqual(["statsig-app-attribute"]);
-    expect(link!.title).toBe(`Group ${ENG} -> project Web: Member ("Statsig-Web-Member")`);
-    expect(link!.push).toStrictEqual({ key: ENG, project: "Web", role: "Member" });
+    expect(link!.title).toBe(`Group ${ENG} -> project Web: Member ("Statsig-Web-Member", looked up)`);
+    expect(link!.push).toStrictEqual({ key: ENG, project: "Web", role: "Member", target: "lookup", targetName: "Statsig-Web-Member" });
+  });
+
+  it("each looked-up Statsig group is a lookup, and the first writes wait for all of them", () => {
+    const description = desired({
+      userTypeId: "otycontractortype001",
+      projectRoles: [
+        { groupId: ENG, project: "Project A", role: "Member" },
+        { groupId: ADMINS, project: "Project A", role: "Admin", targetGroupId: "00gStatsigGroup00001" },
+        { groupId: "00gLeads000000000001", project: "Project A", team: "New", role: "Member", createTeam: true },
+      ],
+    });
+    expect(description.lookups.slice(1)).toEqual([
+      {
+        provides: `targetGroupId:${ENG}`,
+        token: "okta:index/getGroups:getGroups",
+        args: { search: `type eq "APP_GROUP" and source.id eq "${APP}" and profile.name eq "Statsig-ProjectA-Member"` },
+        why: `the Okta id of the Statsig group to link (group ${ENG}, Member in project Project A); none or several fail the deployment before anything is written, listing the app's imported "Statsig-" groups`,
+        group: { entry: `projectRoles[0] (group ${ENG}, Member in project Project A)`, name: "Statsig-ProjectA-Member" },
+      },
+    ]);
+    // Only the children that wait for no other child name the lookups; the rest wait for them through those.
+    expect(description.children.map((child) => [child.name, child.waitsFor])).toEqual([
+      ["statsig-okta-attribute", ["appId", `targetGroupId:${ENG}`]],
+      ["statsig-app-attribute", undefined],
+      ["statsig-app-to-okta", undefined],
+      ["statsig-okta-to-app", undefined],
+      [`statsig-push-${ENG}`, undefined],
+      [`statsig-push-${ADMINS}`, undefined],
+      ["statsig-push-00gLeads000000000001", undefined],
+    ]);
+    expect(pushLinksOf(description).map((link) => [link.inputs.targetGroupId, link.inputs.targetGroupName, link.title])).toEqual([
+      [{ ref: `targetGroupId:${ENG}` }, undefined, `Group ${ENG} -> project Project A: Member ("Statsig-ProjectA-Member", looked up)`],
+      ["00gStatsigGroup00001", undefined, `Group ${ADMINS} -> project Project A: Admin (Statsig group 00gStatsigGroup00001)`],
+      [
+        undefined,
+        "Statsig-ProjectA-New-Member",
+        'Group 00gLeads000000000001 -> team New in project Project A: Member ("Statsig-ProjectA-New-Member", created as a new team)',
+      ],
+    ]);
+  });
+
+  it("without the Okta attribute, the app attribute is the first write and waits for the group lookups", () => {
+    const description = desired({ manageOktaAttribute: false, projectRoles: [{ groupId: ENG, project: "Web", role: "Member" }] });
+    expect(childOf(description, "appAttribute").waitsFor).toEqual([`targetGroupId:${ENG}`]);
+    expect(description.children.filter((child) => child.waitsFor !== undefined).map((child) => child.name)).toEqual([
+      "statsig-app-attribute",
+    ]);
+  });
+
+  it("an app id given as an Output leaves the search to deploy time", () => {
+    const description = desired({ appId: pulumi.output(APP), projectRoles: [{ groupId: ENG, project: "Web", role: "Member" }] });
+    expect(description.lookups.find((lookup) => lookup.group)!.args).toEqual({});
   });
 
   it("an empty list of role groups is group mode", () => {

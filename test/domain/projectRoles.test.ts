@@ -3,6 +3,7 @@ import { pushGroupResources } from "../../src/domain/desired";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import {
   checkProjectRoles,
+  groupLookupError,
   projectRolesOfUser,
   pushGroupName,
   statsigGroupName,
@@ -34,6 +35,12 @@ describe("Statsig's group names", () => {
     [{ project: "ProjectA", role: "Read-Only" }, "Statsig-ProjectA-Read-Only"],
     [{ project: "ProjectA", team: "TeamA", role: "Member" }, "Statsig-ProjectA-TeamA-Member"],
     [{ project: "web-app", team: "growth", role: "Admin" }, "Statsig-web-app-growth-Admin"],
+    // Statsig's only example drops the space (concepts.mdx); every part is written the same way.
+    [{ project: "Project A", role: "Admin" }, "Statsig-ProjectA-Admin"],
+    [{ project: "Project A", team: "Team  A", role: "Member" }, "Statsig-ProjectA-TeamA-Member"],
+    [{ project: "P", role: "Metrics Admin" }, "Statsig-P-MetricsAdmin"],
+    // Other characters are kept: Statsig documents nothing about them, and the lookup judges.
+    [{ project: "Web (EU) & co.", role: "Read-Only" }, "Statsig-Web(EU)&co.-Read-Only"],
   ])("%o -> %s", (entry, name) => {
     expect(statsigGroupName(entry)).toBe(name);
   });
@@ -78,7 +85,7 @@ describe("checkProjectRoles: valid input", () => {
         project: "ProjectA",
         role: "Member",
         statsigName: "Statsig-ProjectA-Member",
-        targetGroupName: "Statsig-ProjectA-Member",
+        target: { by: "lookup", name: "Statsig-ProjectA-Member" },
         custom: false,
       },
       {
@@ -88,7 +95,7 @@ describe("checkProjectRoles: valid input", () => {
         team: "Growth",
         role: "Admin",
         statsigName: "Statsig-ProjectA-Growth-Admin",
-        targetGroupName: "Statsig-ProjectA-Growth-Admin",
+        target: { by: "lookup", name: "Statsig-ProjectA-Growth-Admin" },
         custom: false,
       },
     ]);
@@ -98,15 +105,29 @@ describe("checkProjectRoles: valid input", () => {
     expect(checkProjectRoles([{ groupId: ENG, project: "P", role }])).toMatchObject({ issues: [], warnings: [] });
   });
 
-  it("an explicit target name or id replaces Statsig's name", () => {
+  it("an explicit target name is looked up instead of Statsig's name; an id is linked as given", () => {
     const [byName, byId] = valid([
       { groupId: ENG, project: "P", role: "Admin", targetGroupName: "Statsig-P (legacy)-Admin" },
       { groupId: LEADS, project: "P", role: "Member", targetGroupId: STATSIG_GROUP },
     ]);
-    expect(byName).toMatchObject({ targetGroupName: "Statsig-P (legacy)-Admin", statsigName: "Statsig-P-Admin" });
-    expect(byName).not.toHaveProperty("targetGroupId");
-    expect(byId).toMatchObject({ targetGroupId: STATSIG_GROUP, statsigName: "Statsig-P-Member" });
-    expect(byId).not.toHaveProperty("targetGroupName");
+    expect(byName).toMatchObject({ target: { by: "lookup", name: "Statsig-P (legacy)-Admin" }, statsigName: "Statsig-P-Admin" });
+    expect(byId).toMatchObject({ target: { by: "id", targetGroupId: STATSIG_GROUP }, statsigName: "Statsig-P-Member" });
+  });
+
+  it("createTeam on a team's Member entry creates the group by Statsig's name, with a warning", () => {
+    const result = checkProjectRoles([{ groupId: ENG, project: "Web App", team: "New Team", role: "Member", createTeam: true }]);
+    expect(result.issues).toEqual([]);
+    expect(result.value![0]!.target).toEqual({ by: "create", name: "Statsig-WebApp-NewTeam-Member" });
+    expect(result.warnings).toEqual([
+      'projectRoles[0] creates the team "New Team" in Statsig: the link asks Okta to create "Statsig-WebApp-NewTeam-Member" instead of linking to an existing group. Use it only for a team that does not exist yet; once Statsig has it and Okta imported it, remove createTeam (the next `pulumi up` relinks the group by id, unlinking first)',
+    ]);
+  });
+
+  it("createTeam: false is the default: the group is looked up", () => {
+    expect(valid([{ groupId: ENG, project: "P", team: "T", role: "Member", createTeam: false }])[0]!.target).toEqual({
+      by: "lookup",
+      name: "Statsig-P-T-Member",
+    });
   });
 
   it("an Output group id is keyed by its name; a plain id ignores the name", () => {
@@ -122,7 +143,10 @@ describe("checkProjectRoles: valid input", () => {
 
   it("an Output target id passes through unchecked", () => {
     const target = pulumi.output(STATSIG_GROUP);
-    expect(valid([{ groupId: ENG, project: "P", role: "Admin", targetGroupId: target }])[0]!.targetGroupId).toBe(target);
+    expect(valid([{ groupId: ENG, project: "P", role: "Admin", targetGroupId: target }])[0]!.target).toEqual({
+      by: "id",
+      targetGroupId: target,
+    });
   });
 });
 
@@ -136,35 +160,25 @@ describe("checkProjectRoles: warnings", () => {
       { groupId: ENG, project: "P", role: "Metrics Admin" },
       /projectRoles\[0\] gives "Metrics Admin", which is not one of Statsig's project roles .*custom role.*Enterprise/,
     ],
-    [
-      { groupId: ENG, project: "Project A", role: "Admin" },
-      /links to "Statsig-Project A-Admin": Statsig's docs write project "Project A" as Statsig-ProjectA-Admin/,
-    ],
-    [
-      { groupId: ENG, project: "P", role: "Admin", targetGroupName: "Engineering" },
-      /links to "Engineering", which does not start with "Statsig-"/,
-    ],
   ])("%o", (entry, warning) => {
     const result = checkProjectRoles([entry]);
     expect(result.issues).toEqual([]);
     expect(result.warnings).toEqual([expect.stringMatching(warning)]);
   });
 
-  it("a custom role is marked custom and linked under its name", () => {
+  it("a custom role is marked custom and looked up under its name", () => {
     expect(valid([{ groupId: ENG, project: "P", role: "Metrics Admin" }])[0]).toMatchObject({
       custom: true,
-      targetGroupName: "Statsig-P-Metrics Admin",
+      target: { by: "lookup", name: "Statsig-P-MetricsAdmin" },
     });
   });
 
-  it("a team name with spaces is warned about too", () => {
-    expect(checkProjectRoles([{ groupId: ENG, project: "Web", team: "Team A", role: "Member" }]).warnings).toEqual([
-      expect.stringMatching(/links to "Statsig-Web-Team A-Member": .*team "Team A" as …-TeamA-…/),
-    ]);
-  });
-
-  it("no spacing warning when the target is explicit", () => {
-    expect(checkProjectRoles([{ groupId: ENG, project: "Project A", role: "Admin", targetGroupId: STATSIG_GROUP }]).warnings).toEqual([]);
+  it.each([
+    { groupId: ENG, project: "Project A", role: "Admin" },
+    { groupId: ENG, project: "Web", team: "Team A", role: "Member" },
+    { groupId: ENG, project: "P", role: "Admin", targetGroupName: "Engineering" },
+  ])("no warning about names: the lookup judges them (%o)", (entry) => {
+    expect(checkProjectRoles([entry])).toMatchObject({ issues: [], warnings: [] });
   });
 });
 
@@ -288,7 +302,13 @@ describe("checkProjectRoles: refused input", () => {
       "an unknown input",
       [{ groupId: ENG, project: "P", role: "Admin", teams: "T" }],
       ["projectRoles", 0],
-      /unknown input "teams" \(allowed: groupId, project, role, team, targetGroupName, targetGroupId, name\)/,
+      /unknown input "teams" \(allowed: groupId, project, role, team, targetGroupName, targetGroupId, createTeam, name\)/,
+    ],
+    [
+      "createTeam that is not a boolean",
+      [{ groupId: ENG, project: "P", team: "T", role: "Member", createTeam: "yes" }],
+      ["projectRoles", 0, "createTeam"],
+      /expected true or false, got "yes"/,
     ],
     [
       "a name longer than Okta allows",
@@ -448,7 +468,7 @@ describe("pushGroupResources", () => {
           sourceGroupId: ENG,
           status: "ACTIVE",
           deleteTargetGroupOnDestroy: false,
-          targetGroupName: "Statsig-P-Member",
+          targetGroupId: { ref: `targetGroupId:${ENG}` },
         },
         options: { deleteBeforeReplace: true, replaceOnChanges: ["appId", "sourceGroupId", "targetGroupName", "targetGroupId"] },
         dependsOn: ["statsig-group-x"],
@@ -472,7 +492,7 @@ describe("pushGroupResources", () => {
           sourceGroupId: ANALYSTS,
           status: "ACTIVE",
           deleteTargetGroupOnDestroy: false,
-          targetGroupName: "Statsig-Q (old)-Read-Only",
+          targetGroupId: { ref: `targetGroupId:${ANALYSTS}` },
         },
         options: { deleteBeforeReplace: true, replaceOnChanges: ["appId", "sourceGroupId", "targetGroupName", "targetGroupId"] },
         dependsOn: ["statsig-group-x"],
@@ -506,8 +526,10 @@ describe("pushGroupResources", () => {
     const [a] = pushGroupResources("statsig", [member!], APP, []);
     const [b] = pushGroupResources("statsig", [admin!], APP, []);
     expect(b!.name).toBe(a!.name);
-    expect(b!.inputs.targetGroupName).not.toBe(a!.inputs.targetGroupName);
-    expect(b!.options.replaceOnChanges).toContain("targetGroupName");
+    // The same lookup ref (the entry's key) finds another group: the resolved targetGroupId changes.
+    expect(b!.push.targetName).toBe("Statsig-P-Admin");
+    expect(a!.push.targetName).toBe("Statsig-P-Member");
+    expect(b!.options.replaceOnChanges).toContain("targetGroupId");
   });
 
   it("names carry the component's name, so two instances do not collide", () => {
@@ -654,6 +676,24 @@ describe("checkProjectRoles: what each message says, exactly", () => {
     expect(checkProjectRoles([entry])).toEqual({ issues: [{ path, message }], warnings: [] });
   });
 
+  it.each<[string, Record<string, unknown>, string]>([
+    ["on a project role", { project: "P", role: "Member" }, "team is not given"],
+    ["on a team Admin entry", { project: "P", team: "T", role: "Admin" }, 'role is "Admin"'],
+    [
+      "with a target name and id",
+      { project: "P", team: "T", role: "Member", targetGroupName: "Statsig-P-T-Member", targetGroupId: STATSIG_GROUP },
+      "targetGroupName is given and targetGroupId is given",
+    ],
+  ])("createTeam %s is refused, saying what Statsig creates", (_what, fields, problem) => {
+    const issues = issuesOf([{ groupId: ENG, createTeam: true, ...fields }]).filter((issue) => issue.path[2] === "createTeam");
+    expect(issues).toEqual([
+      {
+        path: ["projectRoles", 0, "createTeam"],
+        message: `is only for a team's Member entry with neither targetGroupName nor targetGroupId, but ${problem}: Statsig creates a team from a pushed group named Statsig-<Project>-<Team>-Member and creates nothing else over SCIM; leave createTeam out to link to an existing group`,
+      },
+    ]);
+  });
+
   it("a target name of 255 characters is allowed", () => {
     expect(issuesOf([{ ...P, role: "Admin", targetGroupName: `Statsig-${"S".repeat(247)}` }])).toEqual([]);
   });
@@ -679,7 +719,7 @@ describe("checkProjectRoles: comparing entries that are not all valid", () => {
     expect(issuesOf([null, { groupId: ENG, project: "P", role: "Admin" }])).toEqual([
       {
         path: ["projectRoles", 0],
-        message: "expected { groupId, project, role } with optional team, targetGroupName, targetGroupId, name, got null",
+        message: "expected { groupId, project, role } with optional team, targetGroupName, targetGroupId, createTeam, name, got null",
       },
     ]);
   });
@@ -753,12 +793,6 @@ describe("checkProjectRoles: warnings, exactly", () => {
     expect(checkProjectRoles([{ groupId: ENG, role: "Admin", ...fields }])).toMatchObject({ issues: [], warnings: [] });
   });
 
-  it("a target name that only ends with Statsig- is warned about", () => {
-    expect(checkProjectRoles([{ groupId: ENG, project: "P", role: "Admin", targetGroupName: "Team-Statsig-" }]).warnings).toEqual([
-      'projectRoles[0] links to "Team-Statsig-", which does not start with "Statsig-" as Statsig\'s role groups do: Okta asks Statsig to create a group of that name if the app has none',
-    ]);
-  });
-
   it("a project role has no team at all, not an undefined one", () => {
     const [entry] = valid([{ groupId: ENG, project: "P", role: "Admin" }]);
     expect(entry).not.toHaveProperty("team");
@@ -798,5 +832,36 @@ describe("projectRolesOfUser: order and repeats", () => {
       { project: "Web", role: "Admin" },
       { project: "Web", team: "Growth", role: "Admin" },
     ]);
+  });
+});
+
+describe("groupLookupError: the one error of lookups that did not find one group", () => {
+  const entry = `projectRoles[0] (group ${ENG}, Member in project Web)`;
+
+  it("lists at most five imported Statsig- names, nearest first, and ignores other groups of the app", () => {
+    const imported = [
+      "Web-Member",
+      "Statsig-Web-Members",
+      "Statsig-Api-Admin",
+      "Statsig-Web-Admin",
+      "Statsig-X",
+      "Statsig-Y",
+      "Statsig-Web-Member-Old",
+      "Statsig-Web-Admin",
+    ];
+    const message = groupLookupError('OrgRoles "s"', APP, [{ entry, name: "Statsig-Web-Member", found: [] }], imported);
+    expect(message.split("\n")[1]).toBe(
+      `  - ${entry}: no group "Statsig-Web-Member" imported from the app; the closest imported Statsig groups: "Statsig-Web-Members", "Statsig-Web-Member-Old", "Statsig-Web-Admin", "Statsig-Api-Admin", "Statsig-X"`,
+    );
+  });
+
+  it("says when the app has no Statsig- group at all, and where groups come from", () => {
+    expect(groupLookupError('OrgRoles "s"', APP, [{ entry, name: "Statsig-Web-Member", found: [] }], ["Everyone"])).toBe(
+      [
+        'OrgRoles "s": a project or team role has no Statsig group to link to in Okta, so nothing was written:',
+        `  - ${entry}: no group "Statsig-Web-Member" imported from the app; the app has no imported group whose name starts with "Statsig-"`,
+        `Statsig's groups reach Okta only by import: in Okta, the Statsig app > Import > Import Now (Statsig's setting "Import Groups" must be on when the org has SELECTIVE_APP_IMPORT_PLATFORM). Then give the name Statsig uses (targetGroupName) or the group's Okta id (targetGroupId); a team that does not exist yet can be created with createTeam on its Member entry. Searched: type eq "APP_GROUP" and source.id eq "${APP}" and profile.name eq "<name>"`,
+      ].join("\n"),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { closest, editDistance, spelledAs, spellingHint } from "../../src/domain/suggest";
+import { closest, editDistance, ranked, spelledAs, spellingHint } from "../../src/domain/suggest";
 
 describe("editDistance", () => {
   it.each([
@@ -74,5 +74,14 @@ describe("spelledAs: the spelling rule of every role name", () => {
   it.each(["Admins", "Viewer", "Аdmin", "Admın", "", 1, undefined])("%j is no spelling of a role", (value) => {
     expect(spelledAs(roles, value)).toBeUndefined();
     expect(spellingHint(roles, value)).toBe("");
+  });
+});
+
+describe("ranked", () => {
+  it("orders every candidate by distance, ignoring case; ties keep their order; nothing is dropped", () => {
+    expect(
+      ranked("Statsig-Web-Member", ["Statsig-Api-Admin", "statsig-web-members", "Statsig-Web-Admin", "X", "Statsig-Web-Admin"]),
+    ).toEqual(["statsig-web-members", "Statsig-Web-Admin", "Statsig-Web-Admin", "Statsig-Api-Admin", "X"]);
+    expect(ranked("a", [])).toEqual([]);
   });
 });

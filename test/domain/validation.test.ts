@@ -525,7 +525,9 @@ describe("good input", () => {
 
   it("one Owner group is allowed, with a warning that it must hold one person", () => {
     const valid = validateOrgRolesArgs("t", { appId: APP, roleGroups: [{ groupId: G1, role: "Owner" }] });
-    expect(valid.warnings).toEqual([expect.stringMatching(/roleGroups\[0\].*single Owner.*exactly one person/)]);
+    expect(valid.warnings).toEqual([
+      expect.stringMatching(/roleGroups\[0\].*exactly one person, the current Statsig Owner.*transfers ownership/),
+    ]);
   });
 
   it("warns about the Owner group where it is, and about nothing without one", () => {
@@ -534,7 +536,7 @@ describe("good input", () => {
       { groupId: G2, role: "Owner" },
     ];
     expect(validateOrgRolesArgs("t", { appId: APP, roleGroups }).warnings).toEqual([
-      "roleGroups[1] maps a group to Owner: Statsig has a single Owner, so that group must contain exactly one person",
+      "roleGroups[1] maps a group to Owner: the group must hold exactly one person, the current Statsig Owner (Statsig has a single Owner, who can only be replaced by another user); putting someone else in it transfers ownership of the Statsig organization to them",
     ]);
     expect(validateOrgRolesArgs("t", { appId: APP, roleGroups: roleGroups.slice(0, 1) }).warnings).toEqual([]);
   });

@@ -45,9 +45,34 @@ describe("describe: a value as a message shows it", () => {
 describe("isDeferred and isPlainObject", () => {
   it.each<[string, unknown, boolean, boolean]>([
     ["an Output", pulumi.output(1), true, false],
-    ["an object marked as an Output", { __pulumiOutput: true }, true, false],
-    ["an object with another mark", { __pulumiOutput: "yes" }, false, true],
+    ["plain data marked as an Output (as a stack file could spell it)", { __pulumiOutput: true }, false, true],
+    ["plain data without a prototype, marked", Object.assign(Object.create(null) as object, { __pulumiOutput: true }), false, true],
+    [
+      "an instance marked as an Output",
+      new (class Marked {
+        readonly __pulumiOutput = true;
+      })(),
+      true,
+      false,
+    ],
+    [
+      "an instance with another mark",
+      new (class Marked {
+        readonly __pulumiOutput = "yes";
+      })(),
+      false,
+      true,
+    ],
     ["a promise", Promise.resolve(1), true, false],
+    [
+      "a thenable instance",
+      new (class Thenable {
+        then() {}
+      })(),
+      true,
+      false,
+    ],
+    ["plain data with a then function", { then: () => 1 }, false, true],
     ["an object with a then that is not a function", { then: 1 }, false, true],
     ["a plain object", { groupId: "00g" }, false, true],
     ["a list", [], false, false],

@@ -225,6 +225,13 @@ export const BAD_CONFIGS: BadConfig[] = [
   },
   // Shapes and types
   {
+    // Plain data, not an Output, however it is marked: Pulumi itself would take it for one and fail at deploy.
+    name: "group id spelled like a Pulumi Output",
+    config: groups(group("Admin", { __pulumiOutput: true })),
+    field: "roleGroups[0].groupId",
+    says: ["expected a string or an Output<string>, got an object"],
+  },
+  {
     name: "roleGroups as a map",
     config: withApp({ roleGroups: { [G(1)]: "Admin" } }),
     field: "roleGroups",

@@ -9,6 +9,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { addApp, defaultUserType, mappingOf, newOrg, oktaId, userSchemaId, type Attribute, type OktaOrg } from "./oktaOrg";
 import { FakeGroupPush } from "./pushGroupFake";
+import { searchGroups } from "./groupSearch";
 
 export const DEFAULT_USER_TYPE_ID = "oty1dfltUserType0000";
 
@@ -204,6 +205,33 @@ export class FakeOkta implements pulumi.runtime.Mocks {
         const app = this.org.apps[id];
         if (!app) throw new Error(`the API returned an error: Not found: Resource not found: ${id} (AppInstance)`);
         return { id, label: app.label, name: app.name, status: app.status, links: "{}", groups: [], users: [] };
+      }
+      case "okta:index/getGroups:getGroups": {
+        // The provider's data source (okta_groups) lists GET /api/v1/groups with `search`, `q` and `type`, every
+        // page, and returns each group's id, name, type, description, source and custom profile attributes as
+        // JSON (schema `okta:index/getGroupsGroup:getGroupsGroup`); an empty list when nothing matches.
+        const { search, q, type } = args.inputs as { search?: string; q?: string; type?: string };
+        let groups = this.org.groups;
+        try {
+          if (search !== undefined) groups = searchGroups(groups, search);
+        } catch (error) {
+          throw new Error(`the API returned an error: ${(error as Error).message}`);
+        }
+        if (q !== undefined) groups = groups.filter((group) => group.name.toLowerCase().startsWith(q.toLowerCase()));
+        const typeOf = (group: (typeof groups)[number]) => (group.source !== undefined ? "APP_GROUP" : "OKTA_GROUP");
+        if (type !== undefined) groups = groups.filter((group) => typeOf(group) === type);
+        return {
+          id: oktaId("dsg", JSON.stringify([search, q, type])),
+          ...(search !== undefined ? { search } : {}),
+          groups: groups.map((group) => ({
+            id: group.id,
+            name: group.name,
+            type: typeOf(group),
+            description: "",
+            source: group.source ?? "",
+            customProfileAttributes: "{}",
+          })),
+        };
       }
       default:
         throw new Error(`FakeOkta: unexpected lookup ${args.token}`);

@@ -78,6 +78,8 @@ export async function run(command: "check" | "roles", origin: string, args: stri
     stderr: (text) => (stderr += text),
     env: { OKTA_API_TOKEN: TOKEN },
     cwd,
+    // One date for every report: runs are compared whole.
+    now: () => new Date("2026-11-30T09:00:00.000Z"),
   });
   return { code, stdout, stderr, ms: Date.now() - started };
 }

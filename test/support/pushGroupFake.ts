@@ -14,7 +14,9 @@
  *   as Okta's other lists; the spec only names the `after` cursor).
  * Refusals no recording shows, each an assumption from the source named beside it.
  * Pulumi side: {@link FakeGroupPush.mockResource} answers a PushGroup registration as the provider's Create
- * does, and {@link FakeGroupPush.destroyResource} replays the provider's Delete against the fake org.
+ * does, and {@link FakeGroupPush.refreshResource}, {@link FakeGroupPush.updateResource} and
+ * {@link FakeGroupPush.destroyResource} replay its Read, Update and Delete against the fake org, refusing what
+ * the provider refuses (a read of a deleted link, an update or delete in ERROR).
  */
 import { groupJson, oktaError, oktaId, type FakeApp, type GroupPushMapping, type OktaOrg } from "./oktaOrg";
 
@@ -145,6 +147,8 @@ export class FakeGroupPush {
     if ((targetGroupId === undefined) === (targetGroupName === undefined)) {
       return error(400, "E0000001", "Api validation failed: provide either targetGroupId or targetGroupName");
     }
+    if (targetGroupId !== undefined && typeof targetGroupId !== "string")
+      return error(400, "E0000001", "Api validation failed: targetGroupId");
     // Assumed: one mapping per source group and app (Statsig: "By default Okta only allows you to map 1 Okta
     // Group to 1 Statsig Group"; the provider's okta_push_group lookup treats app + source group as one mapping).
     if (app.pushMappings.some((m) => m.sourceGroupId === sourceGroupId)) {
@@ -241,16 +245,45 @@ export class FakeGroupPush {
   }
 
   /**
+   * `pulumi refresh` of a link created through mockResource, as the provider's Read does it: GET the link and
+   * store its status and ids. Any error, 404 included, fails the read, so a link unlinked in the admin console
+   * fails refresh (okta/terraform-provider-okta#2807; fixed after v6.12.0 by PR #2853).
+   */
+  refreshResource(mappingId: string): Record<string, unknown> {
+    const state = this.stateOf(mappingId);
+    const answer = this.handle("GET", `/api/v1/apps/${String(state.appId)}/group-push/mappings/${mappingId}`);
+    if (answer.status !== 200) throw new Error(`failed to get push group mapping: ${answer.status} ${JSON.stringify(answer.body)}`);
+    const { sourceGroupId, targetGroupId, status } = answer.body as GroupPushMapping;
+    Object.assign(state, { sourceGroupId, targetGroupId, status });
+    return state;
+  }
+
+  /** `pulumi up` changing a link's status, as the provider's Update does it: only a PATCH of `status`. */
+  updateResource(mappingId: string, status: "ACTIVE" | "INACTIVE"): void {
+    const state = this.stateOf(mappingId);
+    allowedStatus(state);
+    const answer = this.handle("PATCH", `/api/v1/apps/${String(state.appId)}/group-push/mappings/${mappingId}`, { status });
+    if (answer.status !== 200) throw new Error(`failed to update push group mapping: ${answer.status} ${JSON.stringify(answer.body)}`);
+    state.status = status;
+  }
+
+  /**
    * `pulumi destroy` of a link created through mockResource, as the provider's Delete does it: PATCH to
    * INACTIVE unless it is, then DELETE with `deleteTargetGroup` read from the stored state.
    */
   destroyResource(mappingId: string): void {
-    const state = this.states.get(mappingId);
-    if (!state) throw new Error(`FakeGroupPush: no state for ${mappingId}`);
+    const state = this.stateOf(mappingId);
+    allowedStatus(state);
     const base = `/api/v1/apps/${String(state.appId)}/group-push/mappings/${mappingId}`;
     if (state.status !== "INACTIVE") this.expectOk(this.handle("PATCH", base, { status: "INACTIVE" }));
     this.expectOk(this.handle("DELETE", `${base}?deleteTargetGroup=${state.deleteTargetGroupOnDestroy === true}`));
     this.states.delete(mappingId);
+  }
+
+  private stateOf(mappingId: string): Record<string, unknown> {
+    const state = this.states.get(mappingId);
+    if (!state) throw new Error(`FakeGroupPush: no state for ${mappingId}`);
+    return state;
   }
 
   private expectOk(answer: Answer) {
@@ -261,4 +294,14 @@ export class FakeGroupPush {
     this.clock += 1000;
     return new Date(this.clock).toISOString().replace(/\.\d{3}Z$/, "Z");
   }
+}
+
+/**
+ * The provider's Update and Delete refuse a link whose stored status is neither ACTIVE nor INACTIVE
+ * (terraform-provider-okta v6.12.0 `resource_okta_push_group.go`: "Group push mapping in disallowed status"), so
+ * once a refresh stored ERROR, `pulumi up`, a removal and `pulumi destroy` fail until the link is fixed in the
+ * admin console or dropped from the state.
+ */
+function allowedStatus(state: Record<string, unknown>): void {
+  if (state.status !== "ACTIVE" && state.status !== "INACTIVE") throw new Error("Group push mapping in disallowed status");
 }

@@ -1,8 +1,10 @@
-import { cell, MAX_LINE, visible } from "../../cli/terminal";
+import { cell, MAX_CELL, MAX_LINE, visible } from "../../cli/terminal";
 import { isDeferred } from "../../domain/validation";
+import { STATSIG_GROUP_PREFIX } from "../../domain/projectRoles";
 import {
   assignmentsOf,
   isRef,
+  LOOKUP_TOKENS,
   pushLinksOf,
   RESOURCE_TYPES,
   type Desired,
@@ -35,14 +37,26 @@ export interface PlanStep {
   notManaged?: string;
 }
 
+/** A group push link, and how it finds its Statsig group. */
+export interface PlannedPushLink extends PlannedResource {
+  role: string;
+  /**
+   * `lookup`: `targetGroupId` is the id of the one group the search finds at deploy; `id`: the given id;
+   * `create`: by name, Okta asks Statsig to create the team (createTeam).
+   */
+  target: "lookup" | "id" | "create";
+  /** The search, for a looked-up link (an {@link Unknown} while the app id or the name is an Output). */
+  lookup?: { token: string; search: string | Unknown; name: unknown };
+}
+
 export interface Plan {
   source: string;
   component: string;
   mode: "personal" | "group";
   steps: PlanStep[];
   groupAssignments: PlannedResource[];
-  /** Project and team roles: one group push link each. */
-  pushLinks: (PlannedResource & { role: string })[];
+  /** Project and team roles: one group push link each, with the lookup that finds its Statsig group. */
+  pushLinks: PlannedPushLink[];
   lookups: { token: string; inputs: Record<string, unknown>; why: string }[];
   warnings: string[];
 }
@@ -52,6 +66,7 @@ function shown(value: unknown, lookups: DesiredLookup[]): unknown {
   if (isRef(value)) {
     const lookup = lookups.find((l) => l.provides === (value as Ref).ref);
     if (lookup?.known !== undefined && !isDeferred(lookup.known)) return lookup.known;
+    if (lookup?.group) return { unknown: "the Statsig group's id, found by the lookup at deploy" };
     return { unknown: value.ref === "userTypeId" ? "the user type id, looked up in Okta by `pulumi up`" : `${value.ref}, known at deploy` };
   }
   if (isDeferred(value)) return { unknown: "an Output of the program, known at deploy" };
@@ -67,6 +82,19 @@ const planned = (child: DesiredChild, lookups: DesiredLookup[]): PlannedResource
   options: child.options,
   dependsOn: child.dependsOn,
 });
+
+/** The search of a looked-up link, as the component runs it at deploy. */
+function linkLookup(child: PushGroupChild, lookups: DesiredLookup[]): PlannedPushLink["lookup"] {
+  const ref = child.inputs.targetGroupId;
+  const lookup = isRef(ref) ? lookups.find((l) => l.provides === ref.ref) : undefined;
+  if (!lookup?.group) return undefined;
+  const search = lookup.args.search;
+  return {
+    token: lookup.token,
+    search: typeof search === "string" ? search : { unknown: "the search, built at deploy from the app id and the name" },
+    name: shown(lookup.group.name, lookups),
+  };
+}
 
 const roleOfLink = ({ push }: PushGroupChild) =>
   push.team !== undefined ? `${push.role} of team ${push.team} in project ${push.project}` : `${push.role} in project ${push.project}`;
@@ -86,7 +114,10 @@ export function toPlan(desired: Desired, source: string): Plan {
     mode: desired.mode,
     steps,
     groupAssignments: assignmentsOf(desired).map((child) => planned(child, desired.lookups)),
-    pushLinks: pushLinksOf(desired).map((child) => ({ ...planned(child, desired.lookups), role: roleOfLink(child) })),
+    pushLinks: pushLinksOf(desired).map((child) => {
+      const lookup = linkLookup(child, desired.lookups);
+      return { ...planned(child, desired.lookups), role: roleOfLink(child), target: child.push.target, ...(lookup ? { lookup } : {}) };
+    }),
     lookups: desired.lookups.map((l) => ({
       token: l.token,
       inputs: shown(l.args, desired.lookups) as Record<string, unknown>,
@@ -188,10 +219,23 @@ export function formatPlan(plan: Plan): string {
     lines.push(`Project and team roles (group push links on the app): ${plan.pushLinks.length}`);
     for (const link of plan.pushLinks) {
       const target =
-        link.inputs.targetGroupId !== undefined
+        link.target === "id"
           ? `Statsig group ${show(link.inputs.targetGroupId)}`
-          : `"${show(link.inputs.targetGroupName)}"`;
+          : `"${show(link.target === "create" ? link.inputs.targetGroupName : link.lookup?.name)}"`;
       lines.push(`  group ${show(link.inputs.sourceGroupId)} -> ${target}: ${cell(link.role, MAX_LINE)}  [${show(link.name)}]`);
+      if (link.lookup) {
+        const { search, name } = link.lookup;
+        // The search whole, but its name cut like any other cell.
+        const shownSearch = typeof search === "string" ? cell(search, search.length - String(name).length + MAX_CELL) : show(search);
+        lines.push(`        targetGroupId: the one group found at deploy by ${link.lookup.token.split(":").pop()}(search: ${shownSearch})`);
+      } else if (link.target === "create") {
+        lines.push("        by name (createTeam): Okta asks Statsig to create the team; nothing is looked up");
+      }
+    }
+    if (plan.pushLinks.some((link) => link.lookup)) {
+      lines.push(
+        `        a search that finds no group, or several, stops \`pulumi up\` before anything is written, listing the app's imported "${STATSIG_GROUP_PREFIX}" groups (import them: the Statsig app > Import > Import Now)`,
+      );
     }
     lines.push(`        safety: ${safety(plan.pushLinks[0]!)}`);
     lines.push(
@@ -201,7 +245,10 @@ export function formatPlan(plan: Plan): string {
   if (plan.lookups.length) {
     lines.push("");
     lines.push("Lookups at deploy:");
-    for (const l of plan.lookups) lines.push(`  ${l.token.split(":").pop()}(${show(l.inputs)}): ${l.why}`);
+    // The group lookups are shown with their links above.
+    for (const l of plan.lookups.filter((lookup) => lookup.token !== LOOKUP_TOKENS.groups)) {
+      lines.push(`  ${l.token.split(":").pop()}(${show(l.inputs)}): ${l.why}`);
+    }
   }
   for (const w of plan.warnings) lines.push(`warning: ${cell(w, MAX_LINE)}`);
   return `${lines.join("\n")}\n`;

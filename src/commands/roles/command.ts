@@ -5,7 +5,7 @@ import { PROXY_HELP } from "../../okta/proxy";
 import { ROLES_SCOPES } from "../../okta/scopes";
 import { checkStatsigValues, SCIM_TOKEN_VARIABLE, STATSIG_OPTIONS, statsigOptionsHelp } from "../statsigOptions";
 
-export const ROLES_USAGE = `Usage: statsig-okta roles [--org-url URL] [--app-id ID] [--stack NAME | --config FILE] [--key KEY [--name NAME]] [--statsig] [--json | --csv]
+export const ROLES_USAGE = `Usage: statsig-okta roles [--org-url URL] [--app-id ID] [--stack NAME | --config FILE] [--key KEY [--name NAME]] [--statsig] [--json | --csv] [--since OLD.json]
 
 Who has which Statsig org role, and why. For every user assigned to the Statsig app: login, Okta status, how
 the user is assigned (individually or through which groups), the role Okta sends (the app user's
@@ -21,8 +21,12 @@ Options:
 ${targetOptionsHelp("Intended roles from", "the component's defaults\n                       (personal mode: the intended role is the Okta attribute)")}
 ${statsigOptionsHelp(`                       Adds per user the org role and project roles Statsig holds, and the findings
                        statsig-differs, -missing, -unmanaged, -owner, -stale-member, -unlinked-group.`)}
-  --json               Print one object per user and the findings as JSON.
-  --csv                Print one row per user as CSV (for spreadsheets and access reviews).
+  --json               Print where and when the report was made, one object per user and the findings as
+                       JSON (keep it: \`statsig-okta diff\` compares two of them).
+  --csv                Print one row per user as CSV (for spreadsheets and access reviews), after comment
+                       lines saying where and when it was made.
+  --since OLD.json     After the report, the changes since an earlier \`roles --json\` report of the same org
+                       and app, as \`statsig-okta diff\` lists them (with --json: a "changes" list).
   -h, --help           Show this help.
 
 Credentials, from the environment (as for \`statsig-okta check\`):
@@ -39,12 +43,19 @@ Credentials, from the environment (as for \`statsig-okta check\`):
                                      project's roles and teams from Statsig's Console API.
 
 ${PROXY_HELP}
-Exit status: 0 no findings, 1 findings, 2 the roles could not be read.
+Exit status: 0 no findings (and with --since no changes), 1 findings or changes, 2 the roles could not be read
+or the --since report is unreadable or of another org or app.
 `;
 
-const OPTIONS = { ...TARGET_OPTIONS, json: { type: "boolean" }, csv: { type: "boolean" }, ...STATSIG_OPTIONS } as const;
+const OPTIONS = {
+  ...TARGET_OPTIONS,
+  json: { type: "boolean" },
+  csv: { type: "boolean" },
+  since: { type: "string" },
+  ...STATSIG_OPTIONS,
+} as const;
 
-/** `statsig-okta roles`: 0 without findings, 1 with findings; failures are thrown (cli.ts reports them, exit 2). */
+/** `statsig-okta roles`: 0 without findings (or changes, with --since), 1 with them; failures are thrown (cli.ts reports them, exit 2). */
 export async function runRoles(args: string[], io: CliIo): Promise<number> {
   const values = parseCommandArgs(args, OPTIONS);
   if (values.help) {
@@ -52,6 +63,9 @@ export async function runRoles(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (values.json && values.csv) throw new UsageError("give --json or --csv, not both");
+  if (values.since !== undefined && values.csv) {
+    throw new UsageError("--since does not go with --csv (one CSV file holds one table): save --json and run `statsig-okta diff --csv`");
+  }
   checkStatsigValues(values);
 
   // Loaded after --help: the run needs zod, YAML and the Okta client, help none of them.

@@ -13,6 +13,7 @@
  * collector, which lists them in `KIND_ORDER`.
  */
 import { projectRolesOfUser } from "../../domain/projectRoles";
+import { byText } from "../report";
 import { ROLES, STATSIG_ATTRIBUTE, type Role } from "../../domain/orgRoles";
 import type {
   Finding,
@@ -63,7 +64,7 @@ export function explainRoles(input: RolesInput): RolesReport {
   const outsidersOf = outsidersByGroup(input.outsiders);
   ownerGroups(context, input.users, outsidersOf, findings);
   notAssigned(context, outsidersOf, findings);
-  users.sort((a, b) => compareRoles(a.role, b.role) || byText(a.login, b.login));
+  users.sort((a, b) => compareRoles(a.role, b.role) || byText(a.login, b.login) || byText(a.id, b.id));
   return { mode: context.target.mode, projectRoles: context.target.projectRoles.length > 0, users, findings: findings.sorted() };
 }
 
@@ -99,10 +100,20 @@ export class FindingsCollector {
     finding.users.push(login);
   }
 
-  /** In {@link KIND_ORDER}; within a kind, the finding about more users first. */
+  /**
+   * In {@link KIND_ORDER}; within a kind, the finding about more users first, then by reason, group and
+   * message; each finding's users by login. The order does not depend on the order Okta listed anything in,
+   * so two reports of an unchanged org are the same (docs/cli.md#order-and-metadata-of-the-report).
+   */
   sorted(): Finding[] {
+    for (const finding of [...this.findings, ...this.byProblem.values()]) finding.users.sort(byText);
     return [...this.findings, ...this.byProblem.values()].sort(
-      (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || b.users.length - a.users.length,
+      (a, b) =>
+        KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+        b.users.length - a.users.length ||
+        byText(a.reason ?? "", b.reason ?? "") ||
+        byText(a.groupId ?? "", b.groupId ?? "") ||
+        byText(a.message, b.message),
     );
   }
 }
@@ -486,8 +497,6 @@ function roleRank(role: string | null): number {
   const rank = (ROLES as readonly (string | null)[]).indexOf(role);
   return rank >= 0 ? rank : role === null ? ROLES.length + 1 : ROLES.length;
 }
-
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The order of roles in the report: by rank, then values that are not Statsig roles by their text, so that

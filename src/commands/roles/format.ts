@@ -1,15 +1,20 @@
 /** The outputs of `statsig-okta roles`: a table grouped by role, JSON, and CSV for spreadsheets and access reviews. */
+import { chunks, csvCell, csvComments } from "../../cli/output";
 import { cell, MAX_LINE, visible } from "../../cli/terminal";
 import { ROLES } from "../../domain/orgRoles";
+import type { Change } from "../changes";
+import { changesJson, changesSummary, changesTable } from "../changesOutput";
+import { projectRoleText, type ReportMeta } from "../report";
 import { compareRoles } from "./explain";
-import type { UserProjectRole } from "../../domain/projectRoles";
 import type { HeldProjectRole, RoleSource, RolesReport, UserRecord } from "./model";
 
-export interface ReportContext {
-  org: string;
-  appId: string;
-  /** The stack file the config came from; undefined for the component's defaults. */
-  config?: string;
+/** Where and when the report was made: the whole {@link ReportMeta} for a run, org and app at least. */
+export type ReportContext = Pick<ReportMeta, "org" | "appId" | "config"> & Partial<ReportMeta>;
+
+/** `roles --since`: the changes from an earlier report to this one, and where that report came from. */
+export interface SinceChanges {
+  since: { file: string; generatedAt: string; argsSha256: string };
+  changes: readonly Change[];
 }
 
 /** One column of the table and the CSV. A new per-user fact is one more entry here and one more field in UserRecord. */
@@ -40,15 +45,11 @@ export function sourceText(source: RoleSource): string {
 const assignedText = (record: UserRecord) =>
   [...(record.assignment.individual ? ["individual"] : []), ...record.assignment.groups.map((group) => group.name)].join(", ");
 
-/** `Web: Member; Web/Growth: Admin`; a Statsig group no link explains by its name. */
-const projectRolesText = (roles: readonly (HeldProjectRole | UserProjectRole)[]) =>
+/** `Statsig-Mobile-Admin; Web: Member`: a Statsig group a link explains as its role, another by its name. */
+const heldRolesText = (roles: readonly HeldProjectRole[]) =>
   roles
     .map((p) =>
-      p.project === undefined || p.role === undefined
-        ? "group" in p
-          ? p.group
-          : ""
-        : `${p.project}${p.team !== undefined ? `/${p.team}` : ""}: ${p.role}`,
+      p.project !== undefined && p.role !== undefined ? projectRoleText({ project: p.project, role: p.role, team: p.team }) : p.group,
     )
     .join("; ");
 
@@ -73,13 +74,13 @@ const COLUMNS: Column[] = [
   { header: "sync", value: (r) => r.syncState ?? "", inTable: true },
   {
     header: "project roles",
-    value: (r) => projectRolesText(r.projectRoles),
+    value: (r) => r.projectRoles.map(projectRoleText).join("; "),
     // Only for configs with project roles: a column of dashes says nothing.
     inTable: (report) => report.projectRoles,
   },
   {
     header: "statsig project roles",
-    value: (r) => projectRolesText(r.statsig?.projectRoles ?? []),
+    value: (r) => heldRolesText(r.statsig?.projectRoles ?? []),
     inTable: (report) => report.projectRoles || report.users.some((r) => (r.statsig?.projectRoles.length ?? 0) > 0),
     when: withStatsig,
   },
@@ -121,22 +122,6 @@ export const statsigLine = (statsig: NonNullable<RolesReport["statsig"]>) =>
 
 const MAX_LISTED = 10;
 
-/**
- * Joins lines into chunks of about a thousand, so the output of 50,000 users is written piece by piece and
- * never held as one string.
- */
-function* chunks(lines: Iterable<string>): Generator<string> {
-  let buffer: string[] = [];
-  for (const line of lines) {
-    buffer.push(line);
-    if (buffer.length >= 1000) {
-      yield buffer.join("");
-      buffer = [];
-    }
-  }
-  if (buffer.length > 0) yield buffer.join("");
-}
-
 const roleHeading = (role: string | null) =>
   role === null ? "Without a role" : (ROLES as readonly string[]).includes(role) ? role : `Not a Statsig role: "${cell(role)}"`;
 
@@ -145,7 +130,7 @@ const roleHeading = (role: string | null) =>
  * Okta or the config sent is shown with its control and formatting characters as escapes, and each cell cut
  * at a fixed width ({@link cell}), so the table grows with its rows, not with its longest value.
  */
-export function formatTable(report: RolesReport, context: ReportContext): Iterable<string> {
+export function formatTable(report: RolesReport, context: ReportContext, since?: SinceChanges): Iterable<string> {
   const columns = columnsOf(report).filter((column) => (typeof column.inTable === "function" ? column.inTable(report) : column.inTable));
   const cells = (record: UserRecord) => columns.map((column) => cell(column.value(record)) || "-");
   // Two passes over the records (widths, then lines) instead of keeping every row's cells.
@@ -156,7 +141,8 @@ export function formatTable(report: RolesReport, context: ReportContext): Iterab
 
   function* lines(): Generator<string> {
     const config = context.config ? `, config ${visible(context.config)}` : "";
-    yield `Statsig org roles of app ${visible(context.appId)} on ${visible(context.org)} (${report.mode} mode${config})\n`;
+    const when = context.generatedAt !== undefined ? `, ${visible(context.generatedAt)}` : "";
+    yield `Statsig org roles of app ${visible(context.appId)} on ${visible(context.org)} (${report.mode} mode${config}${when})\n`;
     yield `${summaryLine(report)}\n`;
     if (report.statsig) yield `${statsigLine(report.statsig)}\n`;
     let section: string | null | undefined;
@@ -168,6 +154,14 @@ export function formatTable(report: RolesReport, context: ReportContext): Iterab
       }
       yield line(cells(record));
     }
+    yield* findingLines();
+    if (since) {
+      yield `\nChanges since ${visible(since.since.file)} (${visible(since.since.generatedAt)})\n`;
+      yield `${changesSummary(since.changes)}\n`;
+      yield* changesTable(since.changes);
+    }
+  }
+  function* findingLines(): Generator<string> {
     if (report.findings.length === 0) {
       yield "\nNo findings.\n";
       return;
@@ -187,14 +181,15 @@ export function formatTable(report: RolesReport, context: ReportContext): Iterab
   return chunks(lines());
 }
 
-/** JSON: the summary, then one user object per line, then one finding per line. */
-export function formatJson(report: RolesReport, context: ReportContext): Iterable<string> {
+/**
+ * JSON: where and when the report was made (the context, in its order), the summary, then one user object per
+ * line, then one finding per line; with `--since`, the earlier report and one change per line last.
+ */
+export function formatJson(report: RolesReport, context: ReportContext, since?: SinceChanges): Iterable<string> {
   const head = {
+    ...context,
     result: report.findings.length === 0 ? "ok" : "findings",
-    org: context.org,
-    appId: context.appId,
     mode: report.mode,
-    ...(context.config !== undefined ? { config: context.config } : {}),
     ...(report.statsig ? { statsig: report.statsig } : {}),
     summary: {
       users: report.users.length,
@@ -212,22 +207,23 @@ export function formatJson(report: RolesReport, context: ReportContext): Iterabl
     yield* list(report.users);
     yield `],\n"findings": [\n`;
     yield* list(report.findings);
+    if (since) {
+      yield `],\n"since": ${JSON.stringify(since.since)},\n"changes": [\n`;
+      yield* changesJson(since.changes);
+    }
     yield "]}\n";
   }
   return chunks(lines());
 }
 
 /**
- * RFC 4180 CSV. A cell that a spreadsheet would run as a formula (leading `=`, `+`, `-`, `@`, tab, CR) gets a
- * leading `'`: group names and logins come from Okta, and access reviews open the file in a spreadsheet.
+ * RFC 4180 CSV, one row per user, cells guarded against formulas ({@link csvCell}); with the context, first the
+ * report's metadata as `# name: value` comment lines.
  */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function formatCsv(report: RolesReport): Iterable<string> {
+export function formatCsv(report: RolesReport, context?: ReportContext): Iterable<string> {
   function* lines(): Generator<string> {
+    if (context)
+      yield* csvComments(Object.entries(context).flatMap(([name, value]) => (value === undefined ? [] : [[name, value] as const])));
     const columns = columnsOf(report);
     yield `${columns.map((column) => column.header).join(",")}\r\n`;
     for (const record of report.users) yield `${columns.map((column) => csvCell(column.value(record))).join(",")}\r\n`;

@@ -1,6 +1,7 @@
 import { describeOrgRoles } from "../../../src/domain/desired";
 import { apiTokenStub } from "../../support/stubAuth";
 import { validateOrgRolesArgs } from "../../../src/domain/validation";
+import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import { OktaClient } from "../../../src/okta/client";
 import { comparePushLinks } from "../../../src/commands/check/pushLinks";
@@ -144,7 +145,7 @@ describe("comparePushLinks", () => {
   });
 
   it("an Output id cannot be checked", () => {
-    const desired = described([{ groupId: { __pulumiOutput: true }, project: "Web", role: "Admin", name: "admins" }]);
+    const desired = described([{ groupId: pulumi.output(ENG), project: "Web", role: "Admin", name: "admins" }]);
     expect(() => expectedPushLinks(desired)).toThrow('projectRoles "admins" groupId must be a plain string to check a live org');
   });
 });
@@ -261,7 +262,11 @@ describe("fetchPushLinks (read-only, against the group push fake)", () => {
       { groupId: ENG, project: "Web", role: "Member" },
       { groupId: LEADS, project: "Web", team: "Growth", role: "Member" },
     ]);
-    const ids = pushGroupResources("statsig", value!, APP, []).map((child) => push.mockResource(child.inputs).id!);
+    // The component links to the group its lookup found, by id: the imported group of that name.
+    const found = (name: unknown) => STATSIG_GROUPS.find((group) => group.name === name)!.id;
+    const ids = pushGroupResources("statsig", value!, APP, []).map(
+      (child) => push.mockResource({ ...child.inputs, targetGroupId: found(child.push.targetName) }).id!,
+    );
     const want = expected([
       { groupId: ENG, project: "Web", role: "Member" },
       { groupId: LEADS, project: "Web", team: "Growth", role: "Member" },

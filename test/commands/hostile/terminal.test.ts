@@ -138,7 +138,8 @@ describe("roles with hostile values in Okta", () => {
     const origin = await start(hostileOrg());
     const result = await run(["roles", "--org-url", origin, "--stack", "prod", "--csv"], cwd());
     expect(result.stderr).not.toMatch(RAW_UNSAFE);
-    const [header, ...rows] = parseCsv(result.stdout);
+    // After the report's metadata, as comment lines.
+    const [header, ...rows] = parseCsv(result.stdout.replace(/^(# .*\r\n)+/, ""));
     const column = (name: string) => rows.map((row) => row[header!.indexOf(name)]);
     expect(column("login")).toContain(HOSTILE.login[0]);
     expect(column("status")).toContain(HOSTILE.status[0]);
@@ -252,7 +253,9 @@ describe("plan with hostile values in the stack file", () => {
     const result = await run(["plan", "--stack", "prod"], cwd);
     expect(result.code).toBe(0);
     expectInert(result);
-    expect(result.stdout).toContain('"\\x1b[2JEvil \\x1b]8;;https://evil.example\\x07click\\x1b]8;;\\x07\\x0d\\x08\\x00"');
+    // Escaped, and cut like any cell once escaped (the link line and its search).
+    expect(result.stdout).toContain('-> "\\x1b[2JEvil \\x1b]8;;https://evil.example\\x07click\\x1b]8;;\\x…": Member in project Web');
+    expect(result.stdout).toContain('profile.name eq "\\x1b[2JEvil \\x1b]8;;https://evil.example\\x07click');
     expect(result.stdout).toContain("Member in project Web\\u202egpj\\x85");
     expect(result.stdout).toContain(`"${LONG_NAME.slice(0, 59)}…"`);
     expect(result.stdout).not.toContain(LONG_NAME);
@@ -260,8 +263,10 @@ describe("plan with hostile values in the stack file", () => {
 
     const json = await run(["plan", "--stack", "prod", "--json"], cwd);
     expectInert(json);
-    const plan = JSON.parse(json.stdout) as { pushLinks: { inputs: { targetGroupName: string }; role: string }[] };
-    expect(plan.pushLinks.map((link) => link.inputs.targetGroupName)).toEqual([TARGET, LONG_NAME]);
+    const plan = JSON.parse(json.stdout) as { pushLinks: { lookup: { name: string; search: string }; role: string }[] };
+    expect(plan.pushLinks.map((link) => link.lookup.name)).toEqual([TARGET, LONG_NAME]);
+    // The search the component runs quotes the name, escaping only `"` and `\` (Okta's filter syntax).
+    expect(plan.pushLinks[1]!.lookup.search).toMatch(/ and profile\.name eq "Statsig-y{247}"$/);
     expect(plan.pushLinks[0]!.role).toBe("Member in project Web\u202Egpj\u0085");
   });
 

@@ -65,6 +65,11 @@ describe("statsig-okta plan", () => {
     expect(plan.lookups.map((l: { token: string; inputs: unknown }) => [l.token, l.inputs])).toEqual([
       ["okta:app/getApp:getApp", { id: APP, activeOnly: false }],
       ["okta:user/getUserType:getUserType", { name: "user" }],
+      // The example's project role: its Statsig group, searched among the app's imported groups.
+      [
+        "okta:index/getGroups:getGroups",
+        { search: `type eq "APP_GROUP" and source.id eq "${APP}" and profile.name eq "Statsig-Web-Member"` },
+      ],
     ]);
   });
 
@@ -87,16 +92,49 @@ describe("statsig-okta plan", () => {
         `  statsig-okta:appId: ${APP}`,
         "  statsig-okta:projectRoles:",
         "    - { groupId: 00gwebengineers00001, project: Web, role: Member }",
-        "    - { groupId: 00gwebgrowthleads001, project: Web, team: Growth, role: Admin }",
+        "    - { groupId: 00gwebgrowthleads001, project: Web App, team: Growth, role: Admin }",
+        "    - { groupId: 00gwebanalysts000001, project: Web, role: Read-Only, targetGroupId: 00gStatsigWebRO00001 }",
+        "    - { groupId: 00gwebnewteam0000001, project: Web, team: New, role: Member, createTeam: true }",
       ].join("\n"),
     });
     const { code, stdout } = cli(["plan", "--stack", "dev"], dir);
     expect(code).toBe(0);
-    expect(stdout).toContain("Project and team roles (group push links on the app): 2");
-    expect(stdout).toContain('group 00gwebgrowthleads001 -> "Statsig-Web-Growth-Admin": Admin of team Growth in project Web');
+    expect(stdout).toContain("Project and team roles (group push links on the app): 4");
+    const search = (name: string) => `type eq "APP_GROUP" and source.id eq "${APP}" and profile.name eq "${name}"`;
+    expect(stdout).toContain(
+      [
+        '  group 00gwebengineers00001 -> "Statsig-Web-Member": Member in project Web  [statsig-push-00gwebengineers00001]',
+        `        targetGroupId: the one group found at deploy by getGroups(search: ${search("Statsig-Web-Member")})`,
+        // Statsig's example drops the space: "Project A" is Statsig-ProjectA-….
+        '  group 00gwebgrowthleads001 -> "Statsig-WebApp-Growth-Admin": Admin of team Growth in project Web App  [statsig-push-00gwebgrowthleads001]',
+        `        targetGroupId: the one group found at deploy by getGroups(search: ${search("Statsig-WebApp-Growth-Admin")})`,
+        "  group 00gwebanalysts000001 -> Statsig group 00gStatsigWebRO00001: Read-Only in project Web  [statsig-push-00gwebanalysts000001]",
+        '  group 00gwebnewteam0000001 -> "Statsig-Web-New-Member": Member of team New in project Web  [statsig-push-00gwebnewteam0000001]',
+        "        by name (createTeam): Okta asks Statsig to create the team; nothing is looked up",
+        '        a search that finds no group, or several, stops `pulumi up` before anything is written, listing the app\'s imported "Statsig-" groups (import them: the Statsig app > Import > Import Now)',
+      ].join("\n"),
+    );
     expect(stdout).toContain("unlinks the group (deleteTargetGroupOnDestroy false): the Statsig group and its members stay in Statsig");
+    // The group lookups are shown with their links, not again among the other lookups.
+    expect(stdout.split("Lookups at deploy:")[1]).not.toContain("getGroups");
     const json = JSON.parse(cli(["plan", "--stack", "dev", "--json"], dir).stdout);
-    expect(json.pushLinks.map((l: { inputs: Record<string, unknown> }) => l.inputs.deleteTargetGroupOnDestroy)).toEqual([false, false]);
+    expect(json.pushLinks.map((l: { inputs: Record<string, unknown> }) => l.inputs.deleteTargetGroupOnDestroy)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(json.pushLinks.map((l: Record<string, unknown>) => [l.target, l.inputs, l.lookup])).toEqual([
+      [
+        "lookup",
+        expect.objectContaining({ targetGroupId: { unknown: "the Statsig group's id, found by the lookup at deploy" } }),
+        { token: "okta:index/getGroups:getGroups", search: search("Statsig-Web-Member"), name: "Statsig-Web-Member" },
+      ],
+      ["lookup", expect.anything(), expect.objectContaining({ name: "Statsig-WebApp-Growth-Admin" })],
+      ["id", expect.objectContaining({ targetGroupId: "00gStatsigWebRO00001" }), undefined],
+      ["create", expect.objectContaining({ targetGroupName: "Statsig-Web-New-Member" }), undefined],
+    ]);
+    expect(json.lookups.filter((l: { token: string }) => l.token === "okta:index/getGroups:getGroups")).toHaveLength(2);
   });
 
   it("an invalid config exits 1 naming each config key, and prints no plan", () => {
@@ -117,6 +155,24 @@ describe("statsig-okta plan", () => {
     expect(stderr).toContain("  - statsig-okta:colour: unknown config key");
     expect(stderr).toContain('  - statsig-okta:appId: "00g1b2c3d4e5f6g7h8i9" is not an Okta app id');
     expect(stderr).toContain('  - statsig-okta:roleGroups[0].role: "owner" is not a Statsig role. Statsig spells it "Owner".');
+  });
+
+  it("a stack value spelled like a Pulumi Output is data, not an Output: refused where an id is expected", () => {
+    const dir = stackDir({
+      "marked.yaml": [
+        "config:",
+        "  statsig-okta:appId: 0oa1b2c3d4e5f6g7h8i9",
+        "  statsig-okta:roleGroups:",
+        "    - { groupId: { __pulumiOutput: true }, role: Admin }",
+        "  statsig-okta:projectRoles:",
+        "    - { groupId: { __pulumiOutput: true }, project: Web, role: Member, name: web }",
+      ].join("\n"),
+    });
+    const { code, stdout, stderr } = cli(["plan", "--config", "marked.yaml"], dir);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/statsig-okta:roleGroups\[0\]\.groupId: expected a string or an Output<string>, got an object/);
+    expect(stderr).toMatch(/statsig-okta:projectRoles\[0\]\.groupId: expected a string or an Output<string>, got an object/);
   });
 
   it("exits 2 when it cannot read the stack, or a key it needs is encrypted", () => {

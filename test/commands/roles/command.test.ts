@@ -30,6 +30,10 @@ import {
   stackYaml,
 } from "../../support/rolesOrgs";
 
+/** The clock of every in-process run: reports are dated by it, not by the wall clock. */
+const NOW = new Date("2026-11-30T09:00:00.000Z");
+const { version: VERSION } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+
 let server: FakeOktaServer | undefined;
 afterEach(async () => {
   await server?.stop();
@@ -61,6 +65,7 @@ async function roles(args: string[], options: { cwd?: string; env?: NodeJS.Proce
     stderr: (text) => (stderr += text),
     env: options.env ?? { OKTA_API_TOKEN: TOKEN },
     cwd: options.cwd ?? tmpdir(),
+    now: () => NOW,
   });
   return { code, stdout, stderr };
 }
@@ -157,16 +162,17 @@ describe("statsig-okta roles: group mode", () => {
       ["multiple-owners", "", "", "olivia.owner oscar.owner"],
       ["owner-group", "", OWNERS, "olivia.owner oscar.owner"],
       ["sync-error", "", "", "erin.error"],
+      // One user each: by reason, then group (docs/cli.md#order-and-metadata-of-the-report).
+      ["role-differs", "group-profile", LEADS, "pete.profile"],
       ["role-differs", "individual", "", "ivan.individual"],
+      ["role-differs", "not-applied", ADMINS, "alan.notapplied"],
       ["role-differs", "outranked", CONTRACTORS, "nora.outranked"],
       ["role-differs", "role-group-unassigned", AUDITORS, "gary.unassignedgroup"],
-      ["role-differs", "group-profile", LEADS, "pete.profile"],
-      ["role-differs", "not-applied", ADMINS, "alan.notapplied"],
       ["no-role", "no-role-group", "", "nadia.norole"],
       ["not-pushed", "", "", "nick.notpushed"],
-      // The staged member of an assigned role group, then the member of the unassigned one; never the deactivated one.
-      ["not-assigned", "", MEMBERS, "stan.staged"],
+      // The member of the unassigned role group, then the staged member of an assigned one; never the deactivated one.
       ["not-assigned", "", AUDITORS, "uma.auditor"],
+      ["not-assigned", "", MEMBERS, "stan.staged"],
     ]);
     const byKind = (kind: string, reason?: string) =>
       findings.find((f) => f.kind === kind && (reason === undefined || f.reason === reason))!;
@@ -174,8 +180,8 @@ describe("statsig-okta roles: group mode", () => {
     expect(byKind("role-differs", "outranked").message).toMatch(/"Contractors" \(00gcontractors000001, priority 0\) is not a role group/);
     expect(byKind("multiple-owners").message).toMatch(/Cannot set multiple owners/);
     expect(byKind("owner-group").message).toMatch(/"Statsig Owners".*2 members/);
-    expect(findings.at(-2)!.message).toMatch(/although the group is/);
-    expect(findings.at(-1)!.message).toMatch(/the group is not assigned/);
+    expect(findings.at(-1)!.message).toMatch(/although the group is/);
+    expect(findings.at(-2)!.message).toMatch(/the group is not assigned/);
     expectOnlyGets(fake);
   });
 
@@ -249,7 +255,20 @@ describe("statsig-okta roles: group mode", () => {
     const fake = await start(cleanGroupOrg());
     const result = await roles(["--org-url", fake.origin, "--stack", "prod", "--csv"], { cwd: project(CLEAN_GROUP_STACK) });
     expect(result.code).toBe(0);
-    const lines = result.stdout.split("\r\n");
+    const comments = result.stdout.split("\r\n").filter((line) => line.startsWith("# "));
+    expect(comments).toEqual([
+      `# generatedAt: ${NOW.toISOString()}`,
+      "# tool: statsig-okta",
+      `# version: ${VERSION}`,
+      "# report: roles",
+      "# reportVersion: 1",
+      `# org: ${fake.origin}`,
+      `# appId: ${APP_ID}`,
+      "# config: Pulumi.prod.yaml",
+      expect.stringMatching(/^# argsSha256: [0-9a-f]{64}$/),
+      `# requests: ${fake.requests.length}`,
+    ]);
+    const lines = result.stdout.split("\r\n").slice(comments.length);
     expect(lines[0]).toBe("login,id,status,assigned,role,source,intended,sync,project roles,findings");
     expect(lines[2]).toMatch(
       /^ada\.admin@example\.com,00u\d+,ACTIVE,"Statsig Admins, Statsig Members",Admin,"group ""Statsig Admins"" \(priority 1\)",Admin,SYNCHRONIZED,,$/,
@@ -263,7 +282,9 @@ describe("statsig-okta roles: group mode", () => {
     await server!.stop();
     const whole = await start(groupOrg());
     const single = await json(["--org-url", whole.origin, "--stack", "prod"], project(GROUP_STACK));
-    expect(paged.raw.stdout.replaceAll(fake.origin, "")).toBe(single.raw.stdout.replaceAll(whole.origin, ""));
+    // The same report but for the org's address and the number of requests.
+    const body = (stdout: string, origin: string) => stdout.replaceAll(origin, "").replace(/"requests":\d+/, "");
+    expect(body(paged.raw.stdout, fake.origin)).toBe(body(single.raw.stdout, whole.origin));
     expect(fake.requests.filter((r) => r.path.includes("after=")).length).toBeGreaterThan(10);
   });
 });
@@ -319,7 +340,9 @@ describe("statsig-okta roles: the built CLI", () => {
       child.on("close", (code) => resolve({ code, stdout, stderr }));
     });
     expect(result.code).toBe(0);
-    expect(result.stdout.split("\r\n")).toHaveLength(5);
+    // The metadata, the header, three users and the empty string after the last CRLF.
+    expect(result.stdout.split("\r\n").filter((line) => !line.startsWith("# "))).toHaveLength(5);
+    expect(result.stdout).toMatch(/^# generatedAt: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\r\n/);
     expect(result.stderr).toMatch(/^statsig-okta roles: 3 app users/m);
   });
 });
@@ -397,7 +420,7 @@ describe("statsig-okta roles: safety and errors", () => {
     expect(await roles(["--frobnicate"])).toMatchObject({
       code: 2,
       stderr: expect.stringMatching(
-        /unknown option --frobnicate; options: .*--csv, --statsig, --statsig-url\. Run `statsig-okta roles --help`/,
+        /unknown option --frobnicate; options: .*--csv, --since, --statsig, --statsig-url\. Run `statsig-okta roles --help`/,
       ),
     });
     expect(await roles(["--org-url", "http://okta.example.com", "--app-id", APP_ID])).toMatchObject({

@@ -86,14 +86,14 @@ describe("roles --statsig: config, Okta and Statsig side by side", () => {
       .filter((f) => f.kind.startsWith("statsig-"))
       .map((f) => [f.reason ? `${f.kind}:${f.reason}` : f.kind, f.users]);
     expect(statsigFindings).toEqual([
-      ["statsig-owner", ["olivia.owner@example.com", "founder@example.com"]],
-      ["statsig-differs:one-owner", ["olivia.owner@example.com"]],
-      // Within a kind, in the order of the users (by role, then login).
-      ["statsig-differs:sync-error", ["eve.error@example.com"]],
-      ["statsig-differs:not-pushed", ["pat.pending@example.com"]],
+      ["statsig-owner", ["founder@example.com", "olivia.owner@example.com"]],
+      // Within a kind, by reason; each finding's users by login.
       ["statsig-differs:changed-in-statsig", ["sam.changed@example.com"]],
-      ["statsig-missing:inactive", ["ian.inactive@example.com"]],
+      ["statsig-differs:not-pushed", ["pat.pending@example.com"]],
+      ["statsig-differs:one-owner", ["olivia.owner@example.com"]],
+      ["statsig-differs:sync-error", ["eve.error@example.com"]],
       ["statsig-missing:absent", ["max.missing@contractor.example"]],
+      ["statsig-missing:inactive", ["ian.inactive@example.com"]],
       ["statsig-unmanaged", ["founder@example.com", "ghost@example.com"]],
       ["statsig-stale-member", ["lee.left@example.com"]],
       ["statsig-unlinked-group", ["mel.member@example.com"]],
@@ -186,7 +186,11 @@ describe("roles --statsig: config, Okta and Statsig side by side", () => {
     expect(table.stdout).toContain("[statsig-unlinked-group]");
 
     const csv = await roles([...base(statsig, okta), "--csv"], dir);
-    const [head, ...rows] = csv.stdout.trim().split("\r\n");
+    // After the report's metadata as comment lines.
+    const [head, ...rows] = csv.stdout
+      .trim()
+      .split("\r\n")
+      .filter((line) => !line.startsWith("#"));
     expect(head).toBe("login,id,status,assigned,role,source,intended,statsig role,sync,project roles,statsig project roles,findings");
     expect(rows.find((row) => row.startsWith("mel.member"))).toContain(
       ",Member,Member,SYNCHRONIZED,Web: Member,Statsig-Mobile-Admin; Web: Member,statsig-unlinked-group",
@@ -201,7 +205,32 @@ describe("roles --statsig: config, Okta and Statsig side by side", () => {
     expect(report.users.every((u) => !("statsig" in u))).toBe(true);
     expect(statsig.requests).toEqual([]);
     const csv = await roles(["--org-url", okta.origin, "--stack", "prod", "--csv"], dir);
-    expect(csv.stdout.split("\r\n")[0]).toBe("login,id,status,assigned,role,source,intended,sync,project roles,findings");
+    expect(csv.stdout.split("\r\n").find((line) => !line.startsWith("#"))).toBe(
+      "login,id,status,assigned,role,source,intended,sync,project roles,findings",
+    );
+  });
+});
+
+describe("roles --statsig with --since: Statsig's roles in the report others read", () => {
+  it("a later run lists the org role Statsig now holds as a statsig-org-role change", async () => {
+    const orgs = agreeingOrgs();
+    const { okta, statsig, dir } = await start(orgs);
+    const first = await roles([...base(statsig, okta), "--json"], dir);
+    writeFileSync(path.join(dir, "old.json"), first.stdout);
+    orgs.statsig.users.find((user) => user.userName.startsWith("ada"))!.role = "Member";
+    const second = await roles([...base(statsig, okta), "--json", "--since", "old.json"], dir);
+    const report = JSON.parse(second.stdout) as { changes: unknown[] };
+    expect(report.changes).toEqual([
+      { kind: "statsig-org-role", id: "00u00000000000000002", login: "ada.admin@example.com", before: "Admin", after: "Member" },
+      {
+        kind: "finding-added",
+        id: "00u00000000000000002",
+        login: "ada.admin@example.com",
+        before: null,
+        after: "statsig-differs:changed-in-statsig",
+      },
+    ]);
+    expect(second.code).toBe(1);
   });
 });
 
