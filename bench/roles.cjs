@@ -3,6 +3,8 @@
 // requests it sent against the least the largest page sizes allow, the wall time of the whole process, and
 // its peak RSS. The fake runs in this process, so the child's figures are the command's alone.
 // BENCH_SIZES=1000,5000 overrides the sizes; BENCH_RUNS (default 3) the runs per row (medians are printed).
+// The `--statsig` row adds a fake Statsig SCIM API (test/support/fakeStatsig.ts) holding the same users and 10
+// project groups, at 500 users per page; BENCH_OUTPUTS=--statsig runs that row only.
 const { spawn } = require("node:child_process");
 const { mkdtempSync, readFileSync, writeFileSync } = require("node:fs");
 const { tmpdir, cpus } = require("node:os");
@@ -21,12 +23,17 @@ require.extensions[".ts"] = (module, filename) => {
 };
 const { FakeOktaServer } = require("../test/support/fakeOktaServer.ts");
 const { addApp, newOrg } = require("../test/support/oktaOrg.ts");
+const { FakeStatsigServer } = require("../test/support/fakeStatsig.ts");
 const { PAGE_SIZE } = require("../dist/okta/endpoints.js");
+const { SCIM_PAGE_SIZE } = require("../dist/statsig/limits.js");
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,50000").split(",").map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const ROLE_GROUPS = 100;
 const TOKEN = "bench-token-0000000000000000";
+const SCIM_TOKEN = "bench-scim-key-000000000000";
+const OUTPUTS = (process.env.BENCH_OUTPUTS ?? "table,--json,--statsig").split(",");
+const STATSIG_GROUPS = 10;
 const APP_ID = "0oabenchstatsigapp01";
 const id = (prefix, i) => `${prefix}${String(i).padStart(17, "0")}`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -59,6 +66,22 @@ function org(users) {
   return { okta, roleGroups: groups.map((group, g) => ({ groupId: group.id, role: roleOf(g) })) };
 }
 
+/** What Statsig holds of the same users: the role Okta sends (every 20th user another one), each user in one of 10 project groups. */
+function statsigOrg(okta) {
+  const roles = new Map(okta.apps[APP_ID].users.map((user) => [user.userId, user.role]));
+  const users = okta.users.map((user, i) => ({
+    id: `scim-${i}`,
+    userName: user.login,
+    role: i % 20 === 7 ? "Member" : roles.get(user.id),
+  }));
+  const groups = Array.from({ length: STATSIG_GROUPS }, (_, g) => ({
+    id: `grp-${g}`,
+    displayName: `Statsig-Project${g}-Member`,
+    members: users.filter((_, i) => i % STATSIG_GROUPS === g).map((user) => user.id),
+  }));
+  return { users, groups };
+}
+
 /** The fewest requests the page sizes allow: every list needs at least one page; the mapping is a list and a read. */
 function minimumRequests(okta) {
   const app = okta.apps[APP_ID];
@@ -80,7 +103,7 @@ function runCli(args, rssFile) {
       ["--require", path.join(__dirname, "maxrss.cjs"), path.join(root, "dist/cli.js"), "roles", ...args],
       {
         cwd: args.cwd,
-        env: { PATH: process.env.PATH, OKTA_API_TOKEN: TOKEN, BENCH_RSS_FILE: rssFile },
+        env: { PATH: process.env.PATH, OKTA_API_TOKEN: TOKEN, STATSIG_SCIM_TOKEN: SCIM_TOKEN, BENCH_RSS_FILE: rssFile },
         stdio: ["ignore", "ignore", "pipe"],
       },
     );
@@ -115,23 +138,31 @@ async function main() {
       `config:\n  statsig-okta:appId: ${APP_ID}\n  statsig-okta:roleGroups: '${JSON.stringify(roleGroups)}'\n`,
     );
     const server = await new FakeOktaServer(okta, { apiToken: TOKEN }).start();
-    const minimum = minimumRequests(okta);
-    for (const output of ["table", "--json"]) {
+    const held = statsigOrg(okta);
+    const statsig = await new FakeStatsigServer(held, { token: SCIM_TOKEN, pageSize: SCIM_PAGE_SIZE.users }).start();
+    for (const output of OUTPUTS) {
+      const withStatsig = output === "--statsig";
+      // Statsig adds one request per page of users and of groups.
+      const minimum =
+        minimumRequests(okta) +
+        (withStatsig ? Math.ceil(held.users.length / SCIM_PAGE_SIZE.users) + Math.ceil(held.groups.length / SCIM_PAGE_SIZE.groups) : 0);
       const runs = [];
       let requests = 0;
       for (let run = 0; run < RUNS; run++) {
-        const before = server.requests.length;
-        const args = ["--org-url", server.origin, "--stack", "bench", ...(output === "table" ? [] : [output])];
+        const before = server.requests.length + statsig.requests.length;
+        const extra = output === "table" ? [] : withStatsig ? ["--statsig", "--statsig-url", statsig.url] : [output];
+        const args = ["--org-url", server.origin, "--stack", "bench", ...extra];
         args.cwd = dir;
         runs.push(await runCli(args, path.join(dir, "rss")));
-        requests = server.requests.length - before;
+        requests = server.requests.length + statsig.requests.length - before;
       }
       const over = ((requests / minimum - 1) * 100).toFixed(1);
       console.log(
-        `| ${users.toLocaleString("en-US")} | ${output} | ${requests} | ${minimum} | ${over}% | ${(median(runs.map((r) => r.ms)) / 1000).toFixed(2)} | ${median(runs.map((r) => r.rssMB)).toFixed(0)} |`,
+        `| ${users.toLocaleString("en-US")} | ${withStatsig ? "table `--statsig`" : output} | ${requests} | ${minimum} | ${over}% | ${(median(runs.map((r) => r.ms)) / 1000).toFixed(2)} | ${median(runs.map((r) => r.rssMB)).toFixed(0)} |`,
       );
     }
     await server.stop();
+    await statsig.stop();
   }
 }
 

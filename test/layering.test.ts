@@ -17,8 +17,10 @@ export const LAYERS: Record<string, readonly string[]> = {
   stackConfig: ["base", "domain"],
   component: ["domain", "stackConfig"],
   cli: ["base", "domain"],
-  okta: ["domain", "cli"],
-  commands: ["base", "domain", "stackConfig", "cli", "okta"],
+  http: ["cli"], // what the Okta and the Statsig readers share: bounded reads, answer checks, message formats
+  okta: ["domain", "cli", "http"],
+  statsig: ["domain", "cli", "http"],
+  commands: ["base", "domain", "stackConfig", "cli", "http", "okta", "statsig"],
   entry: ["base", "domain", "stackConfig", "component", "cli", "commands"], // src/index.ts, main.ts, cli.ts
 };
 

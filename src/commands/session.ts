@@ -23,12 +23,12 @@ export interface OktaSession {
  * Everything `check` and `roles` need before their first read, the same way for both:
  * 1. from here on, `io`'s output (the command's failure too) hides every credential, as a last line of defence;
  * 2. the target: the config (its notes on stderr) and the org URL;
- * 3. the credentials from the environment; OAuth asks for the command's scopes ({@link scopesFor}) unless
- *    OKTA_SCOPES names others;
+ * 3. the credentials from the environment; OAuth asks for the command's scopes ({@link scopesFor}; with
+ *    `readsGroups`, those that read groups too) unless OKTA_SCOPES names others;
  * 4. a client that sends through HTTPS_PROXY when the environment names one, each request (the token's too)
  *    limited to `--timeout` seconds.
  */
-export function openSession(io: CliIo, command: OktaCommand, values: TargetValues): OktaSession {
+export function openSession(io: CliIo, command: OktaCommand, values: TargetValues, options: { readsGroups?: boolean } = {}): OktaSession {
   const timeoutMs = parseTimeout(values.timeout);
   let auth: Authenticator | undefined;
   // A copy: the scrubbed writers call the original ones.
@@ -41,7 +41,7 @@ export function openSession(io: CliIo, command: OktaCommand, values: TargetValue
   // A note names keys of the stack file: one line each, however they are spelled.
   for (const note of target.notes ?? []) io.stderr(`statsig-okta ${command}: ${cell(note, MAX_LINE)}\n`);
 
-  const scopes = scopesFor(command, target.expected.pushLinks.length > 0);
+  const scopes = scopesFor(command, target.expected.pushLinks.length > 0 || options.readsGroups === true);
   const send = proxiedFetch(io.env);
   auth = authFromEnv(io.env, origin, { fetch: send, nowSeconds: () => Math.floor(Date.now() / 1000), timeoutMs }, scopes);
   let requests = 0;

@@ -58,7 +58,11 @@ export function authFromEnv(
  * OAuth holds its tokens only once it has them.
  */
 export function scrubbedOutput(io: CliIo, auth: () => Authenticator | undefined): Pick<CliIo, "stdout" | "stderr"> {
-  const fromEnv = [io.env.OKTA_API_TOKEN, io.env.OKTA_PRIVATE_KEY].flatMap((value) => (value?.trim() ? [value.trim()] : []));
+  // Statsig's keys too (`--statsig`): this session's output is the run's, whatever it reads.
+  const consoleKeys = (io.env.STATSIG_CONSOLE_API_KEYS ?? "").split(",").map((pair) => pair.slice(pair.indexOf("=") + 1));
+  const fromEnv = [io.env.OKTA_API_TOKEN, io.env.OKTA_PRIVATE_KEY, io.env.STATSIG_SCIM_TOKEN, ...consoleKeys].flatMap((value) =>
+    value?.trim() ? [value.trim()] : [],
+  );
   const scrub = (text: string) =>
     [...fromEnv, ...(auth()?.secrets() ?? [])]
       .filter((secret) => secret.length >= 8)

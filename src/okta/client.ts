@@ -1,39 +1,18 @@
 import { z } from "zod";
 import { cell, MAX_CELL, MAX_LINE } from "../cli/terminal";
-import { packageVersion } from "../cli/errors";
 import type { Authenticator } from "./auth";
 import { OktaError, unexpectedAnswer, unreachable } from "./errors";
-import { formatBytes, formatCount, formatDuration, LARGEST_ORG_APP_USERS, READ_LIMITS, type ReadLimits } from "./limits";
+import { BoundedReader, type ReaderOptions } from "../http/reader";
+import { jsonBody, readBoundedBody, startAttempt, tooSlowMessage, type Attempt, type Received } from "../http/body";
+import { formatCount, formatDuration, LARGEST_ORG_APP_USERS, READ_LIMITS, type ReadLimits } from "./limits";
 import { readScopeFor } from "./scopes";
 import { onOrigin } from "./url";
 
-export interface OktaClientOptions {
+export interface OktaClientOptions extends ReaderOptions {
   origin: string;
   auth: Authenticator;
-  /** The command reading (`roles`), named in the User-Agent and in messages. */
-  command?: string;
   /** Every read-only scope the command needs, named when Okta refuses an OAuth token a read. */
   scopes?: readonly string[];
-  fetch?: typeof fetch;
-  /** Where waits for the rate limit are announced (stderr). */
-  log: (line: string) => void;
-  sleep?: (ms: number) => Promise<void>;
-  now?: () => number;
-  /** Retries of one request after a 429. */
-  maxRateLimitRetries?: number;
-  /** Longest wait for a rate limit reset before giving up. */
-  maxWaitMs?: number;
-  /** Bounds on what is read, each defaulting to {@link READ_LIMITS}'s (tests use small ones). */
-  limits?: Partial<ReadLimits>;
-}
-
-/** One try of a request: its time limit, which the run's own limit may shorten. */
-interface Attempt {
-  signal: AbortSignal;
-  limitMs: number;
-  /** True when the run's time limit, not the request's, ends this try. */
-  endsRun: boolean;
-  clear: () => void;
 }
 
 /** What a list's messages say: a 404 in the caller's words, and what the list is (e.g. "the app's users"). */
@@ -73,26 +52,14 @@ export function nextLink(header: string | null): string | undefined {
  * an answer, the pages of a list, the time of a request and of the run), and turns every failure into an
  * {@link OktaError} that names the request and says what to do.
  */
-export class OktaClient {
+export class OktaClient extends BoundedReader {
   readonly origin: string;
-  readonly limits: Readonly<ReadLimits>;
   private readonly host: string;
-  private readonly userAgent: string;
-  private readonly fetch: typeof fetch;
-  private readonly sleep: (ms: number) => Promise<void>;
-  private readonly now: () => number;
-  /** When the run's time limit ends, on {@link now}'s clock. */
-  private readonly runEnds: number;
 
   constructor(private readonly options: OktaClientOptions) {
+    super(options, READ_LIMITS);
     this.origin = options.origin;
     this.host = new URL(options.origin).host;
-    this.limits = { ...READ_LIMITS, ...options.limits };
-    this.userAgent = `statsig-okta/${packageVersion()}${options.command ? ` (${options.command})` : ""}`;
-    this.fetch = options.fetch ?? fetch;
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    this.now = options.now ?? Date.now;
-    this.runEnds = this.now() + this.limits.maxRunMs;
   }
 
   /** One resource, parsed with `schema`. `notFound` explains a 404 in the user's terms. */
@@ -147,7 +114,7 @@ export class OktaClient {
 
   private async request(path: string, notFound?: string, what?: string): Promise<{ body: unknown; link: string | null }> {
     const url = new URL(path, this.origin);
-    const maxRetries = this.options.maxRateLimitRetries ?? 3;
+    const maxRetries = this.maxRateLimitRetries;
     let rateLimited = 0;
     let nonceRetried = false;
     for (;;) {
@@ -184,18 +151,15 @@ export class OktaClient {
       } finally {
         attempt.clear();
       }
-      let body: unknown;
-      try {
-        body = text === "" ? undefined : JSON.parse(text);
-      } catch {
-        body = undefined;
-        if (response.ok) {
-          throw new OktaError(`GET ${path}: Okta answered with something that is not JSON: is ${this.origin} an Okta org?`, {
+      const body = jsonBody(
+        text,
+        response.ok,
+        () =>
+          new OktaError(`GET ${path}: Okta answered with something that is not JSON: is ${this.origin} an Okta org?`, {
             method: "GET",
             path,
-          });
-        }
-      }
+          }),
+      );
       if (response.ok) return { body, link: response.headers.get("link") };
       throw this.failure(path, response, body, notFound);
     }
@@ -203,83 +167,28 @@ export class OktaClient {
 
   /** A try of a request, aborted at the request's time limit or at the end of the run's, whichever comes first. */
   private attempt(path: string, what: string | undefined): Attempt {
-    const left = this.runEnds - this.now();
-    if (left <= 0) throw this.runOut(path, what);
-    const endsRun = left < this.limits.timeoutMs;
-    const limitMs = endsRun ? left : this.limits.timeoutMs;
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new Error(`no answer within ${formatDuration(limitMs)}`)), limitMs);
-    return { signal: controller.signal, limitMs, endsRun, clear: () => clearTimeout(timer) };
+    const attempt = startAttempt(this.runEnds - this.now(), this.limits.timeoutMs);
+    if (!attempt) throw this.runOut(path, what);
+    return attempt;
   }
 
-  /**
-   * The answer's body, counted as it arrives: refused beyond `maxBodyBytes` (announced or received), and
-   * reported when the connection closes early or the try's time runs out.
-   */
-  private async readBody(path: string, response: Response, attempt: Attempt, what: string | undefined): Promise<string> {
-    const max = this.limits.maxBodyBytes;
-    const announced = Number(response.headers.get("content-length") ?? Number.NaN);
-    const limit = `${formatBytes(max)}, the most statsig-okta reads of one answer`;
-    if (announced > max) {
-      await response.body?.cancel().catch(() => {});
-      throw new OktaError(
-        `GET ${path}: Okta announced an answer of ${formatBytes(announced)} (Content-Length), more than ${limit}: not read`,
-        {
-          method: "GET",
-          path,
-        },
-      );
-    }
-    if (!response.body) return "";
-    const reader = response.body.getReader();
-    // Out of time: cancel the read, which ends it (a race with the abort instead would keep every chunk alive).
-    const stop = () => void reader.cancel().catch(() => {});
-    if (attempt.signal.aborted) stop();
-    attempt.signal.addEventListener("abort", stop, { once: true });
-    const chunks: Uint8Array[] = [];
-    let received = 0;
-    let lastData = Date.now();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (attempt.signal.aborted) throw attempt.signal.reason;
-        if (done) break;
-        received += value.byteLength;
-        if (received > max) {
-          throw new OktaError(`GET ${path}: Okta's answer is larger than ${limit}: stopped reading it after ${formatBytes(received)}`, {
-            method: "GET",
-            path,
-          });
-        }
-        chunks.push(value);
-        lastData = Date.now();
-      }
-    } catch (error) {
-      stop();
-      if (error instanceof OktaError) throw error;
-      if (attempt.signal.aborted) throw this.tooSlow(path, attempt, what, { received, quietMs: Date.now() - lastData });
-      const cause = (error as { cause?: { message?: unknown } }).cause?.message ?? (error as Error).message;
-      const of = Number.isFinite(announced) ? ` (of ${formatCount(announced)} announced)` : "";
-      throw new OktaError(
-        `GET ${path}: the connection to ${this.host} closed after ${formatCount(received)} bytes of the answer${of}: ${String(cause)}`,
-        { method: "GET", path, cause: error },
-      );
-    } finally {
-      attempt.signal.removeEventListener("abort", stop);
-    }
-    return Buffer.concat(chunks, received).toString("utf8");
+  /** The answer's body, bounded ({@link readBoundedBody}). */
+  private readBody(path: string, response: Response, attempt: Attempt, what: string | undefined): Promise<string> {
+    return readBoundedBody(response, {
+      service: "Okta",
+      request: `GET ${path}`,
+      host: this.host,
+      maxBodyBytes: this.limits.maxBodyBytes,
+      attempt,
+      error: (message, cause) => new OktaError(message, { method: "GET", path, ...(cause !== undefined ? { cause } : {}) }),
+      tooSlow: (body) => this.tooSlow(path, attempt, what, body),
+    });
   }
 
   /** A try that ran out of time: no answer, an answer that stopped coming, or one trickling in too slowly. */
-  private tooSlow(path: string, attempt: Attempt, what: string | undefined, body?: { received: number; quietMs: number }): OktaError {
+  private tooSlow(path: string, attempt: Attempt, what: string | undefined, body?: Received): OktaError {
     if (attempt.endsRun) return this.runOut(path, what);
-    const limit = formatDuration(attempt.limitMs);
-    const how = !body
-      ? `no answer from ${this.host} within ${limit}`
-      : body.quietMs * 2 >= attempt.limitMs
-        ? `the answer from ${this.host} stopped: no data for ${formatDuration(body.quietMs)} after ${formatCount(body.received)} bytes`
-        : `the answer from ${this.host} did not finish within ${limit}: only ${formatCount(body.received)} bytes came, trickling in`;
-    return new OktaError(`GET ${path}: ${how} (each request may take ${limit}; --timeout SECONDS sets it)`, { method: "GET", path });
+    return new OktaError(`GET ${path}: ${tooSlowMessage(this.host, attempt, body)}`, { method: "GET", path });
   }
 
   /** The run's time limit reached. */
@@ -297,7 +206,7 @@ export class OktaClient {
     const serverNow = Date.parse(response.headers.get("date") ?? "");
     const now = Number.isFinite(serverNow) ? serverNow : this.now();
     const waitMs = Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - now) + 250 : 10_000;
-    const maxWaitMs = this.options.maxWaitMs ?? 120_000;
+    const maxWaitMs = this.maxWaitMs;
     if (waitMs > maxWaitMs) {
       throw new OktaError(`GET ${path}: Okta's rate limit resets only in ${Math.ceil(waitMs / 1000)}s; try again later`, {
         method: "GET",
@@ -339,7 +248,7 @@ export class OktaClient {
       case 404:
         return `${said}${notFound ? `: ${notFound}` : ""}`;
       case 429:
-        return `${said}: still rate limited after ${this.options.maxRateLimitRetries ?? 3} waits; try again later`;
+        return `${said}: still rate limited after ${this.maxRateLimitRetries} waits; try again later`;
       default:
         if (response.status >= 300 && response.status < 400) {
           return `${said}: Okta redirected to ${response.headers.get("location") ?? "another address"}; use the org's own URL`;

@@ -1,3 +1,5 @@
+import type { ReadLimits } from "../http/limits";
+
 /**
  * How much `check` and `roles` read from Okta before they give up: whatever a server sends, a run ends, in
  * bounded time and memory, with a message naming the request and the bound.
@@ -16,16 +18,7 @@
  *   "Rate limits" docs) that is 15 minutes of waiting, four times over.
  * - 30 s per request (`--timeout`): from sending it to the last byte of the answer.
  */
-export interface ReadLimits {
-  /** The largest answer read, in bytes (after decompression). */
-  maxBodyBytes: number;
-  maxPagesPerList: number;
-  maxItemsPerList: number;
-  /** The longest a run may read from Okta, from the client's creation. */
-  maxRunMs: number;
-  /** The longest one request may take, from sending it to the last byte of the answer. */
-  timeoutMs: number;
-}
+export type { ReadLimits };
 
 /** The largest org the docs promise `check` and `roles` can read. */
 export const LARGEST_ORG_APP_USERS = 200_000;
@@ -42,18 +35,4 @@ export const READ_LIMITS: Readonly<ReadLimits> = {
 export const MIN_TIMEOUT_SECONDS = 0.1;
 export const MAX_TIMEOUT_SECONDS = 600;
 
-/** 1,234,567 */
-export const formatCount = (n: number): string => n.toLocaleString("en-US");
-
-/** 32 MiB, 1.5 KiB, 300 B */
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${+(n / (1024 * 1024)).toFixed(1)} MiB`;
-  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KiB`;
-  return `${n} B`;
-}
-
-/** 30 s, 0.5 s, 60 min */
-export function formatDuration(ms: number): string {
-  if (ms >= 120_000 && ms % 60_000 === 0) return `${ms / 60_000} min`;
-  return `${+(ms / 1000).toFixed(1)} s`;
-}
+export { formatBytes, formatCount, formatDuration } from "../http/format";

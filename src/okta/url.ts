@@ -1,30 +1,15 @@
 import { CliError } from "../cli/errors";
 import { OktaError } from "./errors";
+import { isLoopbackHost, parseHttpsUrl } from "../http/url";
 
-/** True for 127.0.0.0/8, ::1 and localhost: the only hosts plain http may reach (the tests' fake Okta). */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  return host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
+export { isLoopbackHost };
 
 /**
- * The origin (`https://acme.okta.com`) of an org URL. Only https, except plain http to a loopback address:
- * credentials must never cross the network in clear text.
+ * The origin (`https://acme.okta.com`) of an org URL ({@link parseHttpsUrl}: https, plain http only to a
+ * loopback address), never the admin console's.
  */
 export function parseOrgUrl(text: string): string {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    throw new CliError(`--org-url ${JSON.stringify(text)} is not a URL: expected e.g. https://acme.okta.com`);
-  }
-  if (url.username || url.password) throw new CliError("--org-url must not contain a user name or password");
-  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
-    throw new CliError(`--org-url ${url.origin} uses plain http: only https is allowed (plain http only to a loopback address)`);
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new CliError(`--org-url ${JSON.stringify(text)} is not an https URL`);
-  }
+  const url = parseHttpsUrl(text, "--org-url", "https://acme.okta.com");
   // The admin console's host answers the API only partly; the API lives on the org's own host.
   const admin = /^([^.]+)-admin\.(.+)$/.exec(url.hostname);
   if (admin) throw new CliError(`--org-url ${url.origin} is the admin console: use the org URL ${url.protocol}//${admin[1]}.${admin[2]}`);

@@ -3,6 +3,7 @@ import { STATSIG_ATTRIBUTE } from "../../domain/orgRoles";
 import { isProblem, type CheckItem, type Comparison, type Status } from "./compare";
 import type { ImportResource } from "./importFile";
 import type { LiveState } from "./live";
+import type { StatsigSummary } from "./statsig";
 
 /** One finished check: where, against what, and what was found. */
 export interface Report extends Comparison {
@@ -14,6 +15,8 @@ export interface Report extends Comparison {
   component: string;
   /** The stack file compared against; undefined: the component's defaults. */
   config?: string;
+  /** With `--statsig`: what Statsig holds, counted. */
+  statsig?: StatsigSummary;
 }
 
 export const problemCount = (report: Report): number => report.items.filter(isProblem).length;
@@ -30,7 +33,15 @@ const LABELS: Record<Status, string> = {
 };
 
 const stepLabel = (step: string) =>
-  step === "groups" ? "Groups" : step === "push" ? "Push" : step.includes("+") ? `Steps ${step}` : `Step ${step}`;
+  step === "groups"
+    ? "Groups"
+    : step === "push"
+      ? "Push"
+      : step === "statsig"
+        ? "Statsig"
+        : step.includes("+")
+          ? `Steps ${step}`
+          : `Step ${step}`;
 
 /**
  * A value as the user would type it (JSON), as a table cell: its other control and formatting characters as
@@ -69,6 +80,7 @@ export function formatText(report: Report): string {
       `  ${report.otherAssignments} other group assignment${many ? "s" : ""} of the app ${many ? "carry" : "carries"} no ${STATSIG_ATTRIBUTE}: not compared`,
     );
   }
+  if (report.statsig) lines.push(...statsigLines(report.statsig));
   const resources = importResources(report);
   if (resources.length > 0) {
     lines.push("", "Import ids (pulumi import <type> <name> <id>, parent: the OrgRoles component):");
@@ -80,6 +92,20 @@ export function formatText(report: Report): string {
   const count = problemCount(report);
   lines.push("", count === 0 ? "Everything matches." : `${count} difference${count > 1 ? "s" : ""} found.`);
   return `${lines.join("\n")}\n`;
+}
+
+/** `Statsig (https://statsigapi.net/scim) holds 120 users: 1 Owner, 4 Admin, 110 Member, 2 without a role, 3 inactive; 14 groups`. */
+function statsigLines(statsig: StatsigSummary): string[] {
+  const roles = Object.entries(statsig.roles).map(([role, count]) => `${count} ${cell(role)}`);
+  const rest = [
+    ...(statsig.withoutRole > 0 ? [`${statsig.withoutRole} without a role`] : []),
+    ...(statsig.inactive > 0 ? [`${statsig.inactive} inactive`] : []),
+  ];
+  const parts = [...roles, ...rest];
+  return [
+    "",
+    `Statsig (${visible(statsig.url)}) holds ${statsig.users} users${parts.length > 0 ? `: ${parts.join(", ")}` : ""}; ${statsig.groups} groups`,
+  ];
 }
 
 /** Undefined ("not set") becomes null, so JSON keeps the key. */
@@ -113,5 +139,6 @@ export function toJson(report: Report) {
     })),
     otherAssignments: report.otherAssignments,
     import: importResources(report),
+    ...(report.statsig ? { statsig: report.statsig } : {}),
   };
 }

@@ -9,11 +9,23 @@ import { compare } from "./compare";
 import { importFile } from "./importFile";
 import { fetchLiveState, fetchPushLinks } from "./live";
 import { comparePushLinks } from "./pushLinks";
+import { compareOwner, summarize } from "./statsig";
+import { readStatsig } from "../../statsig/scim";
+import type { StatsigValues } from "../statsigOptions";
+import { openStatsigSession } from "../statsigSession";
 import { formatText, importResources, problemCount, toJson, type Report } from "./report";
 
 /** 0 when the org matches, 1 on differences; failures are thrown. */
-export async function check(values: TargetValues & { json?: boolean; "import-file"?: string }, io: CliIo): Promise<number> {
-  const report = await checkOrg(openSession(io, "check", values));
+export async function check(values: TargetValues & StatsigValues & { json?: boolean; "import-file"?: string }, io: CliIo): Promise<number> {
+  // --statsig reads the Owner groups' members too (okta.groups.read).
+  const session = openSession(io, "check", values, { readsGroups: values.statsig === true });
+  const statsig = values.statsig ? openStatsigSession(io, "check", values) : undefined;
+  const report = await checkOrg(session);
+  if (statsig) {
+    const holding = await readStatsig(statsig.client);
+    report.items.push(await compareOwner(session.client, session.target.expected, holding));
+    report.statsig = summarize(holding);
+  }
   if (values["import-file"] !== undefined) writeImportFile(io, values["import-file"], report);
   io.stdout(values.json ? `${JSON.stringify(toJson(report), null, 2)}\n` : formatText(report));
   return problemCount(report) === 0 ? 0 : 1;

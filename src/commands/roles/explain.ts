@@ -39,13 +39,19 @@ const KIND_ORDER: readonly FindingKind[] = [
   "not-pushed",
   "project-link",
   "not-assigned",
+  "statsig-owner",
+  "statsig-differs",
+  "statsig-missing",
+  "statsig-unmanaged",
+  "statsig-stale-member",
+  "statsig-unlinked-group",
 ];
 
 /** Statsig accepts one Owner; its error message, quoted in findings. */
-const ONE_OWNER = 'Statsig accepts one Owner per organization ("Cannot set multiple owners")';
+export const ONE_OWNER = 'Statsig accepts one Owner per organization ("Cannot set multiple owners")';
 
 /** The sync states in which Okta holds a change it has not pushed to the app yet (spec `AppUserSyncState`). */
-const PENDING_SYNC = new Set(["OUT_OF_SYNC", "SYNCING"]);
+export const PENDING_SYNC: ReadonlySet<string> = new Set(["OUT_OF_SYNC", "SYNCING"]);
 
 /** Fixes that several findings share. */
 const CONVERT = "In the admin console: Applications > Statsig > Assignments > Convert assignments (Okta has no API for it)";
@@ -75,8 +81,9 @@ type Why = Omit<Problem, "kind">;
  * The one place findings are recorded, and the one order they are listed in. A finding about users known at
  * once (the Owners, a group's members) is recorded whole; users with the same problem share one finding.
  */
-class FindingsCollector {
-  private readonly findings: Finding[] = [];
+export class FindingsCollector {
+  /** `findings`: those found before (a second pass, e.g. `--statsig`, adds to a report's). */
+  constructor(private readonly findings: Finding[] = []) {}
   /** The findings of single users, by kind, reason, group and message. */
   private readonly byProblem = new Map<string, Finding>();
 
@@ -188,7 +195,7 @@ function priorityOf(group: LiveGroup): { priority?: number } {
 }
 
 /** `"Name" (00g…)`; with the live priority `"Name" (00g…, priority 2)`. */
-function groupLabel(group: LiveGroup, withPriority = false): string {
+export function groupLabel(group: LiveGroup, withPriority = false): string {
   const priority = group.assignment?.priority !== undefined ? `priority ${group.assignment.priority}` : "no priority";
   const details = withPriority ? `${group.id}, ${priority}` : group.id;
   return group.name !== undefined ? `"${group.name}" (${details})` : withPriority ? `${group.id} (${priority})` : group.id;

@@ -6,7 +6,7 @@ import type { Change } from "../changes";
 import { changesJson, changesSummary, changesTable } from "../changesOutput";
 import { projectRoleText, type ReportMeta } from "../report";
 import { compareRoles } from "./explain";
-import type { RoleSource, RolesReport, UserRecord } from "./model";
+import type { HeldProjectRole, RoleSource, RolesReport, UserRecord } from "./model";
 
 /** Where and when the report was made: the whole {@link ReportMeta} for a run, org and app at least. */
 export type ReportContext = Pick<ReportMeta, "org" | "appId" | "config"> & Partial<ReportMeta>;
@@ -23,6 +23,8 @@ interface Column {
   value: (record: UserRecord) => string;
   /** False for columns the table shows otherwise (the role is the table's grouping). */
   inTable: boolean | ((report: RolesReport) => boolean);
+  /** Only in reports that have it, table and CSV alike (Statsig's columns: `--statsig`). */
+  when?: (report: RolesReport) => boolean;
 }
 
 export function sourceText(source: RoleSource): string {
@@ -43,14 +45,32 @@ export function sourceText(source: RoleSource): string {
 const assignedText = (record: UserRecord) =>
   [...(record.assignment.individual ? ["individual"] : []), ...record.assignment.groups.map((group) => group.name)].join(", ");
 
+/** `Statsig-Mobile-Admin; Web: Member`: a Statsig group a link explains as its role, another by its name. */
+const heldRolesText = (roles: readonly HeldProjectRole[]) =>
+  roles
+    .map((p) =>
+      p.project !== undefined && p.role !== undefined ? projectRoleText({ project: p.project, role: p.role, team: p.team }) : p.group,
+    )
+    .join("; ");
+
+const withStatsig = (report: RolesReport) => report.statsig !== undefined;
+
+/** Statsig's org role of the user: empty when it holds none, `(no user)` when Statsig has no such user. */
+function statsigRoleText(record: UserRecord): string {
+  if (!record.statsig) return "(no user)";
+  return `${record.statsig.orgRole ?? ""}${record.statsig.active ? "" : " (inactive)"}`;
+}
+
 const COLUMNS: Column[] = [
   { header: "login", value: (r) => r.login, inTable: true },
   { header: "id", value: (r) => r.id, inTable: false },
   { header: "status", value: (r) => r.status ?? "", inTable: true },
   { header: "assigned", value: assignedText, inTable: true },
-  { header: "role", value: (r) => r.role ?? "", inTable: false },
+  // With Statsig's column, the role Okta sends is a column too: the three views side by side.
+  { header: "role", value: (r) => r.role ?? "", inTable: withStatsig },
   { header: "source", value: (r) => sourceText(r.source), inTable: true },
   { header: "intended", value: (r) => (r.intended === undefined ? "?" : (r.intended ?? "")), inTable: true },
+  { header: "statsig role", value: statsigRoleText, inTable: true, when: withStatsig },
   { header: "sync", value: (r) => r.syncState ?? "", inTable: true },
   {
     header: "project roles",
@@ -58,8 +78,27 @@ const COLUMNS: Column[] = [
     // Only for configs with project roles: a column of dashes says nothing.
     inTable: (report) => report.projectRoles,
   },
+  {
+    header: "statsig project roles",
+    value: (r) => heldRolesText(r.statsig?.projectRoles ?? []),
+    inTable: (report) => report.projectRoles || report.users.some((r) => (r.statsig?.projectRoles.length ?? 0) > 0),
+    when: withStatsig,
+  },
+  {
+    header: "console roles",
+    // `Web: admin (Growth: admin)`: each project's role as its console shows it, with team roles.
+    value: (r) =>
+      (r.statsig?.console ?? [])
+        .map((c) => `${c.project}: ${c.role}${c.teams.length > 0 ? ` (${c.teams.map((t) => `${t.team}: ${t.role}`).join(", ")})` : ""}`)
+        .join("; "),
+    inTable: true,
+    when: (report) => (report.statsig?.consoleProjects?.length ?? 0) > 0,
+  },
   { header: "findings", value: (r) => r.findings.join(" "), inTable: true },
 ];
+
+/** The columns of this report, table and CSV. */
+const columnsOf = (report: RolesReport) => COLUMNS.filter((column) => column.when?.(report) ?? true);
 
 /** Users per role, Owners first; `null` counts users without a role. */
 function roleCounts(report: RolesReport): Map<string | null, number> {
@@ -77,6 +116,10 @@ export function summaryLine(report: RolesReport): string {
   return `${plural(report.users.length, "app user")}: ${parts.length > 0 ? parts.join(", ") : "none"}; ${plural(report.findings.length, "finding")}`;
 }
 
+/** What `--statsig` read: `Statsig (https://statsigapi.net/scim): 120 users, 14 groups`. */
+export const statsigLine = (statsig: NonNullable<RolesReport["statsig"]>) =>
+  `Statsig (${visible(statsig.url)}): ${plural(statsig.users, "user")}, ${plural(statsig.groups, "group")}`;
+
 const MAX_LISTED = 10;
 
 const roleHeading = (role: string | null) =>
@@ -88,7 +131,7 @@ const roleHeading = (role: string | null) =>
  * at a fixed width ({@link cell}), so the table grows with its rows, not with its longest value.
  */
 export function formatTable(report: RolesReport, context: ReportContext, since?: SinceChanges): Iterable<string> {
-  const columns = COLUMNS.filter((column) => (typeof column.inTable === "function" ? column.inTable(report) : column.inTable));
+  const columns = columnsOf(report).filter((column) => (typeof column.inTable === "function" ? column.inTable(report) : column.inTable));
   const cells = (record: UserRecord) => columns.map((column) => cell(column.value(record)) || "-");
   // Two passes over the records (widths, then lines) instead of keeping every row's cells.
   const widths = columns.map((column) => column.header.length);
@@ -101,6 +144,7 @@ export function formatTable(report: RolesReport, context: ReportContext, since?:
     const when = context.generatedAt !== undefined ? `, ${visible(context.generatedAt)}` : "";
     yield `Statsig org roles of app ${visible(context.appId)} on ${visible(context.org)} (${report.mode} mode${config}${when})\n`;
     yield `${summaryLine(report)}\n`;
+    if (report.statsig) yield `${statsigLine(report.statsig)}\n`;
     let section: string | null | undefined;
     for (const record of report.users) {
       if (record.role !== section) {
@@ -146,6 +190,7 @@ export function formatJson(report: RolesReport, context: ReportContext, since?: 
     ...context,
     result: report.findings.length === 0 ? "ok" : "findings",
     mode: report.mode,
+    ...(report.statsig ? { statsig: report.statsig } : {}),
     summary: {
       users: report.users.length,
       // By the role value Okta sends; users without one apart, as any text (even "none") can be a value.
@@ -179,8 +224,9 @@ export function formatCsv(report: RolesReport, context?: ReportContext): Iterabl
   function* lines(): Generator<string> {
     if (context)
       yield* csvComments(Object.entries(context).flatMap(([name, value]) => (value === undefined ? [] : [[name, value] as const])));
-    yield `${COLUMNS.map((column) => column.header).join(",")}\r\n`;
-    for (const record of report.users) yield `${COLUMNS.map((column) => csvCell(column.value(record))).join(",")}\r\n`;
+    const columns = columnsOf(report);
+    yield `${columns.map((column) => column.header).join(",")}\r\n`;
+    for (const record of report.users) yield `${columns.map((column) => csvCell(column.value(record))).join(",")}\r\n`;
   }
   return chunks(lines());
 }

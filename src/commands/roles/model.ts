@@ -68,6 +68,8 @@ export interface LiveAppUser {
   login: string;
   /** The email Okta sends (the app user's, else the Okta user's), kept only when it is not the login. */
   email?: string;
+  /** The app user name (`credentials.userName`) when it is not the login: Statsig may know the user by it. */
+  userName?: string;
   /** The Okta user's status (`ACTIVE`, `SUSPENDED`, …); undefined when Okta did not embed the user. */
   status?: string;
   /** `USER` (assigned individually) or `GROUP` (only through groups). */
@@ -136,7 +138,8 @@ export type Reason =
   /** project-link: the link of a project role's group is not there, is INACTIVE, or is in ERROR. */
   | "missing"
   | "inactive"
-  | "error";
+  | "error"
+  | StatsigReason;
 
 export type FindingKind =
   | "multiple-owners"
@@ -147,7 +150,39 @@ export type FindingKind =
   | "not-pushed"
   | "sync-error"
   | "project-link"
-  | "not-assigned";
+  | "not-assigned"
+  | StatsigFindingKind;
+
+/** The findings of `--statsig` (statsig.ts): Okta and the config against what Statsig holds. */
+export type StatsigFindingKind =
+  "statsig-differs" | "statsig-unmanaged" | "statsig-missing" | "statsig-owner" | "statsig-stale-member" | "statsig-unlinked-group";
+
+/** Why Statsig holds another org role than Okta sends, or no user (`--statsig`). */
+export type StatsigReason = "not-pushed" | "sync-error" | "owner-kept" | "one-owner" | "changed-in-statsig" | "absent" | "inactive";
+
+/** A Statsig project or team role a user holds: the group, and what the config's link says it is (when linked). */
+export interface HeldProjectRole {
+  group: string;
+  project?: string;
+  team?: string;
+  role?: string;
+}
+
+/** What Statsig holds of one app user (`--statsig`); null on the record when Statsig has no such user. */
+export interface StatsigView {
+  orgRole: string | null;
+  active: boolean;
+  projectRoles: HeldProjectRole[];
+  /** With Console API keys: the user's role in each of those projects, and team roles, as the console shows them. */
+  console?: ConsoleRole[];
+}
+
+/** A project role (and team roles) from a project's Console API. */
+export interface ConsoleRole {
+  project: string;
+  role: string;
+  teams: { team: string; role: string }[];
+}
 
 /** One thing to fix, with the users it concerns. */
 export interface Finding {
@@ -186,6 +221,8 @@ export interface UserRecord {
   projectRoles: (UserProjectRole & { link?: string })[];
   /** This user's findings, as `kind` or `kind:reason`. */
   findings: string[];
+  /** With `--statsig`: what Statsig holds of the user (null: no such user); absent without it. */
+  statsig?: StatsigView | null;
 }
 
 export interface RolesReport {
@@ -194,4 +231,6 @@ export interface RolesReport {
   projectRoles: boolean;
   users: UserRecord[];
   findings: Finding[];
+  /** With `--statsig`: the SCIM URL read and what it holds, counted. */
+  statsig?: { url: string; users: number; groups: number; consoleProjects?: string[] };
 }

@@ -132,13 +132,15 @@ function liveAppUser(appUser: AppUser, oktaAttributeName: string): LiveAppUser {
   const [status, scope, syncState] = [embedded?.status, appUser.scope, appUser.syncState].map(text);
   const role = sentRole(appUser.profile[STATSIG_ATTRIBUTE]);
   // The app user name is the login unless the app's username template says otherwise.
-  const login = text(embedded?.profile.get("login")) ?? text(appUser.credentials?.userName) ?? appUser.id;
+  const userName = text(appUser.credentials?.userName);
+  const login = text(embedded?.profile.get("login")) ?? userName ?? appUser.id;
   const email = text(appUser.profile.email) ?? text(embedded?.profile.get("email"));
   return {
     id: appUser.id,
     login,
     // Most logins are the email: a copy of each would double what 50,000 records keep.
     ...(email !== undefined && email !== login ? { email } : {}),
+    ...(userName !== undefined && userName !== login ? { userName } : {}),
     ...(status !== undefined ? { status } : {}),
     ...(scope !== undefined ? { scope } : {}),
     ...(syncState !== undefined ? { syncState } : {}),

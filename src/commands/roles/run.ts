@@ -7,16 +7,26 @@ import { argsSha256, REPORT_KIND, REPORT_VERSION, type ReportMeta } from "../rep
 import { readReport } from "../reportFile";
 import type { TargetValues } from "../options";
 import { openSession } from "../session";
+import type { StatsigValues } from "../statsigOptions";
+import { openStatsigSession } from "../statsigSession";
+import { readConsoleProject } from "../../statsig/console";
+import { readStatsig } from "../../statsig/scim";
 import { explainRoles } from "./explain";
 import { formatCsv, formatJson, formatTable, summaryLine, type SinceChanges } from "./format";
 import { rolesTargetFrom } from "./model";
 import { readRoles } from "./read";
+import { explainStatsig, linksFromConfig } from "./statsig";
 
 /** 0 without findings (and changes, with --since), 1 with them; failures are thrown. */
-export async function roles(values: TargetValues & { json?: boolean; csv?: boolean; since?: string }, io: CliIo): Promise<number> {
+export async function roles(
+  values: TargetValues & StatsigValues & { json?: boolean; csv?: boolean; since?: string },
+  io: CliIo,
+): Promise<number> {
   // The earlier report first: a file that cannot be compared stops the run before any request to Okta.
   const earlier = values.since !== undefined ? readReport(values.since, io.cwd) : undefined;
   const { target, origin, client, requests } = openSession(io, "roles", values);
+  // Opened before any read: a missing key or a bad URL fails before Okta is asked anything.
+  const statsig = values.statsig ? openStatsigSession(io, "roles", values, true) : undefined;
   const appId = target.expected.appId;
   if (earlier && (earlier.org !== origin || earlier.appId !== appId)) {
     throw new CliError(
@@ -26,6 +36,12 @@ export async function roles(values: TargetValues & { json?: boolean; csv?: boole
   const started = Date.now();
   const input = await readRoles(client, rolesTargetFrom(target.expected), { progress: (line) => io.stderr(`${line}\n`) });
   const report = explainRoles(input);
+  if (statsig) {
+    const holding = await readStatsig(statsig.client);
+    const consoles = [];
+    for (const { project, client: console } of statsig.consoles) consoles.push(await readConsoleProject(console, project));
+    explainStatsig(report, input, holding, linksFromConfig(target.expected.pushLinks), consoles);
+  }
   const meta: ReportMeta = {
     generatedAt: (io.now?.() ?? new Date()).toISOString(),
     tool: "statsig-okta",
@@ -39,7 +55,10 @@ export async function roles(values: TargetValues & { json?: boolean; csv?: boole
     argsSha256: argsSha256(target.args),
     requests: requests(),
   };
-  io.stderr(`statsig-okta roles: ${summaryLine(report)} (${meta.requests} requests, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+  const statsigRequests = statsig ? ` and ${statsig.requests()} to Statsig` : "";
+  io.stderr(
+    `statsig-okta roles: ${summaryLine(report)} (${meta.requests} requests${statsigRequests}, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+  );
 
   const since: SinceChanges | undefined = earlier && {
     since: { file: earlier.file, generatedAt: earlier.generatedAt, argsSha256: earlier.argsSha256 },

@@ -447,7 +447,7 @@ describe("statsig-okta check (in-process)", () => {
     [["--org-url", "https://acme.okta.com", "--stack", "a", "--config", "b.yaml"], /give --stack or --config, not both/],
     [
       ["--bogus"],
-      /unknown option --bogus; options: --org-url, --app-id, --stack, --config, --key, --name, --timeout, --help, --json, --import-file\. Run/,
+      /unknown option --bogus; options: --org-url, --app-id, --stack, --config, --key, --name, --timeout, --help, --json, --import-file, --statsig, --statsig-url\. Run/,
     ],
     [["--org-url", "https://acme.okta.com", "--stak", "prod"], /unknown option --stak; did you mean --stack\? Run/],
     [["--org-url", "https://acme.okta.com", "--stack", ""], /--stack is empty: give a stack name/],

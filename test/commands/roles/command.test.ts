@@ -499,7 +499,9 @@ describe("statsig-okta roles: safety and errors", () => {
     });
     expect(await roles(["--frobnicate"])).toMatchObject({
       code: 2,
-      stderr: expect.stringMatching(/unknown option --frobnicate; options: .*--csv, --since\. Run `statsig-okta roles --help`/),
+      stderr: expect.stringMatching(
+        /unknown option --frobnicate; options: .*--csv, --since, --statsig, --statsig-url\. Run `statsig-okta roles --help`/,
+      ),
     });
     expect(await roles(["--org-url", "http://okta.example.com", "--app-id", APP_ID])).toMatchObject({
       code: 2,
