@@ -216,26 +216,7 @@ export function projectOrg(links: Record<string, GroupPushMapping["status"] | nu
       ]),
     },
   );
-  addAppGroups(org, APP_ID, [
-    { id: STATSIG_WEB_MEMBER, name: "Statsig-Web-Member" },
-    { id: STATSIG_WEB_GROWTH_ADMIN, name: "Statsig-Web-Growth-Admin" },
-  ]);
-  for (const [source, target] of [
-    [WEB_ENGINEERS, STATSIG_WEB_MEMBER],
-    [WEB_GROWTH_LEADS, STATSIG_WEB_GROWTH_ADMIN],
-  ] as const) {
-    const status = links[source] === undefined ? "ACTIVE" : links[source];
-    if (status === null) continue;
-    const at = "2026-03-25T06:09:58Z";
-    org.apps[APP_ID]!.pushMappings.push({
-      created: at,
-      id: oktaId("gPm", source),
-      lastUpdated: at,
-      sourceGroupId: source,
-      status,
-      targetGroupId: target,
-    });
-  }
+  linkProjectGroups(org, links);
   return org;
 }
 
@@ -278,4 +259,31 @@ export function personalOrg(options: { mapping?: string } = {}): OktaOrg {
       ...(options.mapping === "" ? {} : { oktaToApp: options.mapping ?? "user.statsigOrgRole" }),
     },
   );
+}
+
+/**
+ * The two Statsig groups of PROJECT_STACK's project roles, imported into Okta as app groups, and the push links
+ * that feed them (each ACTIVE unless `links` gives another status for its source group, or `null` for none).
+ */
+export function linkProjectGroups(org: OktaOrg, links: Record<string, GroupPushMapping["status"] | null> = {}): void {
+  addAppGroups(org, APP_ID, [
+    { id: STATSIG_WEB_MEMBER, name: "Statsig-Web-Member" },
+    { id: STATSIG_WEB_GROWTH_ADMIN, name: "Statsig-Web-Growth-Admin" },
+  ]);
+  for (const [source, target] of [
+    [WEB_ENGINEERS, STATSIG_WEB_MEMBER],
+    [WEB_GROWTH_LEADS, STATSIG_WEB_GROWTH_ADMIN],
+  ] as const) {
+    const status = links[source] === undefined ? "ACTIVE" : links[source];
+    if (status === null) continue;
+    const at = "2026-03-25T06:09:58Z";
+    org.apps[APP_ID]!.pushMappings.push({
+      created: at,
+      id: oktaId("gPm", source),
+      lastUpdated: at,
+      sourceGroupId: source,
+      status,
+      targetGroupId: target,
+    });
+  }
 }

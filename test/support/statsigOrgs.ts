@@ -4,7 +4,7 @@
  */
 import { addApp, newOrg, type FakeAppUser, type OktaOrg } from "./oktaOrg";
 import type { ScimUserSetup, StatsigSetup } from "./fakeStatsig";
-import { ADMINS, APP_ID, MEMBERS, OWNERS, USER_TYPE_ID, WEB_ENGINEERS, WEB_GROWTH_LEADS } from "./rolesOrgs";
+import { ADMINS, APP_ID, linkProjectGroups, MEMBERS, OWNERS, USER_TYPE_ID, WEB_ENGINEERS, WEB_GROWTH_LEADS } from "./rolesOrgs";
 
 export const SCIM_TOKEN = "statsig-scim-key-Zq81xVb27LmPw3";
 
@@ -58,6 +58,8 @@ function build(
     priority,
     profile: { statsigOrgRole: ["Owner", "Admin", "Member"][priority] },
   }));
+  // The config's two project role groups are linked, as `pulumi up` leaves them.
+  linkProjectGroups(okta);
   statsig.groups = groups.map((group, index) => ({
     id: `grp-${index + 1}`,
     displayName: group.name,
