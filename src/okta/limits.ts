@@ -1,4 +1,4 @@
-import type { ReadLimits } from "../http/limits";
+import { LARGEST_ORG_USERS, SHARED_LIMITS, type ReadLimits } from "../http/limits";
 
 /**
  * How much `check` and `roles` read from Okta before they give up: whatever a server sends, a run ends, in
@@ -20,16 +20,10 @@ import type { ReadLimits } from "../http/limits";
  */
 export type { ReadLimits };
 
-/** The largest org the docs promise `check` and `roles` can read. */
-export const LARGEST_ORG_APP_USERS = 200_000;
+/** The largest org the docs promise `check` and `roles` can read, in app users. */
+export const LARGEST_ORG_APP_USERS = LARGEST_ORG_USERS;
 
-export const READ_LIMITS: Readonly<ReadLimits> = {
-  maxBodyBytes: 32 * 1024 * 1024,
-  maxPagesPerList: 2_000,
-  maxItemsPerList: 5 * LARGEST_ORG_APP_USERS,
-  maxRunMs: 60 * 60 * 1000,
-  timeoutMs: 30_000,
-};
+export const READ_LIMITS: Readonly<ReadLimits> = { ...SHARED_LIMITS, maxPagesPerList: 2_000 };
 
 /** `--timeout SECONDS`: less than this leaves no time for an answer, more is no time limit at all. */
 export const MIN_TIMEOUT_SECONDS = 0.1;

@@ -10,17 +10,11 @@
  *   a group of 200,000 members about 16 MB (about 80 bytes a member). The body is counted as it arrives.
  * - 60 minutes per run, 30 s per request (`--timeout`), as for Okta.
  */
-import type { ReadLimits } from "../http/limits";
+import { LARGEST_ORG_USERS, SHARED_LIMITS, type ReadLimits } from "../http/limits";
 
-export const LARGEST_ORG_USERS = 200_000;
+export { LARGEST_ORG_USERS };
 
-export const STATSIG_LIMITS: Readonly<ReadLimits> = {
-  maxBodyBytes: 32 * 1024 * 1024,
-  maxPagesPerList: 4_000,
-  maxItemsPerList: 5 * LARGEST_ORG_USERS,
-  maxRunMs: 60 * 60 * 1000,
-  timeoutMs: 30_000,
-};
+export const STATSIG_LIMITS: Readonly<ReadLimits> = { ...SHARED_LIMITS, maxPagesPerList: 4_000 };
 
 /** The `count` asked for per page (RFC 7644 section 3.4.2.4); the server may send fewer. */
 export const SCIM_PAGE_SIZE = { users: 500, groups: 50 } as const;
