@@ -10,7 +10,7 @@ import { CONFIG_KEYS } from "../src/stackConfig/keys";
 import { runStack } from "../src/component/stack";
 import { wrongScopeMessage } from "../src/domain/desired";
 import { validateOrgRolesArgs } from "../src/domain/validation";
-import { CHECK_SCOPES, PUSH_LINK_SCOPES } from "../src/okta/scopes";
+import { CHECK_SCOPES, PUSH_LINK_SCOPES, ROLES_SCOPES } from "../src/okta/scopes";
 import { run } from "./support/harness";
 
 /** Every Markdown file a reader is pointed to. */
@@ -181,10 +181,13 @@ describe("docs/cli.md", () => {
     expect([...inDocs].sort()).toEqual([...inHelp].sort());
   });
 
-  it("check lists exactly the read-only scopes it asks OAuth for", () => {
-    const table = section("docs/cli.md", commands.check).split("| Reads | Scope |")[1]!.split("\n\n")[0]!;
+  it.each([
+    ["check", [...CHECK_SCOPES, ...PUSH_LINK_SCOPES]],
+    ["roles", ROLES_SCOPES],
+  ] as const)("%s lists exactly the read-only scopes it asks OAuth for", (command, asked) => {
+    const table = section("docs/cli.md", commands[command]).split("| Reads | Scope |")[1]!.split("\n\n")[0]!;
     const scopes = new Set([...table.matchAll(/`(okta\.[A-Za-z]+\.read)`/g)].map((m) => m[1]!));
-    expect([...scopes].sort()).toEqual([...CHECK_SCOPES, ...PUSH_LINK_SCOPES].sort());
+    expect([...scopes].sort()).toEqual([...asked].sort());
   });
 });
 
