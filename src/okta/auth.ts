@@ -192,7 +192,7 @@ class OAuthAuth implements Authenticator {
           signal: AbortSignal.timeout(this.deps.timeoutMs),
         });
       } catch (error) {
-        throw unreachable(this.tokenUrl.origin, error);
+        throw unreachable(this.tokenUrl.origin, `POST ${this.tokenUrl.pathname}`, error);
       }
       const answer = await readTokenAnswer(response, this.tokenUrl);
       if (response.ok) {

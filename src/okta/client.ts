@@ -133,7 +133,7 @@ export class OktaClient extends BoundedReader {
           response = await this.fetch(url, { method: "GET", headers, redirect: "manual", signal: attempt.signal });
         } catch (error) {
           if (attempt.signal.aborted) throw this.tooSlow(path, attempt, what);
-          throw unreachable(this.origin, error);
+          throw unreachable(this.origin, `GET ${path}`, error);
         }
         if (response.status === 429 && rateLimited < maxRetries) {
           rateLimited++;

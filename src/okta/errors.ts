@@ -26,9 +26,12 @@ export class OktaError extends CliError {
   }
 }
 
-/** A fetch that threw (DNS, refused connection, TLS, timeout), described without the request's headers. */
-export function unreachable(origin: string, error: unknown): OktaError {
-  return new OktaError(`cannot reach ${origin}: ${whyUnreachable(error)}`);
+/**
+ * A fetch that threw (DNS, refused connection, TLS, timeout), described without the request's headers; the
+ * request (`GET /api/v1/…`) says which call failed when earlier ones got through.
+ */
+export function unreachable(origin: string, request: string, error: unknown): OktaError {
+  return new OktaError(`cannot reach ${origin} (${request}): ${whyUnreachable(error)}`);
 }
 
 /**

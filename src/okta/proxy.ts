@@ -93,7 +93,7 @@ export function proxiedFetch(env: NodeJS.ProcessEnv, direct: typeof fetch = fetc
   }) as typeof fetch;
 }
 
-/** A failure on the way through the proxy, worded for {@link unreachable} ("cannot reach <org>: <this>"). */
+/** A failure on the way through the proxy, worded for {@link unreachable} ("cannot reach <org> (<request>): <this>"). */
 function viaProxy(proxy: Proxy, detail: string): Error {
   return new Error(`proxy ${proxy.address} from ${proxy.variable}: ${detail}`);
 }

@@ -153,7 +153,7 @@ export class StatsigClient extends BoundedReader {
           });
         } catch (error) {
           if (attempt.signal.aborted) throw this.tooSlow(path, attempt, what);
-          throw unreachableStatsig(this.options.baseUrl, error);
+          throw unreachableStatsig(this.options.baseUrl, path, error);
         }
         if (response.status === 429 && rateLimited < maxRetries) {
           rateLimited++;

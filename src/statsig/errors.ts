@@ -22,9 +22,9 @@ export class StatsigError extends CliError {
   }
 }
 
-/** A fetch that threw, without the request's headers. */
-export const unreachableStatsig = (base: string, error: unknown): StatsigError =>
-  new StatsigError(`cannot reach Statsig at ${base}: ${whyUnreachable(error)}`);
+/** A fetch that threw, without the request's headers; the request says which call failed. */
+export const unreachableStatsig = (base: string, path: string, error: unknown): StatsigError =>
+  new StatsigError(`cannot reach Statsig at ${base} (GET ${path}): ${whyUnreachable(error)}`);
 
 /** An answer that is JSON but not of the SCIM shape statsig-okta reads: the request and the fields at fault. */
 export function unexpectedStatsigAnswer(path: string, issues: readonly z.core.$ZodIssue[], body: unknown): StatsigError {

@@ -180,7 +180,7 @@ describe("the token request's failures", () => {
     const { auth } = oauth(() => {
       throw new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } });
     });
-    await expect(auth.authorize("GET", new URL(ORIGIN))).rejects.toThrow(`cannot reach ${ORIGIN}: ECONNREFUSED`);
+    await expect(auth.authorize("GET", new URL(ORIGIN))).rejects.toThrow(`cannot reach ${ORIGIN} (POST /oauth2/v1/token): ECONNREFUSED`);
   });
 
   it("turns DPoP on once: a second invalid_dpop_proof is an error", async () => {

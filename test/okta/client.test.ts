@@ -312,7 +312,7 @@ describe("OktaClient failures say what to do", () => {
     const down = client(() => {
       throw new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } });
     });
-    expect(await failure(down.okta.get("/x", ANY))).toBe("cannot reach https://acme.okta.com: ECONNREFUSED");
+    expect(await failure(down.okta.get("/x", ANY))).toBe("cannot reach https://acme.okta.com (GET /x): ECONNREFUSED");
   });
 
   it("names the command it reads for, or only itself, and the command's needs in a 403", async () => {

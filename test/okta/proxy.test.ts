@@ -182,7 +182,7 @@ describe("check through HTTPS_PROXY", () => {
     expect(result.code).toBe(2);
     const proxyAddress = new URL(tunnel.url).host;
     expect(result.stderr).toBe(
-      `statsig-okta check: cannot reach ${fake.origin}: proxy ${proxyAddress} from HTTPS_PROXY: refused the tunnel to ${new URL(fake.origin).host}: 407 Proxy Authentication Required\n`,
+      `statsig-okta check: cannot reach ${fake.origin} (GET /api/v1/meta/types/user): proxy ${proxyAddress} from HTTPS_PROXY: refused the tunnel to ${new URL(fake.origin).host}: 407 Proxy Authentication Required\n`,
     );
     expect(tunnel.seen[0]!.headers["proxy-authorization"]).toBe(`Basic ${Buffer.from("ops:s3cr et").toString("base64")}`);
     expect(result.stderr).not.toContain("s3cr");
@@ -195,7 +195,7 @@ describe("check through HTTPS_PROXY", () => {
     const result = await check("https://acme.okta.com", { OKTA_API_TOKEN: TOKEN, HTTPS_PROXY: closed.url });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      `statsig-okta check: cannot reach https://acme.okta.com: proxy ${new URL(closed.url).host} from HTTPS_PROXY: ECONNREFUSED\n`,
+      `statsig-okta check: cannot reach https://acme.okta.com (GET /api/v1/meta/types/user): proxy ${new URL(closed.url).host} from HTTPS_PROXY: ECONNREFUSED\n`,
     );
   });
 
@@ -267,7 +267,7 @@ describe("check through HTTPS_PROXY to an https org", () => {
     // This process does not trust the test certificate.
     const result = await check(origin, { OKTA_API_TOKEN: TOKEN, HTTPS_PROXY: tunnel.url });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`statsig-okta check: cannot reach ${origin}: DEPTH_ZERO_SELF_SIGNED_CERT\n`);
+    expect(result.stderr).toBe(`statsig-okta check: cannot reach ${origin} (GET /api/v1/meta/types/user): DEPTH_ZERO_SELF_SIGNED_CERT\n`);
     expect(Buffer.concat(tunnel.tunnelled).includes(TOKEN)).toBe(false);
     expect(fake.requests).toEqual([]);
     expect(servernames).toEqual(["localhost"]);
