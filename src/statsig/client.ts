@@ -124,13 +124,16 @@ export class StatsigClient extends BoundedReader {
 
   /** `/scim/Users?startIndex=1&count=500`: below the base URL's path, the query built here. */
   private path(resource: string, query: Record<string, number>): string {
-    const url = new URL(`${this.base.pathname}/${resource}`, this.base.origin);
+    // The base path without its trailing slash: a base of `https://host` is `/`, which must not give `//Users`.
+    const url = new URL(`${this.base.pathname.replace(/\/+$/, "")}/${resource}`, this.base.origin);
     for (const [key, value] of Object.entries(query)) url.searchParams.set(key, String(value));
     return `${url.pathname}${url.search}`;
   }
 
   private async request(path: string, what: string): Promise<unknown> {
     const url = new URL(path, this.base.origin);
+    // The key goes to the base URL's host only, whatever a path looks like.
+    if (url.origin !== this.base.origin) throw new StatsigError(`GET ${path}: not below ${this.options.baseUrl}; not sent`, { path });
     const maxRetries = this.maxRateLimitRetries;
     let rateLimited = 0;
     for (;;) {

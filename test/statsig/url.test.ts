@@ -21,6 +21,11 @@ describe("--statsig-url", () => {
     ["ftp://statsigapi.net/scim", '--statsig-url "ftp://statsigapi.net/scim" is not an https URL'],
     ["https://statsigapi.net/scim?x=1", "--statsig-url must not have a query or fragment: expected e.g. https://statsigapi.net/scim"],
     ["https://statsigapi.net/scim#a", "--statsig-url must not have a query or fragment: expected e.g. https://statsigapi.net/scim"],
+    // Resolved against its origin, "//evil.example/scim/Users" would be a request to evil.example.
+    [
+      "https://statsigapi.net//evil.example/scim",
+      '--statsig-url must not have an empty path segment ("//"): expected e.g. https://statsigapi.net/scim',
+    ],
   ])("refuses %s", (text, message) => {
     expect(() => parseStatsigUrl(text)).toThrow(message);
   });

@@ -11,6 +11,7 @@ import { main } from "../../../src/cli";
 import { FakeOktaServer } from "../../support/fakeOktaServer";
 import { FakeStatsigServer, type ConsoleProjectSetup, type FakeStatsigOptions, type StatsigSetup } from "../../support/fakeStatsig";
 import type { OktaOrg } from "../../support/oktaOrg";
+import { loopbackServers } from "../../support/loopback";
 import { stackYaml } from "../../support/rolesOrgs";
 import { agreeingOrgs, disagreeingOrgs, SCIM_TOKEN, STATSIG_STACK } from "../../support/statsigOrgs";
 import { API_TOKEN } from "../../support/stubAuth";
@@ -299,6 +300,50 @@ describe("roles --statsig: paging, refusals and the key", () => {
     expect(withoutFlag.stderr).toContain("--statsig-url needs --statsig");
     expect(okta.requests).toEqual([]);
     expect(statsig.requests).toEqual([]);
+  });
+});
+
+describe("roles --statsig: where the requests go", () => {
+  const listen = loopbackServers();
+
+  it("a base URL without a path reads /Users and /Groups below it, the key sent there only", async () => {
+    const { okta, dir } = await start(agreeingOrgs());
+    const seen: string[] = [];
+    const base = await listen((req, res) => {
+      seen.push(`${req.method} ${req.url} ${req.headers.authorization === `Bearer ${SCIM_TOKEN}` ? "with key" : "without key"}`);
+      res.writeHead(200, { "Content-Type": "application/scim+json" });
+      // An empty RFC 7644 list response.
+      res.end(
+        JSON.stringify({
+          schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"],
+          totalResults: 0,
+          startIndex: 1,
+          itemsPerPage: 0,
+          Resources: [],
+        }),
+      );
+    });
+    const result = await roles(["--org-url", okta.origin, "--stack", "prod", "--statsig", "--statsig-url", base, "--json"], dir);
+    expect(result.stderr).not.toContain("statsig-okta roles: GET");
+    expect(seen).toEqual(["GET /Users?startIndex=1&count=500 with key", "GET /Groups?startIndex=1&count=50 with key"]);
+  });
+
+  it("a Statsig it cannot reach: exit 2 naming the base URL and the request", async () => {
+    const { okta, dir } = await start(agreeingOrgs());
+    // A port nobody listens on: one just freed by closing a server of our own.
+    const { createServer } = await import("node:net");
+    const port = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, "127.0.0.1", () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => resolve(port));
+      });
+    });
+    const url = new URL(`http://127.0.0.1:${port}`);
+    const result = await roles(["--org-url", okta.origin, "--stack", "prod", "--statsig", "--statsig-url", `${url.origin}/scim`], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `statsig-okta roles: cannot reach Statsig at ${url.origin}/scim (GET /scim/Users?startIndex=1&count=500): ECONNREFUSED\n`,
+    );
   });
 });
 
