@@ -30,7 +30,7 @@ export interface ReportMeta {
   config?: string;
   /** The config key the args were read from (`--key`, as given); absent for the `statsig-okta:*` keys. */
   configKey?: string;
-  /** {@link argsSha256} of the validated args (defaults filled in) the report was made for. */
+  /** {@link argsSha256} of the args the report was made for, as the stack config gives them (before defaults). */
   argsSha256: string;
   /** The API requests sent to Okta (OAuth token requests not counted). */
   requests: number;

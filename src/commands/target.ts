@@ -5,15 +5,15 @@ import { DEFAULT_COMPONENT_NAME } from "../stackConfig/names";
 import { flagProblem, readSource, shownFile, sourceOptionsFrom, type Source, type SourceOptions } from "../stackConfig/source";
 import type { TargetValues } from "./options";
 import { StackFileError } from "../stackConfig/stackFile";
-import { checkOrgRolesArgs, OrgRolesArgsError, type ValidArgs } from "../domain/validation";
+import { checkOrgRolesArgs, OrgRolesArgsError } from "../domain/validation";
 import { expectedFromArgs, type Expected } from "./expected";
 
 export type TargetOptions = SourceOptions;
 
 export interface Target {
   expected: Expected;
-  /** The validated args (defaults filled in) the expectation was made from; `roles` reports their hash. */
-  args: ValidArgs;
+  /** The args as given (Source.given; `{ appId }` for `--app-id` alone); `roles` reports their hash. */
+  args: unknown;
   /** The stack file compared against, as given, or undefined for the component's defaults. */
   configFile?: string;
   /** The stack (from --stack, or a `Pulumi.<stack>.yaml` file name), for the import file's URNs. */
@@ -51,14 +51,14 @@ export function resolveTarget(options: TargetOptions): Target {
     if (options.appId === undefined) throw new UsageError("--app-id is required without --stack or --config");
     const { issues, value } = checkOrgRolesArgs({ appId: options.appId });
     if (!value) throw new ConfigError(`--app-id: ${issues.map((issue) => issue.message).join("; ")}`);
-    return { expected: expectedFromArgs(DEFAULT_COMPONENT_NAME, value), args: value };
+    return { expected: expectedFromArgs(DEFAULT_COMPONENT_NAME, value), args: { appId: options.appId } };
   }
 
   const source = readConfig(options);
   const orgUrl = orgUrlFrom(source.config, source.file);
   return {
     expected: expectedFromArgs(source.name, source.valid),
-    args: source.valid,
+    args: source.given,
     configFile: source.file,
     notes: source.notes,
     ...(source.stack !== undefined ? { stack: source.stack } : {}),

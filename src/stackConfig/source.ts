@@ -36,6 +36,11 @@ export interface SourceOptions {
 export interface Source {
   name: string;
   valid: ValidArgs;
+  /**
+   * The args as the stack config gives them (with `--app-id`'s override), before validation fills in defaults:
+   * what `roles` hashes, so the hash changes with the config and not with this tool's version.
+   */
+  given: unknown;
   /** The stack file read, as the user named it. */
   file: string;
   stack?: string;
@@ -163,8 +168,8 @@ export function readSource(options: SourceOptions): Source {
       );
     }
     if (options.appId !== undefined) config[`${CONFIG_NAMESPACE}:appId`] = options.appId;
-    const { name, valid } = argsFromConfig(config);
-    return { name, valid, file, ...where, config, notes };
+    const { name, args, valid } = argsFromConfig(config);
+    return { name, valid, given: args, file, ...where, config, notes };
   }
 
   const fullKey = options.key.includes(":") ? options.key : `${namespace}:${options.key}`;
@@ -189,7 +194,7 @@ export function readSource(options: SourceOptions): Source {
   if (options.appId !== undefined && args && typeof args === "object") args = { ...args, appId: options.appId };
   const { issues, value } = checkOrgRolesArgs(args);
   if (!value) throw new OrgRolesArgsError("The stack config", issues, render);
-  return { name, valid: value, file, ...where, config, notes };
+  return { name, valid: value, given: args, file, ...where, config, notes };
 }
 
 function refuseEncrypted(secretKeys: string[], needed: (key: string) => boolean, file: string) {

@@ -114,6 +114,10 @@ describe("roles: the report's metadata", () => {
     ];
     const stack = (roleGroups: object[]) => [`statsig-okta:appId: ${APP_ID}`, `statsig-okta:roleGroups: '${JSON.stringify(roleGroups)}'`];
     const first = await sha(stack(groups));
+    // Of the args as written, not of what validation derives from them (defaults, warnings, group names),
+    // which a newer statsig-okta may derive otherwise.
+    expect(first).toBe(argsSha256({ appId: APP_ID, roleGroups: groups }));
+    expect(await sha(undefined)).toBe(argsSha256({ appId: APP_ID }));
     // The keys of each entry, and the stack file's keys, in another order: the same args.
     const reordered = await sha([
       `statsig-okta:roleGroups: '${JSON.stringify(groups.map(({ groupId, role }) => ({ role, groupId })))}'`,
