@@ -14,12 +14,16 @@ export const sentRole = (value: unknown): string | undefined => (typeof value ==
 export const SCIM_CORE_USER_NAMESPACE = "urn:ietf:params:scim:schemas:core:2.0:User";
 
 /**
- * What the Owner role group must hold. Statsig has a single Owner, who "can only be replaced by another user"
- * ("Owner cannot be modified"; docs/reference/statsig.md#one-owner): if the group holds anyone else, Okta pushes
- * Owner for them and Statsig refuses, or takes it as a transfer of ownership.
+ * What changing the Owner means, said once for the warning, the findings and check. Statsig has a single Owner,
+ * who "can only be replaced by another user", and refuses a second one ("Cannot set multiple owners";
+ * docs/reference/statsig.md#one-owner): a new member of the Owner group is an ownership transfer, and which of
+ * the two Statsig does with it is undocumented.
  */
-export const OWNER_GROUP_RULE =
-  "the group must hold exactly one person, the current Statsig Owner (Statsig has a single Owner, who can only be replaced by another user); putting someone else in it transfers ownership of the Statsig organization to them";
+export const OWNER_CHANGE =
+  'changing its member transfers ownership of the Statsig organization (the Owner "can only be replaced by another user"); if Statsig refuses it ("Cannot set multiple owners"), transfer ownership in Statsig first';
+
+/** What the Owner role group must hold. */
+export const OWNER_GROUP_RULE = `the group must hold exactly one person, the current Statsig Owner (Statsig has a single Owner); ${OWNER_CHANGE}`;
 
 /** Statsig's org roles, spelled exactly as Statsig expects them, highest first. */
 export const ROLES = ["Owner", "Admin", "Member"] as const;

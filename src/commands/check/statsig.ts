@@ -4,6 +4,7 @@
  * and the users Statsig holds by org role. Per user, `roles --statsig` says more.
  */
 import { assignmentsOf } from "../../domain/desired";
+import { OWNER_CHANGE } from "../../domain/orgRoles";
 import type { OktaClient } from "../../okta/client";
 import { listGroupMembers } from "../../okta/endpoints";
 import type { HeldUser, StatsigHolding } from "../../statsig/scim";
@@ -88,9 +89,7 @@ export async function compareOwner(client: OktaClient, expected: Expected, holdi
       ? ["The config has no Owner group: Statsig's Owner is not set by Okta"]
       : same
         ? []
-        : [
-            'Put exactly Statsig\'s current Owner in the Owner group; to change the Owner, transfer ownership in Statsig first ("Owner cannot be modified")',
-          ];
+        : [`Put exactly Statsig's current Owner in the Owner group; ${OWNER_CHANGE}`];
   return {
     step: "statsig",
     title,

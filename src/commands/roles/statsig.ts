@@ -10,7 +10,7 @@
  * - Org roles are compared without regard to case: whether Statsig's values are case-sensitive is undocumented
  *   (docs/reference/statsig.md#the-org-role-attribute).
  */
-import { STATSIG_ATTRIBUTE } from "../../domain/orgRoles";
+import { OWNER_CHANGE, STATSIG_ATTRIBUTE } from "../../domain/orgRoles";
 import type { ConsoleProject } from "../../statsig/console";
 import type { HeldUser, StatsigHolding } from "../../statsig/scim";
 import type { ExpectedPushLink } from "../expected";
@@ -207,7 +207,7 @@ function differs(record: UserRecord, held: HeldUser, owners: readonly HeldUser[]
       kind: "statsig-differs",
       reason: "owner-kept",
       message: `${base}: Statsig keeps its Owner ("Owner cannot be modified": the Owner can only be replaced by another user)`,
-      fix: "Make the intended Owner the one member of the Owner group (an ownership transfer), or keep this user Owner in Okta",
+      fix: `Keep this user Owner in Okta, or make the intended Owner the one member of the Owner group: ${OWNER_CHANGE}`,
     };
   }
   if (isOwner(record.role) && owners.some((owner) => owner.id !== held.id)) {
@@ -215,7 +215,7 @@ function differs(record: UserRecord, held: HeldUser, owners: readonly HeldUser[]
       kind: "statsig-differs",
       reason: "one-owner",
       message: `${base}: Okta sends Owner, but Statsig has another Owner; ${ONE_OWNER}`,
-      fix: "Keep one Owner: take this user out of the Owner group, or transfer ownership to them in Statsig first",
+      fix: `Keep one Owner: take this user out of the Owner group, or make them its one member: ${OWNER_CHANGE}`,
     };
   }
   return {
@@ -252,8 +252,8 @@ function ownerProblem(report: RolesReport, input: RolesInput, joined: Join, stat
   if (statsigOwners.length === 1 && owners.length === 1 && samePerson(statsigOwners[0]!, owners[0]!)) return;
   const attr = input.target.oktaAttributeName;
   const fix = personal
-    ? `Set ${attr} to Owner on Statsig's current Owner only; to change the Owner, transfer ownership in Statsig first ("Owner cannot be modified")`
-    : `Put exactly Statsig's current Owner in one Owner role group (\`pulumi up\` for a new one); to change the Owner, transfer ownership in Statsig first ("Owner cannot be modified")`;
+    ? `Set ${attr} to Owner on Statsig's current Owner only; changing it transfers ownership: if Statsig refuses it ("Cannot set multiple owners"), transfer ownership in Statsig first`
+    : `Put exactly Statsig's current Owner in one Owner role group (\`pulumi up\` for a new one); ${OWNER_CHANGE}`;
   const message =
     statsigOwners.length === 0
       ? "Statsig shows no active Owner over SCIM"
