@@ -91,7 +91,7 @@ export interface OrgRolesArgs {
    * The email domains of the Statsig organization (e.g. `["example.com"]`), compared without regard to case.
    * Statsig accepts SCIM users only with the organization's email domain ("User userID is not allowed to be
    * created in this organization"). Nothing is written to Okta: `statsig-okta plan` shows the list and
-   * `statsig-okta roles` reports each app user whose login or email is outside it. Default: not checked.
+   * `statsig-okta roles` reports each app user whose user name (as Okta sends it) or email is outside it. Default: not checked.
    */
   emailDomains?: string[];
 }

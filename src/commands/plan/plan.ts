@@ -256,7 +256,7 @@ export function formatPlan(plan: Plan): string {
   if (plan.emailDomains) {
     lines.push("");
     lines.push(
-      `Email domains of the Statsig organization: ${plan.emailDomains.map(show).join(", ")} (nothing written to Okta: \`statsig-okta roles\` reports app users whose login or email is outside them, whom Statsig refuses)`,
+      `Email domains of the Statsig organization: ${plan.emailDomains.map(show).join(", ")} (nothing written to Okta: \`statsig-okta roles\` reports app users whose user name (as Okta sends it) or email is outside them, whom Statsig refuses)`,
     );
   }
   for (const w of plan.warnings) lines.push(`warning: ${cell(w, MAX_LINE)}`);

@@ -12,7 +12,7 @@ the user is assigned (individually or through which groups), the role Okta sends
 statsigOrgRole), where it comes from (the winning group and its priority, an individual value, or the Okta
 attribute through the mapping), the role the config intends, and the provisioning state (syncState). Then the
 findings, each with what to do: more than one Owner, roles that differ from the config and why, users without
-a role, provisioning errors, logins or emails outside the config's emailDomains (Statsig refuses them), members
+a role, provisioning errors, user names or emails outside the config's emailDomains (Statsig refuses them), members
 of role groups (or of groups pushed for project roles) not assigned to the app. With projectRoles in the config,
 each user's Statsig project and team roles too, each marked when its group's link on the app is missing,
 INACTIVE or in ERROR (a project-link finding).

@@ -308,18 +308,22 @@ const domainOf = (address: string): string | undefined => {
   return at < 0 ? undefined : address.slice(at + 1).toLowerCase();
 };
 
-/** With emailDomains: the user's login or email outside them (or not an address at all). */
+/**
+ * With emailDomains: the user name Okta sends Statsig (the app user name, which is the login unless the app's
+ * username template says otherwise) or the email outside them (or not an address at all).
+ */
 function emailDomainProblem(domains: readonly string[] | undefined, user: LiveAppUser): Problem | undefined {
   if (domains === undefined) return undefined;
-  const outside = [user.login, ...(user.email !== undefined ? [user.email] : [])].some((address) => {
+  const sent = user.userName ?? user.login;
+  const outside = [sent, ...(user.email !== undefined ? [user.email] : [])].some((address) => {
     const domain = domainOf(address);
     return domain === undefined || !domains.includes(domain);
   });
   if (!outside) return undefined;
   return {
     kind: "email-domain",
-    message: `The login or email is outside the Statsig organization's email domains (${domains.join(", ")}): Statsig refuses to create the user over SCIM ("${NOT_ALLOWED}")`,
-    fix: "Give the user a login and email in one of those domains, or unassign them from the app; if the domain is the organization's, add it in Statsig and to emailDomains",
+    message: `The user name Okta sends or the email is outside the Statsig organization's email domains (${domains.join(", ")}): Statsig refuses to create the user over SCIM ("${NOT_ALLOWED}")`,
+    fix: "Give the user a user name and email in one of those domains, or unassign them from the app; if the domain is the organization's, add it in Statsig and to emailDomains",
   };
 }
 

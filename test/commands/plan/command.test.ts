@@ -43,7 +43,7 @@ describe("statsig-okta plan", () => {
     const text = cli(["plan", "--stack", "prod"], dir);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(
-      "Email domains of the Statsig organization: example.com, corp.example.com (nothing written to Okta: `statsig-okta roles` reports app users whose login or email is outside them, whom Statsig refuses)",
+      "Email domains of the Statsig organization: example.com, corp.example.com (nothing written to Okta: `statsig-okta roles` reports app users whose user name (as Okta sends it) or email is outside them, whom Statsig refuses)",
     );
     expect(JSON.parse(cli(["plan", "--stack", "prod", "--json"], dir).stdout).emailDomains).toEqual(["example.com", "corp.example.com"]);
     expect(cli(["plan"]).stdout).not.toContain("Email domains");

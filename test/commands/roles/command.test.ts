@@ -293,7 +293,7 @@ describe("statsig-okta roles: group mode", () => {
     expect(ok.findings.map((f) => f.kind)).toEqual(["not-assigned"]);
   });
 
-  it("with emailDomains, reports each app user whose login or email is outside them, with Statsig's error and the fix", async () => {
+  it("with emailDomains, reports each app user whose user name or email is outside them, with Statsig's error and the fix", async () => {
     const org = cleanGroupOrg();
     const byLogin = (login: string) => org.users.find((user) => user.login === login)!;
     // A login in another domain, and a login in the domain whose email is not.
@@ -307,8 +307,8 @@ describe("statsig-okta roles: group mode", () => {
       {
         kind: "email-domain",
         message:
-          'The login or email is outside the Statsig organization\'s email domains (example.com): Statsig refuses to create the user over SCIM ("User userID is not allowed to be created in this organization")',
-        fix: "Give the user a login and email in one of those domains, or unassign them from the app; if the domain is the organization's, add it in Statsig and to emailDomains",
+          'The user name Okta sends or the email is outside the Statsig organization\'s email domains (example.com): Statsig refuses to create the user over SCIM ("User userID is not allowed to be created in this organization")',
+        fix: "Give the user a user name and email in one of those domains, or unassign them from the app; if the domain is the organization's, add it in Statsig and to emailDomains",
         users: ["ada.admin@example.com", "mel.member@contractor.example.net"],
       },
     ]);

@@ -828,7 +828,7 @@ describe("email-domain", () => {
   const groups: LiveGroup[] = [{ id: "00gmembers", assignment: { priority: 2, role: "Member" } }];
   const target: RolesInput["target"] = { ...groupTarget, emailDomains: ["example.com", "corp.example.com"] };
 
-  it("compares the login's and the email's domain, without regard to case; a login without @ has none", () => {
+  it("compares the domain of the user name Okta sends and the email's, without regard to case; a name without @ has none", () => {
     const report = explainRoles({
       target,
       groups,
@@ -839,10 +839,13 @@ describe("email-domain", () => {
         user("sub@deeper.corp.example.com", { role: "Member", groups: [0] }),
         user("in2@example.com", { role: "Member", groups: [0], email: "private@example.org" }),
         user("jdoe", { role: "Member", groups: [0] }),
+        // Okta sends the app user name (a username template), not the login: that is what Statsig judges.
+        user("ann@other.example.net", { role: "Member", groups: [0], userName: "ann@example.com" }),
+        user("bob@example.com", { role: "Member", groups: [0], userName: "bob@other.example.net" }),
       ],
     });
     expect(report.findings.map((finding) => [finding.kind, finding.users])).toEqual([
-      ["email-domain", ["in2@example.com", "jdoe", "sub@deeper.corp.example.com"]],
+      ["email-domain", ["bob@example.com", "in2@example.com", "jdoe", "sub@deeper.corp.example.com"]],
     ]);
     expect(report.findings[0]!.message).toContain("email domains (example.com, corp.example.com)");
   });
