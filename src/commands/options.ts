@@ -41,8 +41,8 @@ export const targetOptionsHelp = (
   --key KEY            For a program that embeds OrgRoles: the config key holding its args as one object
                        (KEY in the project's namespace, or project:KEY). Default: the ${CONFIG_NAMESPACE}:* keys.
   --name NAME          With --key: the component's name in that program (default: ${DEFAULT_COMPONENT_NAME}).
-  --timeout SECONDS    How long each request to Okta may take, from sending it to the last byte of the answer
-                       (default: ${READ_LIMITS.timeoutMs / 1000}; ${MIN_TIMEOUT_SECONDS} to ${MAX_TIMEOUT_SECONDS}).`;
+  --timeout SECONDS    How long each request (to Okta, and to Statsig) may take, from sending it to the last byte
+                       of the answer (default: ${READ_LIMITS.timeoutMs / 1000}; ${MIN_TIMEOUT_SECONDS} to ${MAX_TIMEOUT_SECONDS}).`;
 
 export type TargetValues = {
   "org-url"?: string;

@@ -1,6 +1,8 @@
 import type { CliIo } from "../cli/io";
 import { cell, MAX_LINE } from "../cli/terminal";
 import { authFromEnv, scrubbedOutput, type Authenticator } from "../okta/auth";
+import { consoleKeyPairs } from "../statsig/console";
+import { CONSOLE_KEYS_VARIABLE, SCIM_TOKEN_VARIABLE } from "./statsigOptions";
 import { OktaClient } from "../okta/client";
 import { proxiedFetch } from "../okta/proxy";
 import { scopesFor, type OktaCommand } from "../okta/scopes";
@@ -34,7 +36,11 @@ export function openSession(io: CliIo, command: OktaCommand, values: TargetValue
   // A copy: the scrubbed writers call the original ones.
   Object.assign(
     io,
-    scrubbedOutput({ ...io }, () => auth),
+    // Statsig's keys too (`--statsig`): this session's output is the run's, whatever it reads.
+    scrubbedOutput({ ...io }, () => auth, [
+      io.env[SCIM_TOKEN_VARIABLE],
+      ...consoleKeyPairs(io.env[CONSOLE_KEYS_VARIABLE] ?? "").map((pair) => pair.key),
+    ]),
   );
 
   const { target, origin } = resolveOrgTarget(io.cwd, values);

@@ -3,9 +3,9 @@ import type { CliIo } from "../cli/io";
 import { proxiedFetch } from "../okta/proxy";
 import { StatsigClient } from "../statsig/client";
 import { parseStatsigUrl } from "../statsig/url";
-import { CONSOLE_KEYS_VARIABLE, parseConsoleKeys } from "../statsig/console";
+import { parseConsoleKeys } from "../statsig/console";
 import { parseTimeout, type TargetValues } from "./options";
-import { SCIM_TOKEN_VARIABLE, type StatsigValues } from "./statsigOptions";
+import { CONSOLE_KEYS_VARIABLE, SCIM_TOKEN_VARIABLE, type StatsigValues } from "./statsigOptions";
 
 export interface StatsigSession {
   client: StatsigClient;

@@ -53,16 +53,16 @@ export function authFromEnv(
 }
 
 /**
- * A command's stdout and stderr with every credential of the environment and of `auth()` replaced. Nothing
- * secret is ever formatted into output; this is the last line of defence. `auth` is asked at each write:
- * OAuth holds its tokens only once it has them.
+ * A command's stdout and stderr with every credential of the environment, of `auth()` and `others` (the
+ * caller's other keys: Statsig's) replaced. Nothing secret is ever formatted into output; this is the last line
+ * of defence. `auth` is asked at each write: OAuth holds its tokens only once it has them.
  */
-export function scrubbedOutput(io: CliIo, auth: () => Authenticator | undefined): Pick<CliIo, "stdout" | "stderr"> {
-  // Statsig's keys too (`--statsig`): this session's output is the run's, whatever it reads.
-  const consoleKeys = (io.env.STATSIG_CONSOLE_API_KEYS ?? "").split(",").map((pair) => pair.slice(pair.indexOf("=") + 1));
-  const fromEnv = [io.env.OKTA_API_TOKEN, io.env.OKTA_PRIVATE_KEY, io.env.STATSIG_SCIM_TOKEN, ...consoleKeys].flatMap((value) =>
-    value?.trim() ? [value.trim()] : [],
-  );
+export function scrubbedOutput(
+  io: CliIo,
+  auth: () => Authenticator | undefined,
+  others: readonly (string | undefined)[] = [],
+): Pick<CliIo, "stdout" | "stderr"> {
+  const fromEnv = [io.env.OKTA_API_TOKEN, io.env.OKTA_PRIVATE_KEY, ...others].flatMap((value) => (value?.trim() ? [value.trim()] : []));
   const scrub = (text: string) =>
     [...fromEnv, ...(auth()?.secrets() ?? [])]
       .filter((secret) => secret.length >= 8)

@@ -8,8 +8,7 @@ import { z } from "zod";
 import { CliError } from "../cli/errors";
 import type { StatsigClient } from "./client";
 
-/** `Web=console-abc,Mobile=console-def`: one Console API key per project. */
-export const CONSOLE_KEYS_VARIABLE = "STATSIG_CONSOLE_API_KEYS";
+import { CONSOLE_KEYS_VARIABLE } from "./url";
 
 /** The page size asked for (the spec gives no maximum; its example uses 10). */
 export const CONSOLE_PAGE_SIZE = 100;
@@ -20,16 +19,24 @@ export interface ConsoleKey {
 }
 
 /**
+ * The pairs as written, unchecked: a pair without `=` is all key. Also what output is scrubbed of, so a
+ * malformed pair's key is never shown either.
+ */
+export function consoleKeyPairs(text: string): ConsoleKey[] {
+  return text.split(",").map((pair) => {
+    const at = pair.indexOf("=");
+    return { project: at > 0 ? pair.slice(0, at).trim() : "", key: pair.slice(at + 1).trim() };
+  });
+}
+
+/**
  * The `Project=key` pairs of {@link CONSOLE_KEYS_VARIABLE}, comma-separated. A malformed pair is an error naming
  * its position, never its text (it holds a key).
  */
 export function parseConsoleKeys(text: string | undefined): ConsoleKey[] {
   if (text === undefined || text.trim() === "") return [];
   const keys: ConsoleKey[] = [];
-  for (const [index, pair] of text.split(",").entries()) {
-    const at = pair.indexOf("=");
-    const project = at > 0 ? pair.slice(0, at).trim() : "";
-    const key = at > 0 ? pair.slice(at + 1).trim() : "";
+  for (const [index, { project, key }] of consoleKeyPairs(text).entries()) {
     if (project === "" || key === "") {
       throw new CliError(`${CONSOLE_KEYS_VARIABLE}: pair ${index + 1} is not Project=key (pairs are separated by commas)`);
     }

@@ -1,6 +1,12 @@
 import { CliError } from "../cli/errors";
 import { parseHttpsUrl } from "../http/url";
 
+/** The environment variable holding Statsig's SCIM key. */
+export const SCIM_TOKEN_VARIABLE = "STATSIG_SCIM_TOKEN";
+
+/** `Web=console-abc,Mobile=console-def`: one Console API key per project. */
+export const CONSOLE_KEYS_VARIABLE = "STATSIG_CONSOLE_API_KEYS";
+
 /** Statsig's SCIM API (statsig-io/docs `access-management/scim/scimopenapi.json`: server `https://statsigapi.net`, paths `/scim/…`). */
 export const DEFAULT_STATSIG_URL = "https://statsigapi.net/scim";
 

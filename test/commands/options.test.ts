@@ -51,6 +51,6 @@ describe("--timeout SECONDS", () => {
   it.each(["check", "roles"])("%s --help lists it", async (command) => {
     let stdout = "";
     expect(await main([command, "--help"], { stdout: (text) => (stdout += text), stderr: () => {}, env: {}, cwd: tmpdir() })).toBe(0);
-    expect(stdout).toMatch(/^ {2}--timeout SECONDS {4}How long each request to Okta may take/m);
+    expect(stdout).toMatch(/^ {2}--timeout SECONDS {4}How long each request \(to Okta, and to Statsig\) may take/m);
   });
 });

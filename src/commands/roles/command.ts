@@ -3,7 +3,7 @@ import type { CliIo } from "../../cli/io";
 import { parseCommandArgs, TARGET_OPTIONS, targetOptionsHelp } from "../options";
 import { PROXY_HELP } from "../../okta/proxy";
 import { ROLES_SCOPES } from "../../okta/scopes";
-import { checkStatsigValues, SCIM_TOKEN_VARIABLE, STATSIG_OPTIONS, statsigOptionsHelp } from "../statsigOptions";
+import { checkStatsigValues, CONSOLE_KEYS_VARIABLE, SCIM_TOKEN_VARIABLE, STATSIG_OPTIONS, statsigOptionsHelp } from "../statsigOptions";
 
 export const ROLES_USAGE = `Usage: statsig-okta roles [--org-url URL] [--app-id ID] [--stack NAME | --config FILE] [--key KEY [--name NAME]] [--statsig] [--json | --csv] [--since OLD.json]
 
@@ -12,11 +12,12 @@ the user is assigned (individually or through which groups), the role Okta sends
 statsigOrgRole), where it comes from (the winning group and its priority, an individual value, or the Okta
 attribute through the mapping), the role the config intends, and the provisioning state (syncState). Then the
 findings, each with what to do: more than one Owner, roles that differ from the config and why, users without
-a role, provisioning errors, user names or emails outside the config's emailDomains (Statsig refuses them), members
-of role groups (or of groups pushed for project roles) not assigned to the app. With projectRoles in the config,
-each user's Statsig project and team roles too, each marked when its group's link on the app is missing,
-INACTIVE or in ERROR (a project-link finding).
-Read-only: it sends only GET requests to Okta's management API (and with --statsig to Statsig's SCIM API).
+a role, provisioning errors, user names or emails outside the config's emailDomains (Statsig refuses them),
+members of role groups (or of groups pushed for project roles) not assigned to the app. With projectRoles in
+the config, each user's Statsig project and team roles too, each marked when its group's link on the app is
+missing, INACTIVE or in ERROR (a project-link finding).
+Read-only: it sends only GET requests to Okta's management API (and with --statsig to Statsig's SCIM and
+Console APIs).
 Progress goes to stderr.
 
 Options:
@@ -41,8 +42,10 @@ Credentials, from the environment (as for \`statsig-okta check\`):
                                      Administrator is likely the minimum; unconfirmed).
   ${SCIM_TOKEN_VARIABLE.padEnd(33)}With --statsig: Statsig's SCIM key (sent as "Bearer <key>", to --statsig-url
                                      only; never printed).
-  STATSIG_CONSOLE_API_KEYS           Optional, with --statsig: Project=key pairs, comma-separated: each
-                                     project's roles and teams from Statsig's Console API.
+  ${CONSOLE_KEYS_VARIABLE.padEnd(33)}Optional, with --statsig: Project=key pairs, comma-separated: each
+                                     project's roles and teams from Statsig's Console API (GET only, to
+                                     /console/v1 on --statsig-url's host; never printed). These keys can
+                                     write too: run where they already live.
 
 ${PROXY_HELP}
 Exit status: 0 no findings (and with --since no changes), 1 findings or changes, 2 the roles could not be read
