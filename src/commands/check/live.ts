@@ -84,5 +84,5 @@ export async function fetchPushLinks(client: OktaClient, appId: string): Promise
 }
 
 /** Okta refused to show this one group (404 or 403), and not for want of a scope the whole token lacks. */
-const unreadableGroup = (error: unknown): error is OktaError =>
+export const unreadableGroup = (error: unknown): error is OktaError =>
   error instanceof OktaError && (error.status === 404 || error.status === 403) && error.missingScope === undefined;

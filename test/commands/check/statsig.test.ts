@@ -91,4 +91,18 @@ describe("check --statsig", () => {
     expect(text.stdout).toContain('      Owner: live ["founder@example.com"], expected ["olivia.owner@example.com"]\n');
     expect(text.stdout).toContain(`Statsig (${statsig!.url}) holds 11 users: 2 Admin, 6 Member, 1 Owner, 2 inactive; 4 groups\n`);
   });
+
+  it("an Owner group Okta no longer has is UNREADABLE (exit 1) and the rest of the check still runs", async () => {
+    const orgs = agreeingOrgs();
+    orgs.okta.groups = orgs.okta.groups.filter((group) => group.id !== "00gowners00000000001");
+    const result = await check(orgs);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as { checks: Check[]; statsig: { users: number } };
+    expect(report.checks.find((c) => c.step === "statsig")).toMatchObject({
+      status: "unreadable",
+      notes: [expect.stringContaining("the config's Owner group 00gowners00000000001 is not in Okta: fix the config")],
+    });
+    expect(report.statsig.users).toBe(3);
+    expect(report.checks.filter((c) => c.step !== "statsig").length).toBeGreaterThan(0);
+  });
 });
