@@ -44,3 +44,7 @@ export function unexpectedAnswer(path: string, issues: readonly z.core.$ZodIssue
     path,
   });
 }
+
+/** Okta refused to show this one group (404 or 403), and not for want of a scope the whole token lacks. */
+export const unreadableGroup = (error: unknown): error is OktaError =>
+  error instanceof OktaError && (error.status === 404 || error.status === 403) && error.missingScope === undefined;

@@ -4,7 +4,7 @@
  */
 import { STATSIG_ATTRIBUTE } from "../../domain/orgRoles";
 import type { OktaClient } from "../../okta/client";
-import { OktaError } from "../../okta/errors";
+import { unreadableGroup } from "../../okta/errors";
 import { getAppUserSchema, getGroup, getUserSchema, listAppGroupAssignments, listGroupPushMappings } from "../../okta/endpoints";
 import type { AppGroupAssignment, GroupPushMapping, SchemaAttribute, UserSchema } from "../../okta/types";
 import { findMapping, findUserType, type LiveMapping } from "../lookups";
@@ -82,7 +82,3 @@ export async function fetchPushLinks(client: OktaClient, appId: string): Promise
   }
   return mappings.map((mapping) => ({ ...mapping, ...(mapping.targetGroupId !== undefined ? targets.get(mapping.targetGroupId) : {}) }));
 }
-
-/** Okta refused to show this one group (404 or 403), and not for want of a scope the whole token lacks. */
-export const unreadableGroup = (error: unknown): error is OktaError =>
-  error instanceof OktaError && (error.status === 404 || error.status === 403) && error.missingScope === undefined;

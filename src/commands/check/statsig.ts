@@ -10,7 +10,7 @@ import { listGroupMembers } from "../../okta/endpoints";
 import type { HeldUser, StatsigHolding } from "../../statsig/scim";
 import type { Expected } from "../expected";
 import type { CheckItem } from "./compare";
-import { unreadableGroup } from "./live";
+import { unreadableGroup } from "../../okta/errors";
 
 /** What Statsig holds, counted (`--json`: `statsig`). */
 export interface StatsigSummary {

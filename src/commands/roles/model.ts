@@ -94,6 +94,8 @@ export interface Outsider {
 /** A group push link of the app, reduced to what `roles` judges: where from, and its status. */
 export interface LiveLink {
   sourceGroupId: string;
+  /** The Okta id of the app group it pushes to (the group Statsig's import brought in). */
+  targetGroupId?: string;
   /** ACTIVE, INACTIVE or ERROR (`GroupPushMappingStatus`); undefined when Okta leaves it out. */
   status?: string;
 }

@@ -7,7 +7,8 @@
  * Requests: the least the page sizes allow; docs/cli.md ("Who has which role") gives the count.
  */
 import type { OktaClient } from "../../okta/client";
-import { listAppGroupAssignments, listAppUsers, listGroupMembers, listGroupPushMappings } from "../../okta/endpoints";
+import { getGroup, listAppGroupAssignments, listAppUsers, listGroupMembers, listGroupPushMappings } from "../../okta/endpoints";
+import { unreadableGroup } from "../../okta/errors";
 import type { AppGroupAssignment, AppUser } from "../../okta/types";
 import { findMapping, findUserType } from "../lookups";
 import { sentRole, STATSIG_ATTRIBUTE } from "../../domain/orgRoles";
@@ -18,6 +19,8 @@ export interface ReadOptions {
   progress?: (line: string) => void;
   progressEveryMs?: number;
   now?: () => number;
+  /** Read the app's push links even without project roles in the config (`--statsig` matches groups by them). */
+  links?: boolean;
 }
 
 /** Says a progress line unless one was said less than `progressEveryMs` ago; the line is built only when said. */
@@ -41,7 +44,7 @@ export async function readRoles(client: OktaClient, target: RolesTarget, options
   const roleMapping = await readRoleMapping(client, target);
   const users = await readAppUsers(client, target, progress);
   const outsiders = await readMembers(client, toRead, users, progress);
-  const links = await readLinks(client, target);
+  const links = target.projectRoles.length > 0 || options.links === true ? await readLinks(client, target) : undefined;
   return {
     target,
     groups: toRead.groups,
@@ -56,14 +59,35 @@ export async function readRoles(client: OktaClient, target: RolesTarget, options
  * With project roles, the app's group push links (`listGroupPushMappings`, 1000 per page, one request per page),
  * each reduced to its source group and status: a project role whose link is missing or not ACTIVE is not pushed.
  */
-async function readLinks(client: OktaClient, target: RolesTarget): Promise<LiveLink[] | undefined> {
-  if (target.projectRoles.length === 0) return undefined;
+async function readLinks(client: OktaClient, target: RolesTarget): Promise<LiveLink[]> {
   const links: LiveLink[] = [];
   for (const mapping of await listGroupPushMappings(client, target.appId)) {
     if (mapping.sourceGroupId === undefined) continue;
-    links.push({ sourceGroupId: mapping.sourceGroupId, ...(mapping.status !== undefined ? { status: mapping.status } : {}) });
+    links.push({
+      sourceGroupId: mapping.sourceGroupId,
+      ...(mapping.targetGroupId !== undefined ? { targetGroupId: mapping.targetGroupId } : {}),
+      ...(mapping.status !== undefined ? { status: mapping.status } : {}),
+    });
   }
   return links;
+}
+
+/**
+ * The names of the groups ACTIVE links push to (`getGroup`, one request per group: an app has few links), by
+ * Okta id: Statsig's names for them. A group Okta will not show (404, 403) is left out, as a link whose target
+ * cannot be told.
+ */
+export async function readLinkTargets(client: OktaClient, links: readonly LiveLink[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const { targetGroupId: id, status } of links) {
+    if (id === undefined || status !== "ACTIVE" || names.has(id)) continue;
+    try {
+      names.set(id, (await getGroup(client, id, `group ${id}, the target of a push link, is gone`)).profile.name);
+    } catch (error) {
+      if (!unreadableGroup(error)) throw error;
+    }
+  }
+  return names;
 }
 
 function throttled(options: ReadOptions): Progress {

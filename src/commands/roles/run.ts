@@ -14,8 +14,8 @@ import { readStatsig } from "../../statsig/scim";
 import { explainRoles } from "./explain";
 import { formatCsv, formatJson, formatTable, summaryLine, type SinceChanges } from "./format";
 import { rolesTargetFrom } from "./model";
-import { readRoles } from "./read";
-import { explainStatsig, linksFromConfig } from "./statsig";
+import { readLinkTargets, readRoles } from "./read";
+import { explainStatsig, linksFromConfig, liveLinks } from "./statsig";
 
 /** 0 without findings (and changes, with --since), 1 with them; failures are thrown. */
 export async function roles(
@@ -34,13 +34,18 @@ export async function roles(
     );
   }
   const started = Date.now();
-  const input = await readRoles(client, rolesTargetFrom(target.expected), { progress: (line) => io.stderr(`${line}\n`) });
+  const input = await readRoles(client, rolesTargetFrom(target.expected), {
+    progress: (line) => io.stderr(`${line}\n`),
+    links: statsig !== undefined,
+  });
   const report = explainRoles(input);
   if (statsig) {
     const holding = await readStatsig(statsig.client);
     const consoles = [];
     for (const { project, client: console } of statsig.consoles) consoles.push(await readConsoleProject(console, project));
-    explainStatsig(report, input, holding, linksFromConfig(target.expected.pushLinks), consoles);
+    const links = input.links ?? [];
+    const fed = liveLinks(links, await readLinkTargets(client, links), linksFromConfig(target.expected.pushLinks));
+    explainStatsig(report, input, holding, fed, consoles);
   }
   const meta: ReportMeta = {
     generatedAt: (io.now?.() ?? new Date()).toISOString(),

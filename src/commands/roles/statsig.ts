@@ -4,9 +4,9 @@
  *
  * - Users are matched by SCIM `userName`, else the primary email, against the Okta login or the app user name,
  *   without regard to case (Okta's Statsig app sends the app user name as `userName`; docs/reference/statsig.md#reading-what-statsig-holds).
- * - Statsig's groups are matched to Okta groups through {@link StatsigLink}s: where they come from is the
- *   caller's choice (today the config's push links, {@link linksFromConfig}), so another source (the app's
- *   live push mappings) plugs in here.
+ * - Statsig's groups are matched to Okta groups through {@link StatsigLink}s: the app's live ACTIVE push links
+ *   ({@link liveLinks}), named by the groups they push to, with the config's project and role where the config
+ *   has the same source group. A link the config asks for but Okta does not have (or not ACTIVE) feeds nothing.
  * - Org roles are compared without regard to case: whether Statsig's values are case-sensitive is undocumented
  *   (docs/reference/statsig.md#the-org-role-attribute).
  */
@@ -15,16 +15,53 @@ import type { ConsoleProject } from "../../statsig/console";
 import type { HeldUser, StatsigHolding } from "../../statsig/scim";
 import type { ExpectedPushLink } from "../expected";
 import { FindingsCollector, groupLabel, ONE_OWNER, PENDING_SYNC } from "./explain";
-import type { ConsoleRole, Finding, HeldProjectRole, LiveAppUser, RolesInput, RolesReport, StatsigView, UserRecord } from "./model";
+import type {
+  ConsoleRole,
+  Finding,
+  HeldProjectRole,
+  LiveAppUser,
+  LiveLink,
+  RolesInput,
+  RolesReport,
+  StatsigView,
+  UserRecord,
+} from "./model";
 
-/** An Okta group linked (by Group Push) to a Statsig group, and the role that group gives. */
+/** An Okta group linked (by Group Push) to a Statsig group, and the role that group gives when the config says. */
 export interface StatsigLink {
   oktaGroupId: string;
   /** The Statsig group's name (`Statsig-<Project>-<Role>`), matched to SCIM `displayName` without regard to case. */
   statsigGroup: string;
-  project: string;
-  role: string;
+  /** Set for a link of the config; a link made outside it gives a role the config does not name. */
+  project?: string;
+  role?: string;
   team?: string;
+}
+
+/**
+ * The links that feed Statsig groups: each live ACTIVE link whose target group's name was read (`targetNames`,
+ * by Okta id), with the project and role of the config's link from the same Okta group when there is one.
+ */
+export function liveLinks(
+  live: readonly LiveLink[],
+  targetNames: ReadonlyMap<string, string>,
+  config: readonly StatsigLink[],
+): StatsigLink[] {
+  const configOf = new Map(config.map((link) => [link.oktaGroupId, link]));
+  return live.flatMap(({ sourceGroupId, targetGroupId, status }) => {
+    const name = targetGroupId !== undefined && status === "ACTIVE" ? targetNames.get(targetGroupId) : undefined;
+    if (name === undefined) return [];
+    const { project, role, team } = configOf.get(sourceGroupId) ?? {};
+    return [
+      {
+        oktaGroupId: sourceGroupId,
+        statsigGroup: name,
+        ...(project !== undefined ? { project } : {}),
+        ...(role !== undefined ? { role } : {}),
+        ...(team !== undefined ? { team } : {}),
+      },
+    ];
+  });
 }
 
 /**
@@ -89,7 +126,12 @@ function join(input: RolesInput, holding: StatsigHolding, links: readonly Statsi
     const link = linkOf.get(key(group.name));
     // One object per group, shared by its members: 50,000 records stay small.
     const held: HeldProjectRole = link
-      ? { group: group.name, project: link.project, ...(link.team !== undefined ? { team: link.team } : {}), role: link.role }
+      ? {
+          group: group.name,
+          ...(link.project !== undefined ? { project: link.project } : {}),
+          ...(link.team !== undefined ? { team: link.team } : {}),
+          ...(link.role !== undefined ? { role: link.role } : {}),
+        }
       : { group: group.name };
     for (const member of group.members) {
       const list = heldRoles.get(member) ?? [];
@@ -298,23 +340,19 @@ function groupProblems(input: RolesInput, holding: StatsigHolding, links: readon
       mark(
         {
           kind: "statsig-unlinked-group",
-          message: `Statsig group "${group.name}" has ${members.length} member(s), and no Okta group is linked to it: Okta does not control who holds this role`,
+          message: `Statsig group "${group.name}" has ${members.length} member(s), and no active Okta push link feeds it: Okta does not control who holds this role`,
           fix: "Link an Okta group to it (a projectRoles entry, then `pulumi up`), or empty it in Statsig",
         },
         members,
       );
       continue;
     }
-    const oktaGroups = linked.flatMap((link) => {
-      const index = indexOf.get(link.oktaGroupId);
-      return index === undefined ? [] : [index];
-    });
+    // Members are known only of the groups roles reads (the config's): a group also fed by another link cannot be judged.
+    if (linked.some((link) => !indexOf.has(link.oktaGroupId))) continue;
+    const oktaGroups = linked.map((link) => indexOf.get(link.oktaGroupId)!);
     const stale = members.filter((member) => !joined.appUserOf.get(member.id)?.groups.some((index) => oktaGroups.includes(index)));
     if (stale.length === 0) continue;
-    const labels = linked.map((link) => {
-      const index = indexOf.get(link.oktaGroupId);
-      return index === undefined ? link.oktaGroupId : groupLabel(input.groups[index]!);
-    });
+    const labels = linked.map((link) => groupLabel(input.groups[indexOf.get(link.oktaGroupId)!]!));
     mark(
       {
         kind: "statsig-stale-member",

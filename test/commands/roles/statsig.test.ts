@@ -10,9 +10,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { main } from "../../../src/cli";
 import { FakeOktaServer } from "../../support/fakeOktaServer";
 import { FakeStatsigServer, type ConsoleProjectSetup, type FakeStatsigOptions, type StatsigSetup } from "../../support/fakeStatsig";
-import type { OktaOrg } from "../../support/oktaOrg";
+import { addAppGroups, type OktaOrg } from "../../support/oktaOrg";
 import { loopbackServers } from "../../support/loopback";
-import { stackYaml } from "../../support/rolesOrgs";
+import { APP_ID, stackYaml } from "../../support/rolesOrgs";
 import { agreeingOrgs, disagreeingOrgs, SCIM_TOKEN, STATSIG_STACK } from "../../support/statsigOrgs";
 import { API_TOKEN } from "../../support/stubAuth";
 
@@ -162,6 +162,42 @@ describe("roles --statsig: config, Okta and Statsig side by side", () => {
       ["ada.admin", "Admin", "Admin", "Admin"],
       ["mel.member", "Member", "Member", "Member"],
     ]);
+  });
+
+  it("a Statsig group is fed by the app's live ACTIVE links, the config's or not; one without is unlinked", async () => {
+    // Statsig-Mobile-Admin holds Mel; the config has no Mobile role.
+    const orgs = (link: "ACTIVE" | "INACTIVE" | null) => {
+      const pair = agreeingOrgs();
+      pair.statsig.groups.push({ id: "grp-mobile", displayName: "Statsig-Mobile-Admin", members: ["scim-3"] });
+      const mobileAdmins = "00gmobileadmins00001";
+      pair.okta.groups.push({ id: mobileAdmins, name: "Mobile Admins", members: [] });
+      addAppGroups(pair.okta, APP_ID, [{ id: "00gStatsigMobAdmin01", name: "Statsig-Mobile-Admin" }]);
+      if (link !== null) {
+        const at = "2026-03-25T06:09:58Z";
+        pair.okta.apps[APP_ID]!.pushMappings.push({
+          created: at,
+          id: "gPmmobileadmins00001",
+          lastUpdated: at,
+          sourceGroupId: mobileAdmins,
+          status: link,
+          targetGroupId: "00gStatsigMobAdmin01",
+        });
+      }
+      return pair;
+    };
+    const kinds = async (link: "ACTIVE" | "INACTIVE" | null) => {
+      const { okta, statsig, dir } = await start(orgs(link));
+      const report = JSON.parse((await roles([...base(statsig, okta), "--json"], dir)).stdout) as JsonReport;
+      await okta.stop();
+      await statsig.stop();
+      return report.findings.map((finding) => finding.kind);
+    };
+    // Linked by hand (outside the config): Okta feeds it, so not unlinked; whose members it should have is
+    // the linked group's, which roles does not read: no stale-member either.
+    expect(await kinds("ACTIVE")).toEqual([]);
+    // An INACTIVE link, or none, feeds nothing.
+    expect(await kinds("INACTIVE")).toEqual(["statsig-unlinked-group"]);
+    expect(await kinds(null)).toEqual(["statsig-unlinked-group"]);
   });
 
   it("shows the three views in the table and the held columns in the CSV", async () => {
