@@ -304,7 +304,9 @@ describe("the groups search the fakes answer (spec listGroups)", () => {
     expect(ids(search)).toEqual(expected);
   });
 
-  it("finds a name with quotes and backslashes through the component's own search (statsigGroupSearch)", () => {
+  // The escaping (\" and \\) as Okta documents it, shared by the fake's tokenizer: this shows the
+  // two agree, not that Okta parses it so (a check for a real org: docs/reference/okta.md#linking-by-id).
+  it("the component's own search (statsigGroupSearch) and the fake agree on a name with quotes and backslashes", () => {
     expect(ids(statsigGroupSearch(APP, 'Statsig-"Q"\\x-Admin'))).toEqual(["00gStatsigQuote00001"]);
     expect(statsigGroupSearch(APP, 'Statsig-"Q"\\x-Admin')).toBe(
       `type eq "APP_GROUP" and source.id eq "${APP}" and profile.name eq "Statsig-\\"Q\\"\\\\x-Admin"`,

@@ -67,7 +67,7 @@ function goneFromOkta(context: PushLinkContext, key: string): string {
 /** A target changed by hand: the provider never reads `target_group_name` back, and `pulumi up` does not refresh. */
 function retargeted(context: PushLinkContext, key: string): string {
   const { urn, unknown } = urnOf(context, key);
-  return `linked to another group, changed outside Pulumi, which \`pulumi up\` does not notice: in ${PUSH_GROUPS_TAB}, unlink it (keeping the group in the app) and link the intended one, or relink it with pulumi up --replace '${urn}'${unknown}`;
+  return `linked to another group than the config says: either the config changed since the last \`pulumi up\` (which then relinks it), or the link was retargeted by hand, which \`pulumi up\` does not notice: then, in ${PUSH_GROUPS_TAB}, unlink it (keeping the group in the app) and link the intended one, or relink it with pulumi up --replace '${urn}'${unknown}`;
 }
 
 /** A target group Okta refused to show. */
@@ -176,8 +176,12 @@ export function comparePushLinks(
             hint: "its members get this Statsig role, but the config does not list the link: add it to projectRoles, or unlink it (leave the group in the app)",
           },
         ],
-        // Removed from projectRoles while in ERROR: `pulumi up` cannot delete it (the key of a plain group id).
-        notes: link.status === "ERROR" && link.sourceGroupId !== undefined ? [stuckInError(context, link.sourceGroupId)] : [],
+        // Removed from projectRoles while in ERROR: `pulumi up` cannot delete it. The URN assumes the key of a
+        // plain group id; a link made outside Pulumi has none.
+        notes:
+          link.status === "ERROR" && link.sourceGroupId !== undefined
+            ? [`if Pulumi manages this link (from an earlier projectRoles entry): ${stuckInError(context, link.sourceGroupId)}`]
+            : [],
       }),
     );
   }

@@ -342,7 +342,7 @@ describe("statsig-okta check (in-process)", () => {
     expect(result.stdout).toContain(`pulumi state delete '${urn("00gwebengineers00001")}'`);
     expect(line(result.stdout, /Group 00gapiengineers00001/)).toMatch(/^\s+DIFFERENT\s+Push\s/);
     expect(result.stdout).toContain(
-      `target group: live "Statsig-Api-Admin", expected "Statsig-Api-Member" (linked to another group, changed outside Pulumi, which \`pulumi up\` does not notice`,
+      `target group: live "Statsig-Api-Admin", expected "Statsig-Api-Member" (linked to another group than the config says: either the config changed since the last \`pulumi up\` (which then relinks it), or the link was retargeted by hand, which \`pulumi up\` does not notice`,
     );
     expect(result.stdout).toContain(`pulumi up --replace '${urn("00gapiengineers00001")}'`);
     expect(line(result.stdout, /Group 00gwebadmins00000001/)).toMatch(/^\s+UNREADABLE\s+Push\s/);

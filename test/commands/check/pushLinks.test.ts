@@ -198,7 +198,7 @@ describe("comparePushLinks: each item as check shows it", () => {
         field: "targetGroupId",
         live: MEMBER_GROUP,
         expected: ADMIN_GROUP,
-        hint: `linked to another group, changed outside Pulumi, which \`pulumi up\` does not notice: in the admin console (Applications > the Statsig app > Push Groups), unlink it (keeping the group in the app) and link the intended one, or relink it with pulumi up --replace '${ENG_URN}'`,
+        hint: `linked to another group than the config says: either the config changed since the last \`pulumi up\` (which then relinks it), or the link was retargeted by hand, which \`pulumi up\` does not notice: then, in the admin console (Applications > the Statsig app > Push Groups), unlink it (keeping the group in the app) and link the intended one, or relink it with pulumi up --replace '${ENG_URN}'`,
       },
     ]);
   });
@@ -325,7 +325,12 @@ describe("comparePushLinks: links that block Pulumi, and targets that cannot be 
 
   it("a Statsig link the config no longer lists, in ERROR: `pulumi up` cannot delete it either", () => {
     const [item] = comparePushLinks([], [live({ status: "ERROR" })], CONTEXT).items;
-    expect(item).toMatchObject({ status: "not-in-config", notes: [expect.stringContaining(STATE_DELETE)] });
+    // Only if Pulumi made it: the URN is the one an earlier entry for the same plain group id would have.
+    expect(item).toMatchObject({
+      status: "not-in-config",
+      notes: [expect.stringMatching(/^if Pulumi manages this link .*: a link in ERROR/)],
+    });
+    expect(item!.notes[0]).toContain(STATE_DELETE);
   });
 
   it("without a stack or a Pulumi.yaml, the URN has placeholders and says so", () => {
