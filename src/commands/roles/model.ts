@@ -233,6 +233,6 @@ export interface RolesReport {
   projectRoles: boolean;
   users: UserRecord[];
   findings: Finding[];
-  /** With `--statsig`: the SCIM URL read and what it holds, counted. */
-  statsig?: { url: string; users: number; groups: number; consoleProjects?: string[] };
+  /** With `--statsig`: the SCIM URL read, what it holds, counted, and the requests sent to Statsig (set by the run). */
+  statsig?: { url: string; users: number; groups: number; consoleProjects?: string[]; requests?: number };
 }

@@ -46,6 +46,8 @@ export async function roles(
     const links = input.links ?? [];
     const fed = liveLinks(links, await readLinkTargets(client, links), linksFromConfig(target.expected.pushLinks));
     explainStatsig(report, input, holding, fed, consoles);
+    // The report's evidence counts every request, Okta's in the head, Statsig's (SCIM and Console) here.
+    report.statsig!.requests = statsig.requests();
   }
   const meta: ReportMeta = {
     generatedAt: (io.now?.() ?? new Date()).toISOString(),

@@ -81,7 +81,9 @@ describe("roles --statsig: config, Okta and Statsig side by side", () => {
     const result = await roles([...base(statsig, okta), "--json"], dir);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as JsonReport;
-    expect(report.statsig).toEqual({ url: statsig.url, users: 11, groups: 4 });
+    // Every request to Statsig is counted in the report (one page of users, one of groups).
+    expect(report.statsig).toEqual({ url: statsig.url, users: 11, groups: 4, requests: statsig.requests.length });
+    expect(statsig.requests).toHaveLength(2);
 
     const statsigFindings = report.findings
       .filter((f) => f.kind.startsWith("statsig-"))
@@ -275,7 +277,7 @@ describe("roles --statsig: paging, refusals and the key", () => {
   it("pages with startIndex and count until totalResults when Statsig sends fewer than asked", async () => {
     const { okta, statsig, dir } = await start(disagreeingOrgs(), { pageSize: 4 });
     const result = await roles([...base(statsig, okta), "--json"], dir);
-    expect((JSON.parse(result.stdout) as JsonReport).statsig).toEqual({ url: statsig.url, users: 11, groups: 4 });
+    expect((JSON.parse(result.stdout) as JsonReport).statsig).toEqual({ url: statsig.url, users: 11, groups: 4, requests: 4 });
     expect(statsig.requests.map((r) => r.path)).toEqual([
       "/scim/Users?startIndex=1&count=500",
       "/scim/Users?startIndex=5&count=500",
