@@ -15,7 +15,7 @@ import { explainRoles } from "./explain";
 import { formatCsv, formatJson, formatTable, summaryLine, type SinceChanges } from "./format";
 import { rolesTargetFrom } from "./model";
 import { readLinkTargets, readRoles } from "./read";
-import { explainStatsig, linksFromConfig, liveLinks } from "./statsig";
+import { explainStatsig, liveLinks } from "./statsig";
 
 /** 0 without findings (and changes, with --since), 1 with them; failures are thrown. */
 export async function roles(
@@ -44,7 +44,7 @@ export async function roles(
     const consoles = [];
     for (const { project, client: console } of statsig.consoles) consoles.push(await readConsoleProject(console, project));
     const links = input.links ?? [];
-    const fed = liveLinks(links, await readLinkTargets(client, links), linksFromConfig(target.expected.pushLinks));
+    const fed = liveLinks(links, await readLinkTargets(client, links), target.expected.pushLinks);
     explainStatsig(report, input, holding, fed, consoles);
     // The report's evidence counts every request, Okta's in the head, Statsig's (SCIM and Console) here.
     report.statsig!.requests = statsig.requests();

@@ -45,9 +45,9 @@ export interface StatsigLink {
 export function liveLinks(
   live: readonly LiveLink[],
   targetNames: ReadonlyMap<string, string>,
-  config: readonly StatsigLink[],
+  config: readonly ExpectedPushLink[],
 ): StatsigLink[] {
-  const configOf = new Map(config.map((link) => [link.oktaGroupId, link]));
+  const configOf = new Map(config.map((link) => [link.groupId, link]));
   return live.flatMap(({ sourceGroupId, targetGroupId, status }) => {
     const name = targetGroupId !== undefined && status === "ACTIVE" ? targetNames.get(targetGroupId) : undefined;
     if (name === undefined) return [];
@@ -62,21 +62,6 @@ export function liveLinks(
       },
     ];
   });
-}
-
-/**
- * The links the config asks for: each to the group it names (`targetGroupName`), else to Statsig's usual name
- * of the role's group. A link by `targetGroupId` (an Okta id of the imported group) is taken to reach Statsig's
- * usual name too: the name behind that id is Okta's to tell.
- */
-export function linksFromConfig(pushLinks: readonly ExpectedPushLink[]): StatsigLink[] {
-  return pushLinks.map((link) => ({
-    oktaGroupId: link.groupId,
-    statsigGroup: link.targetGroupName ?? link.statsigName,
-    project: link.project,
-    role: link.role,
-    ...(link.team !== undefined ? { team: link.team } : {}),
-  }));
 }
 
 const key = (text: string) => text.toLowerCase();
