@@ -11,7 +11,7 @@ export interface StatsigSession {
   client: StatsigClient;
   /** One Console API client per project of STATSIG_CONSOLE_API_KEYS (none without it). */
   consoles: { project: string; client: StatsigClient }[];
-  /** The SCIM requests sent so far. */
+  /** The requests sent to Statsig so far, SCIM and Console API. */
   requests: () => number;
 }
 

@@ -20,7 +20,7 @@ export const SCIM_CORE_USER_NAMESPACE = "urn:ietf:params:scim:schemas:core:2.0:U
  * the two Statsig does with it is undocumented.
  */
 export const OWNER_CHANGE =
-  'changing its member transfers ownership of the Statsig organization (the Owner "can only be replaced by another user"); if Statsig refuses it ("Cannot set multiple owners"), transfer ownership in Statsig first';
+  'changing who holds it transfers ownership of the Statsig organization (the Owner "can only be replaced by another user"); if Statsig refuses it ("Cannot set multiple owners"), transfer ownership in Statsig first';
 
 /** What the Owner role group must hold. */
 export const OWNER_GROUP_RULE = `the group must hold exactly one person, the current Statsig Owner (Statsig has a single Owner); ${OWNER_CHANGE}`;

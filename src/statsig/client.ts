@@ -133,7 +133,8 @@ export class StatsigClient extends BoundedReader {
   private async request(path: string, what: string): Promise<unknown> {
     const url = new URL(path, this.base.origin);
     // The key goes to the base URL's host only, whatever a path looks like.
-    if (url.origin !== this.base.origin) throw new StatsigError(`GET ${path}: not below ${this.options.baseUrl}; not sent`, { path });
+    if (url.origin !== this.base.origin)
+      throw new StatsigError(`GET ${path}: not on the host of ${this.options.baseUrl}; not sent`, { path });
     const maxRetries = this.maxRateLimitRetries;
     let rateLimited = 0;
     for (;;) {

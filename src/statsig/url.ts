@@ -18,8 +18,10 @@ export function parseStatsigUrl(text: string | undefined): string {
   if (text === undefined) return DEFAULT_STATSIG_URL;
   const url = parseHttpsUrl(text, "--statsig-url", DEFAULT_STATSIG_URL);
   if (url.search || url.hash) throw new CliError(`--statsig-url must not have a query or fragment: expected e.g. ${DEFAULT_STATSIG_URL}`);
-  // A path starting "//" reads as another host when a request path is resolved against it.
-  if (url.pathname.includes("//"))
+  // A path starting "//" reads as another host when a request path is resolved against it. Trailing slashes
+  // are only dropped.
+  const pathname = url.pathname.replace(/\/+$/, "");
+  if (pathname.includes("//"))
     throw new CliError(`--statsig-url must not have an empty path segment ("//"): expected e.g. ${DEFAULT_STATSIG_URL}`);
-  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+  return `${url.origin}${pathname}`;
 }

@@ -93,4 +93,17 @@ describe("the session's output", () => {
       expect(session.requests()).toBe(0);
     },
   );
+
+  it("hides Statsig's keys too: the SCIM key, and each Console API key, a malformed pair's included", () => {
+    const scim = "statsig-scim-key-0123456789";
+    const console = ["console-web-key-0123456789", "pair-without-equals-0123456789"];
+    const { io, out } = projectIo([], {
+      OKTA_API_TOKEN: API_TOKEN,
+      STATSIG_SCIM_TOKEN: scim,
+      STATSIG_CONSOLE_API_KEYS: `Web=${console[0]}, ${console[1]}`,
+    });
+    openSession(io, "roles", { "org-url": "https://acme.okta.com", stack: "prod" });
+    io.stdout(`${scim} ${console[0]} ${console[1]}\n`);
+    expect(out.stdout).toBe("[redacted] [redacted] [redacted]\n");
+  });
 });

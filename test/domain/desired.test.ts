@@ -365,7 +365,7 @@ describe("the description, whole", () => {
       },
     ]);
     expect(description.warnings).toEqual([
-      'roleGroups[1] maps a group to Owner: the group must hold exactly one person, the current Statsig Owner (Statsig has a single Owner); changing its member transfers ownership of the Statsig organization (the Owner "can only be replaced by another user"); if Statsig refuses it ("Cannot set multiple owners"), transfer ownership in Statsig first',
+      'roleGroups[1] maps a group to Owner: the group must hold exactly one person, the current Statsig Owner (Statsig has a single Owner); changing who holds it transfers ownership of the Statsig organization (the Owner "can only be replaced by another user"); if Statsig refuses it ("Cannot set multiple owners"), transfer ownership in Statsig first',
     ]);
   });
 

@@ -536,7 +536,7 @@ describe("good input", () => {
       { groupId: G2, role: "Owner" },
     ];
     expect(validateOrgRolesArgs("t", { appId: APP, roleGroups }).warnings).toEqual([
-      'roleGroups[1] maps a group to Owner: the group must hold exactly one person, the current Statsig Owner (Statsig has a single Owner); changing its member transfers ownership of the Statsig organization (the Owner "can only be replaced by another user"); if Statsig refuses it ("Cannot set multiple owners"), transfer ownership in Statsig first',
+      'roleGroups[1] maps a group to Owner: the group must hold exactly one person, the current Statsig Owner (Statsig has a single Owner); changing who holds it transfers ownership of the Statsig organization (the Owner "can only be replaced by another user"); if Statsig refuses it ("Cannot set multiple owners"), transfer ownership in Statsig first',
     ]);
     expect(validateOrgRolesArgs("t", { appId: APP, roleGroups: roleGroups.slice(0, 1) }).warnings).toEqual([]);
   });

@@ -7,6 +7,8 @@ describe("--statsig-url", () => {
     expect(parseStatsigUrl(undefined)).toBe("https://statsigapi.net/scim");
     expect(DEFAULT_STATSIG_URL).toBe("https://statsigapi.net/scim");
     expect(parseStatsigUrl(" https://statsig.example.com/scim/ ")).toBe("https://statsig.example.com/scim");
+    expect(parseStatsigUrl("https://statsig.example.com/scim//")).toBe("https://statsig.example.com/scim");
+    expect(parseStatsigUrl("https://statsig.example.com/")).toBe("https://statsig.example.com");
     expect(parseStatsigUrl("http://127.0.0.1:8080/scim")).toBe("http://127.0.0.1:8080/scim");
     expect(parseStatsigUrl("http://localhost:1/scim")).toBe("http://localhost:1/scim");
   });

@@ -8,7 +8,7 @@
  */
 import type { OktaClient } from "../../okta/client";
 import { getGroup, listAppGroupAssignments, listAppUsers, listGroupMembers, listGroupPushMappings } from "../../okta/endpoints";
-import { unreadableGroup } from "../../okta/errors";
+import { OktaError, unreadableGroup } from "../../okta/errors";
 import type { AppGroupAssignment, AppUser } from "../../okta/types";
 import { findMapping, findUserType } from "../lookups";
 import { sentRole, STATSIG_ATTRIBUTE } from "../../domain/orgRoles";
@@ -56,12 +56,21 @@ export async function readRoles(client: OktaClient, target: RolesTarget, options
 }
 
 /**
- * With project roles, the app's group push links (`listGroupPushMappings`, 1000 per page, one request per page),
- * each reduced to its source group and status: a project role whose link is missing or not ACTIVE is not pushed.
+ * With project roles or `--statsig`, the app's group push links (`listGroupPushMappings`, 1000 per page, one
+ * request per page), each reduced to its source group, target and status: a project role whose link is missing
+ * or not ACTIVE is not pushed. Without project roles, an app whose links Okta will not list (404: no
+ * provisioning, so no Group Push) has none, rather than stopping `--statsig`.
  */
 async function readLinks(client: OktaClient, target: RolesTarget): Promise<LiveLink[]> {
   const links: LiveLink[] = [];
-  for (const mapping of await listGroupPushMappings(client, target.appId)) {
+  let mappings: Awaited<ReturnType<typeof listGroupPushMappings>>;
+  try {
+    mappings = await listGroupPushMappings(client, target.appId);
+  } catch (error) {
+    if (target.projectRoles.length > 0 || !(error instanceof OktaError && error.status === 404)) throw error;
+    return links;
+  }
+  for (const mapping of mappings) {
     if (mapping.sourceGroupId === undefined) continue;
     links.push({
       sourceGroupId: mapping.sourceGroupId,
@@ -74,17 +83,17 @@ async function readLinks(client: OktaClient, target: RolesTarget): Promise<LiveL
 
 /**
  * The names of the groups ACTIVE links push to (`getGroup`, one request per group: an app has few links), by
- * Okta id: Statsig's names for them. A group Okta will not show (404, 403) is left out, as a link whose target
- * cannot be told.
+ * Okta id: Statsig's names for them; `null` for a group Okta will not show (404, 403), whose link cannot be told.
  */
-export async function readLinkTargets(client: OktaClient, links: readonly LiveLink[]): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
+export async function readLinkTargets(client: OktaClient, links: readonly LiveLink[]): Promise<Map<string, string | null>> {
+  const names = new Map<string, string | null>();
   for (const { targetGroupId: id, status } of links) {
     if (id === undefined || status !== "ACTIVE" || names.has(id)) continue;
     try {
       names.set(id, (await getGroup(client, id, `group ${id}, the target of a push link, is gone`)).profile.name);
     } catch (error) {
       if (!unreadableGroup(error)) throw error;
+      names.set(id, null);
     }
   }
   return names;

@@ -45,6 +45,11 @@ export async function roles(
     for (const { project, client: console } of statsig.consoles) consoles.push(await readConsoleProject(console, project));
     const links = input.links ?? [];
     const fed = liveLinks(links, await readLinkTargets(client, links), target.expected.pushLinks);
+    if (fed.unreadableTargets > 0) {
+      io.stderr(
+        `statsig-okta roles: ${fed.unreadableTargets} ACTIVE push link(s) push to a group Okta will not show (404 or 403): statsig-unlinked-group is not judged\n`,
+      );
+    }
     explainStatsig(report, input, holding, fed, consoles);
     // The report's evidence counts every request, Okta's in the head, Statsig's (SCIM and Console) here.
     report.statsig!.requests = statsig.requests();

@@ -38,19 +38,30 @@ export interface StatsigLink {
   team?: string;
 }
 
+/** What `--statsig` knows of the app's links: those that feed Statsig groups, and what it could not tell. */
+export interface StatsigLinks {
+  fed: StatsigLink[];
+  /** ACTIVE links whose target group Okta would not show: any Statsig group may be fed by one of them. */
+  unreadableTargets: number;
+  /** The Statsig group names the config's links ask for, lower-cased: a group of these without a link is a project-link matter. */
+  configured: ReadonlySet<string>;
+}
+
 /**
  * The links that feed Statsig groups: each live ACTIVE link whose target group's name was read (`targetNames`,
- * by Okta id), with the project and role of the config's link from the same Okta group when there is one.
+ * by Okta id; null: unreadable), with the project and role of the config's link from the same Okta group when
+ * there is one.
  */
 export function liveLinks(
   live: readonly LiveLink[],
-  targetNames: ReadonlyMap<string, string>,
+  targetNames: ReadonlyMap<string, string | null>,
   config: readonly ExpectedPushLink[],
-): StatsigLink[] {
+): StatsigLinks {
   const configOf = new Map(config.map((link) => [link.groupId, link]));
-  return live.flatMap(({ sourceGroupId, targetGroupId, status }) => {
-    const name = targetGroupId !== undefined && status === "ACTIVE" ? targetNames.get(targetGroupId) : undefined;
-    if (name === undefined) return [];
+  const active = live.filter((link) => link.status === "ACTIVE" && link.targetGroupId !== undefined);
+  const fed = active.flatMap(({ sourceGroupId, targetGroupId }) => {
+    const name = targetNames.get(targetGroupId!);
+    if (name === undefined || name === null) return [];
     const { project, role, team } = configOf.get(sourceGroupId) ?? {};
     return [
       {
@@ -62,6 +73,11 @@ export function liveLinks(
       },
     ];
   });
+  return {
+    fed,
+    unreadableTargets: active.filter((link) => targetNames.get(link.targetGroupId!) === null).length,
+    configured: new Set(config.map((link) => key(link.targetGroupName ?? link.statsigName))),
+  };
 }
 
 const key = (text: string) => text.toLowerCase();
@@ -135,10 +151,10 @@ export function explainStatsig(
   report: RolesReport,
   input: RolesInput,
   holding: StatsigHolding,
-  links: readonly StatsigLink[],
+  links: StatsigLinks,
   consoles: readonly ConsoleProject[] = [],
 ): void {
-  const joined = join(input, holding, links);
+  const joined = join(input, holding, links.fed);
   const findings = new FindingsCollector(report.findings);
   const recordOf = new Map(report.users.map((record) => [record.id, record]));
   const owners = holding.users.filter((user) => user.active && isOwner(user.orgRole));
@@ -279,7 +295,7 @@ function ownerProblem(report: RolesReport, input: RolesInput, joined: Join, stat
   if (statsigOwners.length === 1 && owners.length === 1 && samePerson(statsigOwners[0]!, owners[0]!)) return;
   const attr = input.target.oktaAttributeName;
   const fix = personal
-    ? `Set ${attr} to Owner on Statsig's current Owner only; changing it transfers ownership: if Statsig refuses it ("Cannot set multiple owners"), transfer ownership in Statsig first`
+    ? `Set ${attr} to Owner on Statsig's current Owner only; ${OWNER_CHANGE}`
     : `Put exactly Statsig's current Owner in one Owner role group (\`pulumi up\` for a new one); ${OWNER_CHANGE}`;
   const message =
     statsigOwners.length === 0
@@ -315,18 +331,23 @@ function unmanaged(holding: StatsigHolding, joined: Join, findings: FindingsColl
 }
 
 /** Each Statsig group: members the linked Okta group does not have, or members and no link at all. */
-function groupProblems(input: RolesInput, holding: StatsigHolding, links: readonly StatsigLink[], joined: Join, mark: Mark): void {
+function groupProblems(input: RolesInput, holding: StatsigHolding, links: StatsigLinks, joined: Join, mark: Mark): void {
   const indexOf = new Map(input.groups.map((group, index) => [group.id, index]));
   for (const group of holding.groups) {
     if (group.members.length === 0) continue;
-    const linked = links.filter((link) => key(link.statsigGroup) === key(group.name));
+    const linked = links.fed.filter((link) => key(link.statsigGroup) === key(group.name));
     const members = group.members.map((id) => joined.byId.get(id) ?? { id, userName: id, active: false, orgRole: null });
     if (linked.length === 0) {
+      // A link whose target Okta would not show may feed this group: it cannot be called unlinked.
+      if (links.unreadableTargets > 0) continue;
+      const configured = links.configured.has(key(group.name));
       mark(
         {
           kind: "statsig-unlinked-group",
           message: `Statsig group "${group.name}" has ${members.length} member(s), and no active Okta push link feeds it: Okta does not control who holds this role`,
-          fix: "Link an Okta group to it (a projectRoles entry, then `pulumi up`), or empty it in Statsig",
+          fix: configured
+            ? "Its projectRoles link is missing or not ACTIVE (the project-link finding says which): fix the link, or empty the group in Statsig"
+            : "Link an Okta group to it (a projectRoles entry, then `pulumi up`), or empty it in Statsig",
         },
         members,
       );

@@ -12,7 +12,7 @@ import { FakeOktaServer } from "../../support/fakeOktaServer";
 import { FakeStatsigServer, type ConsoleProjectSetup, type FakeStatsigOptions, type StatsigSetup } from "../../support/fakeStatsig";
 import { addAppGroups, type OktaOrg } from "../../support/oktaOrg";
 import { loopbackServers } from "../../support/loopback";
-import { APP_ID, stackYaml } from "../../support/rolesOrgs";
+import { APP_ID, stackYaml, WEB_ENGINEERS } from "../../support/rolesOrgs";
 import { agreeingOrgs, disagreeingOrgs, SCIM_TOKEN, STATSIG_STACK } from "../../support/statsigOrgs";
 import { API_TOKEN } from "../../support/stubAuth";
 
@@ -168,7 +168,8 @@ describe("roles --statsig: config, Okta and Statsig side by side", () => {
 
   it("a Statsig group is fed by the app's live ACTIVE links, the config's or not; one without is unlinked", async () => {
     // Statsig-Mobile-Admin holds Mel; the config has no Mobile role.
-    const orgs = (link: "ACTIVE" | "INACTIVE" | null) => {
+    type Link = "ACTIVE" | "INACTIVE" | "ACTIVE to a group Okta does not have" | null;
+    const orgs = (link: Link) => {
       const pair = agreeingOrgs();
       pair.statsig.groups.push({ id: "grp-mobile", displayName: "Statsig-Mobile-Admin", members: ["scim-3"] });
       const mobileAdmins = "00gmobileadmins00001";
@@ -181,25 +182,46 @@ describe("roles --statsig: config, Okta and Statsig side by side", () => {
           id: "gPmmobileadmins00001",
           lastUpdated: at,
           sourceGroupId: mobileAdmins,
-          status: link,
-          targetGroupId: "00gStatsigMobAdmin01",
+          status: link === "INACTIVE" ? "INACTIVE" : "ACTIVE",
+          // Okta answers 404 for a group it does not have.
+          targetGroupId: link === "ACTIVE to a group Okta does not have" ? "00gDeletedGroup00001" : "00gStatsigMobAdmin01",
         });
       }
       return pair;
     };
-    const kinds = async (link: "ACTIVE" | "INACTIVE" | null) => {
-      const { okta, statsig, dir } = await start(orgs(link));
-      const report = JSON.parse((await roles([...base(statsig, okta), "--json"], dir)).stdout) as JsonReport;
+    const run = async (pair: ReturnType<typeof agreeingOrgs>) => {
+      const { okta, statsig, dir } = await start(pair);
+      const result = await roles([...base(statsig, okta), "--json"], dir);
       await okta.stop();
       await statsig.stop();
-      return report.findings.map((finding) => finding.kind);
+      return { report: JSON.parse(result.stdout) as JsonReport, stderr: result.stderr };
     };
+    const kinds = async (link: Link) => (await run(orgs(link))).report.findings.map((finding) => finding.kind);
     // Linked by hand (outside the config): Okta feeds it, so not unlinked; whose members it should have is
     // the linked group's, which roles does not read: no stale-member either.
     expect(await kinds("ACTIVE")).toEqual([]);
     // An INACTIVE link, or none, feeds nothing.
     expect(await kinds("INACTIVE")).toEqual(["statsig-unlinked-group"]);
     expect(await kinds(null)).toEqual(["statsig-unlinked-group"]);
+    // A link to a group Okta will not show may feed any group: none is called unlinked, and roles says why.
+    const unreadable = await run(orgs("ACTIVE to a group Okta does not have"));
+    expect(unreadable.report.findings).toEqual([]);
+    expect(unreadable.stderr).toContain(
+      "statsig-okta roles: 1 ACTIVE push link(s) push to a group Okta will not show (404 or 403): statsig-unlinked-group is not judged\n",
+    );
+  });
+
+  it("a config link that is missing: its Statsig group is unlinked, with the fix pointing at the link", async () => {
+    const pair = agreeingOrgs();
+    const app = pair.okta.apps[APP_ID]!;
+    app.pushMappings = app.pushMappings.filter((mapping) => mapping.sourceGroupId !== WEB_ENGINEERS);
+    const { okta, statsig, dir } = await start(pair);
+    const report = JSON.parse((await roles([...base(statsig, okta), "--json"], dir)).stdout) as JsonReport;
+    expect(report.findings.map((finding) => [finding.kind, finding.reason ?? null])).toEqual([
+      ["project-link", "missing"],
+      ["statsig-unlinked-group", null],
+    ]);
+    expect(report.findings[1]!.fix).toMatch(/^Its projectRoles link is missing or not ACTIVE \(the project-link finding says which\)/);
   });
 
   it("shows the three views in the table and the held columns in the CSV", async () => {
