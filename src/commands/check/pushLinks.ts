@@ -92,98 +92,110 @@ export function comparePushLinks(
   const items: CheckItem[] = [];
   const used = new Set<LivePushLink>();
   for (const want of expected) {
-    // A plain id (expectedPushLinks refuses an Output), so it is also the entry's key.
-    const title = `Group ${want.groupId} -> ${targetLabel(want)} (${roleLabel(want)})`;
-    const { urn } = urnOf(context, want.key);
-    const fromGroup = live.filter((link) => link.sourceGroupId === want.groupId);
-    const link = fromGroup.find((candidate) => targets(want, candidate)) ?? fromGroup[0];
-    if (!link) {
-      const other = live.find((candidate) => targets(want, candidate));
-      items.push(
-        item(title, [], {
-          status: "missing",
-          notes: [
-            `the group is not pushed to the app: in the Statsig app's Push Groups tab, push it with "Link Group" to ${targetLabel(want)}`,
-            ...(other ? [`${targetLabel(want)} is linked from group ${other.sourceGroupId} instead (mapping ${other.id})`] : []),
-            goneFromOkta(context, want.key),
-          ],
-          urn,
-        }),
-      );
-      continue;
-    }
-    used.add(link);
-    const differences: FieldDiff[] = [];
-    const notes: string[] = [];
-    if (link.targetUnreadable !== undefined) notes.push(unreadableTarget(link));
-    else if (!targets(want, link)) {
-      differences.push(
-        want.targetGroupId !== undefined
-          ? { field: "targetGroupId", live: link.targetGroupId, expected: want.targetGroupId, hint: retargeted(context, want.key) }
-          : {
-              field: "target group",
-              live: link.targetGroupName ?? link.targetGroupId,
-              expected: want.targetGroupName,
-              hint: retargeted(context, want.key),
-            },
-      );
-    }
-    if (link.status !== "ACTIVE") {
-      const why =
-        link.status === "ERROR" && link.errorSummary
-          ? `${STATUS_HINT.ERROR}: ${link.errorSummary}`
-          : // Own keys only: a status such as "toString" is Okta's text, not a member of the table.
-            link.status !== undefined && Object.hasOwn(STATUS_HINT, link.status)
-            ? STATUS_HINT[link.status]
-            : undefined;
-      differences.push({ field: "status", live: link.status, expected: "ACTIVE", ...(why ? { hint: why } : {}) });
-      if (link.status === "ERROR") notes.push(stuckInError(context, want.key));
-    }
-    items.push(
-      item(title, differences, {
-        ...(link.targetUnreadable !== undefined ? { status: "unreadable" as const } : {}),
-        notes,
-        import: { type: PUSH_GROUP_TYPE, name: pushGroupName(context.componentName, want.key), id: `${context.appId}/${link.id}` },
-        urn,
-      }),
-    );
+    const { item: checked, link } = expectedItem(want, live, context);
+    items.push(checked);
+    if (link) used.add(link);
   }
-
   let otherLinks = 0;
   for (const link of live) {
     if (used.has(link)) continue;
-    if (link.targetUnreadable !== undefined) {
-      items.push(
-        item(`Group ${link.sourceGroupId ?? "?"} -> group ${link.targetGroupId ?? "?"} (mapping ${link.id}, ${link.status ?? "?"})`, [], {
-          status: "unreadable",
-          notes: [unreadableTarget(link)],
-        }),
-      );
-      continue;
-    }
-    if (!link.targetGroupName?.startsWith(STATSIG_GROUP_PREFIX)) {
-      otherLinks++;
-      continue;
-    }
-    items.push(
-      item(`Group ${link.sourceGroupId ?? "?"} -> "${link.targetGroupName}" (mapping ${link.id}, ${link.status ?? "?"})`, [], {
-        status: "not-in-config",
-        differences: [
-          {
-            field: "link",
-            live: link.targetGroupName,
-            expected: undefined,
-            hint: "its members get this Statsig role, but the config does not list the link: add it to projectRoles, or unlink it (leave the group in the app)",
-          },
-        ],
-        // Removed from projectRoles while in ERROR: `pulumi up` cannot delete it. The URN assumes the key of a
-        // plain group id; a link made outside Pulumi has none.
-        notes:
-          link.status === "ERROR" && link.sourceGroupId !== undefined
-            ? [`if Pulumi manages this link (from an earlier projectRoles entry): ${stuckInError(context, link.sourceGroupId)}`]
-            : [],
-      }),
-    );
+    const unlisted = unlistedItem(link, context);
+    if (unlisted) items.push(unlisted);
+    else otherLinks++;
   }
   return { items, otherLinks };
+}
+
+/** The item of one configured link, and the live link it was compared with (none when missing). */
+function expectedItem(
+  want: ExpectedPushLink,
+  live: readonly LivePushLink[],
+  context: PushLinkContext,
+): { item: CheckItem; link?: LivePushLink } {
+  // A plain id (expectedPushLinks refuses an Output), so it is also the entry's key.
+  const title = `Group ${want.groupId} -> ${targetLabel(want)} (${roleLabel(want)})`;
+  const { urn } = urnOf(context, want.key);
+  const fromGroup = live.filter((link) => link.sourceGroupId === want.groupId);
+  const link = fromGroup.find((candidate) => targets(want, candidate)) ?? fromGroup[0];
+  if (!link) {
+    const other = live.find((candidate) => targets(want, candidate));
+    return {
+      item: item(title, [], {
+        status: "missing",
+        notes: [
+          `the group is not pushed to the app: in the Statsig app's Push Groups tab, push it with "Link Group" to ${targetLabel(want)}`,
+          ...(other ? [`${targetLabel(want)} is linked from group ${other.sourceGroupId} instead (mapping ${other.id})`] : []),
+          goneFromOkta(context, want.key),
+        ],
+        urn,
+      }),
+    };
+  }
+  const differences: FieldDiff[] = [];
+  const notes: string[] = [];
+  if (link.targetUnreadable !== undefined) notes.push(unreadableTarget(link));
+  else if (!targets(want, link)) {
+    differences.push(
+      want.targetGroupId !== undefined
+        ? { field: "targetGroupId", live: link.targetGroupId, expected: want.targetGroupId, hint: retargeted(context, want.key) }
+        : {
+            field: "target group",
+            live: link.targetGroupName ?? link.targetGroupId,
+            expected: want.targetGroupName,
+            hint: retargeted(context, want.key),
+          },
+    );
+  }
+  if (link.status !== "ACTIVE") {
+    const why =
+      link.status === "ERROR" && link.errorSummary
+        ? `${STATUS_HINT.ERROR}: ${link.errorSummary}`
+        : // Own keys only: a status such as "toString" is Okta's text, not a member of the table.
+          link.status !== undefined && Object.hasOwn(STATUS_HINT, link.status)
+          ? STATUS_HINT[link.status]
+          : undefined;
+    differences.push({ field: "status", live: link.status, expected: "ACTIVE", ...(why ? { hint: why } : {}) });
+    if (link.status === "ERROR") notes.push(stuckInError(context, want.key));
+  }
+  return {
+    item: item(title, differences, {
+      ...(link.targetUnreadable !== undefined ? { status: "unreadable" as const } : {}),
+      notes,
+      import: { type: PUSH_GROUP_TYPE, name: pushGroupName(context.componentName, want.key), id: `${context.appId}/${link.id}` },
+      urn,
+    }),
+    link,
+  };
+}
+
+/** A live link the config does not list: an item when it reaches a `Statsig-` group or cannot be read, else none (only counted). */
+function unlistedItem(link: LivePushLink, context: PushLinkContext): CheckItem | undefined {
+  if (link.targetUnreadable !== undefined) {
+    return item(
+      `Group ${link.sourceGroupId ?? "?"} -> group ${link.targetGroupId ?? "?"} (mapping ${link.id}, ${link.status ?? "?"})`,
+      [],
+      {
+        status: "unreadable",
+        notes: [unreadableTarget(link)],
+      },
+    );
+  }
+  if (!link.targetGroupName?.startsWith(STATSIG_GROUP_PREFIX)) return undefined;
+  return item(`Group ${link.sourceGroupId ?? "?"} -> "${link.targetGroupName}" (mapping ${link.id}, ${link.status ?? "?"})`, [], {
+    status: "not-in-config",
+    differences: [
+      {
+        field: "link",
+        live: link.targetGroupName,
+        expected: undefined,
+        hint: "its members get this Statsig role, but the config does not list the link: add it to projectRoles, or unlink it (leave the group in the app)",
+      },
+    ],
+    // Removed from projectRoles while in ERROR: `pulumi up` cannot delete it. The URN assumes the key of a
+    // plain group id; a link made outside Pulumi has none.
+    notes:
+      link.status === "ERROR" && link.sourceGroupId !== undefined
+        ? [`if Pulumi manages this link (from an earlier projectRoles entry): ${stuckInError(context, link.sourceGroupId)}`]
+        : [],
+  });
 }
