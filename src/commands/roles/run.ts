@@ -8,12 +8,14 @@ import { readReport } from "../reportFile";
 import type { TargetValues } from "../options";
 import { openSession } from "../session";
 import type { StatsigValues } from "../statsigOptions";
-import { openStatsigSession } from "../statsigSession";
+import { openStatsigSession, type StatsigSession } from "../statsigSession";
+import type { ExpectedPushLink } from "../expected";
+import type { OktaClient } from "../../okta/client";
 import { readConsoleProject } from "../../statsig/console";
 import { readStatsig } from "../../statsig/scim";
 import { explainRoles } from "./explain";
 import { formatCsv, formatJson, formatTable, summaryLine, type SinceChanges } from "./format";
-import { rolesTargetFrom } from "./model";
+import { rolesTargetFrom, type RolesInput, type RolesReport } from "./model";
 import { readLinkTargets, readRoles } from "./read";
 import { explainStatsig, liveLinks } from "./statsig";
 
@@ -39,21 +41,7 @@ export async function roles(
     links: statsig !== undefined,
   });
   const report = explainRoles(input);
-  if (statsig) {
-    const holding = await readStatsig(statsig.client);
-    const consoles = [];
-    for (const { project, client: console } of statsig.consoles) consoles.push(await readConsoleProject(console, project));
-    const links = input.links ?? [];
-    const fed = liveLinks(links, await readLinkTargets(client, links), target.expected.pushLinks);
-    if (fed.unreadableTargets > 0) {
-      io.stderr(
-        `statsig-okta roles: ${fed.unreadableTargets} ACTIVE push link(s) push to a group Okta will not show (404 or 403): statsig-unlinked-group is not judged\n`,
-      );
-    }
-    explainStatsig(report, input, holding, fed, consoles);
-    // The report's evidence counts every request, Okta's in the head, Statsig's (SCIM and Console) here.
-    report.statsig!.requests = statsig.requests();
-  }
+  if (statsig) await addStatsig(report, input, { io, client, statsig, pushLinks: target.expected.pushLinks });
   const meta: ReportMeta = {
     generatedAt: (io.now?.() ?? new Date()).toISOString(),
     tool: "statsig-okta",
@@ -79,4 +67,25 @@ export async function roles(
   const output = values.json ? formatJson(report, meta, since) : values.csv ? formatCsv(report, meta) : formatTable(report, meta, since);
   for (const chunk of output) io.stdout(chunk);
   return report.findings.length === 0 && (since?.changes.length ?? 0) === 0 ? 0 : 1;
+}
+
+/** `--statsig`: what Statsig holds, joined to the report through the app's live push links. */
+async function addStatsig(
+  report: RolesReport,
+  input: RolesInput,
+  { io, client, statsig, pushLinks }: { io: CliIo; client: OktaClient; statsig: StatsigSession; pushLinks: readonly ExpectedPushLink[] },
+): Promise<void> {
+  const holding = await readStatsig(statsig.client);
+  const consoles = [];
+  for (const { project, client: console } of statsig.consoles) consoles.push(await readConsoleProject(console, project));
+  const links = input.links ?? [];
+  const fed = liveLinks(links, await readLinkTargets(client, links), pushLinks);
+  if (fed.unreadableTargets > 0) {
+    io.stderr(
+      `statsig-okta roles: ${fed.unreadableTargets} ACTIVE push link(s) push to a group Okta will not show (404 or 403): statsig-unlinked-group is not judged\n`,
+    );
+  }
+  explainStatsig(report, input, holding, fed, consoles);
+  // The report's evidence counts every request, Okta's in the head, Statsig's (SCIM and Console) here.
+  report.statsig!.requests = statsig.requests();
 }
